@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "NASReplay",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "nasreplay", targets: ["nasreplay"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // System libraries. `hdf5-serial` rather than `hdf5`: on Debian `hdf5.pc` is an
+        // update-alternatives link that flips to the MPI build when one is installed.
+        .systemLibrary(name: "CHDF5", pkgConfig: "hdf5-serial",
+                       providers: [.apt(["libhdf5-dev"]), .brew(["hdf5"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+
+        .target(name: "HDF5Kit", dependencies: ["CHDF5"]),
+        .target(name: "NASCore"),
+        .target(name: "SearchSpaces", dependencies: ["NASCore"]),
+        .target(name: "Benchmarks", dependencies: ["NASCore", "SearchSpaces", "HDF5Kit", "CZlib"]),
+        .target(name: "Indicators", dependencies: ["NASCore"]),
+        .target(name: "Predictors", dependencies: ["NASCore"]),
+        .target(name: "Optimizers", dependencies: ["NASCore", "SearchSpaces", "Indicators", "Predictors"]),
+        .target(name: "Analysis", dependencies: ["NASCore", "Indicators"]),
+        .target(name: "Experiments", dependencies: [
+            "NASCore", "SearchSpaces", "Benchmarks", "Indicators", "Predictors", "Optimizers",
+            "Analysis", "HDF5Kit", .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .executableTarget(name: "nasreplay", dependencies: [
+            "NASCore", "SearchSpaces", "Benchmarks", "Indicators", "Predictors", "Optimizers",
+            "Analysis", "Experiments", "HDF5Kit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit"]),
+        .testTarget(name: "NASCoreTests", dependencies: ["NASCore"]),
+        .testTarget(name: "SearchSpacesTests", dependencies: ["SearchSpaces", "Benchmarks"]),
+        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "SearchSpaces", "HDF5Kit"]),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators"]),
+        .testTarget(name: "PredictorsTests", dependencies: ["Predictors"]),
+        .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "Indicators", "SearchSpaces", "Benchmarks"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Benchmarks", "HDF5Kit"]),
+    ]
+)

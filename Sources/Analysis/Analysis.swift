@@ -1,0 +1,1 @@
+// The Analysis layer of NASReplay; see DESIGN.md.

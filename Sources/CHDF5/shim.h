@@ -1,0 +1,68 @@
+#ifndef CHDF5_SHIM_H
+#define CHDF5_SHIM_H
+#include <hdf5.h>
+
+/* The H5T_NATIVE_*, H5P_*, H5F_ACC_* names are macros that call H5open() and then
+   read a global; Swift cannot import them, but it does import static inline functions. */
+static inline hid_t chdf5_native_int8(void)    { return H5T_NATIVE_INT8; }
+static inline hid_t chdf5_native_uint8(void)   { return H5T_NATIVE_UINT8; }
+static inline hid_t chdf5_native_int32(void)   { return H5T_NATIVE_INT32; }
+static inline hid_t chdf5_native_uint32(void)  { return H5T_NATIVE_UINT32; }
+static inline hid_t chdf5_native_int64(void)   { return H5T_NATIVE_INT64; }
+static inline hid_t chdf5_native_uint64(void)  { return H5T_NATIVE_UINT64; }
+static inline hid_t chdf5_native_float(void)   { return H5T_NATIVE_FLOAT; }
+static inline hid_t chdf5_native_double(void)  { return H5T_NATIVE_DOUBLE; }
+
+static inline hid_t chdf5_std_i8le(void)   { return H5T_STD_I8LE; }
+static inline hid_t chdf5_std_u8le(void)   { return H5T_STD_U8LE; }
+static inline hid_t chdf5_std_i32le(void)  { return H5T_STD_I32LE; }
+static inline hid_t chdf5_std_u32le(void)  { return H5T_STD_U32LE; }
+static inline hid_t chdf5_std_i64le(void)  { return H5T_STD_I64LE; }
+static inline hid_t chdf5_std_u64le(void)  { return H5T_STD_U64LE; }
+static inline hid_t chdf5_ieee_f32le(void) { return H5T_IEEE_F32LE; }
+static inline hid_t chdf5_ieee_f64le(void) { return H5T_IEEE_F64LE; }
+static inline hid_t chdf5_c_s1(void)       { return H5T_C_S1; }
+
+static inline hid_t chdf5_p_file_create(void)    { return H5P_FILE_CREATE; }
+static inline hid_t chdf5_p_file_access(void)    { return H5P_FILE_ACCESS; }
+static inline hid_t chdf5_p_group_create(void)   { return H5P_GROUP_CREATE; }
+static inline hid_t chdf5_p_dataset_create(void) { return H5P_DATASET_CREATE; }
+
+static inline unsigned chdf5_acc_rdonly(void) { return H5F_ACC_RDONLY; }
+static inline unsigned chdf5_acc_rdwr(void)   { return H5F_ACC_RDWR; }
+static inline unsigned chdf5_acc_trunc(void)  { return H5F_ACC_TRUNC; }
+static inline unsigned chdf5_acc_excl(void)   { return H5F_ACC_EXCL; }
+
+static inline hid_t   chdf5_p_default(void) { return H5P_DEFAULT; }
+static inline hid_t   chdf5_s_all(void)     { return H5S_ALL; }
+static inline hid_t   chdf5_e_default(void) { return H5E_DEFAULT; }
+static inline size_t  chdf5_variable(void)  { return H5T_VARIABLE; }
+static inline hsize_t chdf5_unlimited(void) { return H5S_UNLIMITED; }
+
+/* Swift never expands H5check(), so a header/.so mismatch must be checked by hand. */
+static inline herr_t chdf5_check_version(void) {
+    return H5check_version(H5_VERS_MAJOR, H5_VERS_MINOR, H5_VERS_RELEASE);
+}
+
+/* H5Dvlen_reclaim (1.10) became H5Treclaim (1.12+). */
+static inline herr_t chdf5_vlen_reclaim(hid_t type_id, hid_t space_id, hid_t plist_id, void *buf) {
+#if H5_VERSION_GE(1, 12, 0)
+    return H5Treclaim(type_id, space_id, plist_id, buf);
+#else
+    return H5Dvlen_reclaim(type_id, space_id, plist_id, buf);
+#endif
+}
+
+/* H5Oget_info is a versioned macro in 1.12+; we only need the object type. */
+static inline int chdf5_object_is_group(hid_t loc, const char *name) {
+    H5O_info_t info;
+#if H5_VERSION_GE(1, 12, 0)
+    if (H5Oget_info_by_name3(loc, name, &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0) return -1;
+#elif H5_VERSION_GE(1, 10, 3)
+    if (H5Oget_info_by_name2(loc, name, &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0) return -1;
+#else
+    if (H5Oget_info_by_name(loc, name, &info, H5P_DEFAULT) < 0) return -1;
+#endif
+    return info.type == H5O_TYPE_GROUP ? 1 : (info.type == H5O_TYPE_DATASET ? 0 : 2);
+}
+#endif

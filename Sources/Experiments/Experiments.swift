@@ -1,0 +1,1 @@
+// The Experiments layer of NASReplay; see DESIGN.md.

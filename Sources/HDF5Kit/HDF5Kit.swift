@@ -1,0 +1,1 @@
+// The HDF5Kit layer of NASReplay; see DESIGN.md.

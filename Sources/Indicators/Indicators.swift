@@ -1,0 +1,1 @@
+// The Indicators layer of NASReplay; see DESIGN.md.

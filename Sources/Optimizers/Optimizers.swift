@@ -1,0 +1,1 @@
+// The Optimizers layer of NASReplay; see DESIGN.md.

@@ -1,0 +1,1 @@
+// The Predictors layer of NASReplay; see DESIGN.md.

@@ -1,0 +1,1 @@
+// The SearchSpaces layer of NASReplay; see DESIGN.md.
