@@ -53,16 +53,33 @@ static inline herr_t chdf5_vlen_reclaim(hid_t type_id, hid_t space_id, hid_t pli
 #endif
 }
 
-/* H5Oget_info is a versioned macro in 1.12+; we only need the object type. */
-static inline int chdf5_object_is_group(hid_t loc, const char *name) {
-    H5O_info_t info;
+/* H5Oget_info* changed signature (and info struct) in 1.10.3 and again in 1.12;
+   these two wrappers give Swift the two facts it needs on any version. */
+static inline int chdf5_object_kind(hid_t loc, const char *name) {
 #if H5_VERSION_GE(1, 12, 0)
+    H5O_info2_t info;
     if (H5Oget_info_by_name3(loc, name, &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0) return -1;
 #elif H5_VERSION_GE(1, 10, 3)
+    H5O_info_t info;
     if (H5Oget_info_by_name2(loc, name, &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0) return -1;
 #else
+    H5O_info_t info;
     if (H5Oget_info_by_name(loc, name, &info, H5P_DEFAULT) < 0) return -1;
 #endif
     return info.type == H5O_TYPE_GROUP ? 1 : (info.type == H5O_TYPE_DATASET ? 0 : 2);
+}
+
+static inline long long chdf5_num_attrs(hid_t obj) {
+#if H5_VERSION_GE(1, 12, 0)
+    H5O_info2_t info;
+    if (H5Oget_info3(obj, &info, H5O_INFO_NUM_ATTRS) < 0) return -1;
+#elif H5_VERSION_GE(1, 10, 3)
+    H5O_info_t info;
+    if (H5Oget_info2(obj, &info, H5O_INFO_NUM_ATTRS) < 0) return -1;
+#else
+    H5O_info_t info;
+    if (H5Oget_info(obj, &info) < 0) return -1;
+#endif
+    return (long long)info.num_attrs;
 }
 #endif

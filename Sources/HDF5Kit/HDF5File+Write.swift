@@ -1,0 +1,193 @@
+import CHDF5
+import Foundation
+
+/// Reading and writing whole HDF5 files as `H5Group` trees.
+public enum HDF5File {
+    public struct WriteOptions: Sendable {
+        /// Chunk + shuffle + deflate datasets larger than this many elements.
+        public var compressAbove: Int = 4096
+        public var deflateLevel: UInt32 = 4
+        public init() {}
+    }
+
+    /// Writes `root` to `path` atomically: the file is built under a temporary name in the
+    /// same folder and renamed over `path` only when complete, so a failure or a kill never
+    /// leaves a partial file behind.
+    public static func write(_ root: H5Group, to path: String, options: WriteOptions = WriteOptions()) throws(HDF5Error) {
+        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max, using: &uniqueNames))"
+        do {
+            try HDF5Library.withLock { () throws(HDF5Error) in
+                try writeLocked(root, to: temporary, options: options)
+            }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        if rename(temporary, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw HDF5Error(file: path, message: "cannot move the finished file into place: \(reason)")
+        }
+    }
+
+    /// Temporary names only need to be unique, not reproducible.
+    nonisolated(unsafe) private static var uniqueNames = SystemRandomNumberGenerator()
+
+    private static func writeLocked(_ root: H5Group, to path: String, options: WriteOptions) throws(HDF5Error) {
+        var closer = HandleCloser()
+        let fcpl = H5Pcreate(chdf5_p_file_create())
+        guard fcpl >= 0 else { throw failure(path, "cannot create a file property list") }
+        closer.add(fcpl, H5Pclose)
+        _ = H5Pset_link_creation_order(fcpl, UInt32(H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED))
+        let file = H5Fcreate(path, chdf5_acc_trunc(), fcpl, chdf5_p_default())
+        guard file >= 0 else { throw failure(path, "cannot create the file") }
+        closer.add(file, H5Fclose)
+        try writeGroup(root, into: file, path: path, options: options)
+        guard H5Fflush(file, H5F_SCOPE_GLOBAL) >= 0 else { throw failure(path, "cannot flush the file") }
+    }
+
+    private static func writeGroup(_ group: H5Group, into location: hid_t, path: String, options: WriteOptions) throws(HDF5Error) {
+        for name in group.attributes.keys.sorted() {
+            // Safe: the key comes from the dictionary.
+            try writeAttribute(name, group.attributes[name]!, on: location, path: path)
+        }
+        for (name, node) in group.children {
+            switch node {
+            case .group(let child):
+                var closer = HandleCloser()
+                let gcpl = H5Pcreate(chdf5_p_group_create())
+                closer.add(gcpl, H5Pclose)
+                _ = H5Pset_link_creation_order(gcpl, UInt32(H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED))
+                let g = H5Gcreate2(location, name, chdf5_p_default(), gcpl, chdf5_p_default())
+                guard g >= 0 else { throw failure(path, "cannot create group '\(name)'") }
+                closer.add(g, H5Gclose)
+                try writeGroup(child, into: g, path: path, options: options)
+            case .dataset(let dataset):
+                try writeDataset(name, dataset, into: location, path: path, options: options)
+            }
+        }
+    }
+
+    private static func writeDataset(_ name: String, _ dataset: H5Dataset, into location: hid_t, path: String,
+                                     options: WriteOptions) throws(HDF5Error) {
+        let count = dataset.data.count
+        guard dataset.shape.reduce(1, *) == count, (1...2).contains(dataset.shape.count) else {
+            throw HDF5Error(file: path, message: "dataset '\(name)' has shape \(dataset.shape) but \(count) values")
+        }
+        var closer = HandleCloser()
+        var dims = dataset.shape.map { hsize_t($0) }
+        let space = H5Screate_simple(Int32(dims.count), &dims, nil)
+        guard space >= 0 else { throw failure(path, "cannot create a dataspace for '\(name)'") }
+        closer.add(space, H5Sclose)
+        let dcpl = H5Pcreate(chdf5_p_dataset_create())
+        closer.add(dcpl, H5Pclose)
+        if count > options.compressAbove {
+            var chunk = dims
+            let perRow = dims.count == 2 ? max(1, Int(dims[1])) : 1
+            chunk[0] = hsize_t(max(1, min(Int(dims[0]), 65_536 / perRow)))
+            _ = H5Pset_chunk(dcpl, Int32(chunk.count), &chunk)
+            _ = H5Pset_shuffle(dcpl)
+            _ = H5Pset_deflate(dcpl, options.deflateLevel)
+        }
+        let (fileType, memoryType, ownsTypes) = try types(for: dataset.data, path: path, name: name)
+        if ownsTypes { closer.add(fileType, H5Tclose); closer.add(memoryType, H5Tclose) }
+        let ds = H5Dcreate2(location, name, fileType, space, chdf5_p_default(), dcpl, chdf5_p_default())
+        guard ds >= 0 else { throw failure(path, "cannot create dataset '\(name)'") }
+        closer.add(ds, H5Dclose)
+        if count > 0 {
+            let status = withBytes(of: dataset.data, width: H5Tget_size(fileType)) {
+                H5Dwrite(ds, memoryType, chdf5_s_all(), chdf5_s_all(), chdf5_p_default(), $0)
+            }
+            guard status >= 0 else { throw failure(path, "cannot write dataset '\(name)'") }
+        }
+        for key in dataset.attributes.keys.sorted() {
+            try writeAttribute(key, dataset.attributes[key]!, on: ds, path: path)
+        }
+    }
+
+    /// (file type, memory type, whether the caller must close them).
+    private static func types(for data: H5Data, path: String, name: String) throws(HDF5Error) -> (hid_t, hid_t, Bool) {
+        switch data {
+        case .int8: return (chdf5_std_i8le(), chdf5_native_int8(), false)
+        case .uint8: return (chdf5_std_u8le(), chdf5_native_uint8(), false)
+        case .int32: return (chdf5_std_i32le(), chdf5_native_int32(), false)
+        case .int64: return (chdf5_std_i64le(), chdf5_native_int64(), false)
+        case .uint64: return (chdf5_std_u64le(), chdf5_native_uint64(), false)
+        case .float32: return (chdf5_ieee_f32le(), chdf5_native_float(), false)
+        case .float64: return (chdf5_ieee_f64le(), chdf5_native_double(), false)
+        case .strings(let strings):
+            let width = max(1, strings.map { $0.utf8.count }.max() ?? 1)
+            let t = stringType(width: width)
+            return (t, H5Tcopy(t), true)
+        }
+    }
+
+    static func stringType(width: Int) -> hid_t {
+        let t = H5Tcopy(chdf5_c_s1())
+        _ = H5Tset_size(t, width)
+        _ = H5Tset_strpad(t, H5T_STR_NULLPAD)
+        _ = H5Tset_cset(t, H5T_CSET_UTF8)
+        return t
+    }
+
+    private static func withBytes<R>(of data: H5Data, width: Int, _ body: (UnsafeRawPointer?) -> R) -> R {
+        switch data {
+        case .int8(let a): a.withUnsafeBytes { body($0.baseAddress) }
+        case .uint8(let a): a.withUnsafeBytes { body($0.baseAddress) }
+        case .int32(let a): a.withUnsafeBytes { body($0.baseAddress) }
+        case .int64(let a): a.withUnsafeBytes { body($0.baseAddress) }
+        case .uint64(let a): a.withUnsafeBytes { body($0.baseAddress) }
+        case .float32(let a): a.withUnsafeBytes { body($0.baseAddress) }
+        case .float64(let a): a.withUnsafeBytes { body($0.baseAddress) }
+        case .strings(let strings):
+            packStrings(strings, width: width).withUnsafeBytes { body($0.baseAddress) }
+        }
+    }
+
+    static func packStrings(_ strings: [String], width: Int) -> [UInt8] {
+        var arena = [UInt8](repeating: 0, count: strings.count * width)
+        for (i, s) in strings.enumerated() {
+            for (j, b) in s.utf8.enumerated() where j < width { arena[i * width + j] = b }
+        }
+        return arena
+    }
+
+    private static func writeAttribute(_ name: String, _ value: H5Attribute, on object: hid_t, path: String) throws(HDF5Error) {
+        var closer = HandleCloser()
+        let space: hid_t
+        var count: hsize_t = 1
+        switch value {
+        case .ints(let a): count = hsize_t(a.count); space = H5Screate_simple(1, &count, nil)
+        case .doubles(let a): count = hsize_t(a.count); space = H5Screate_simple(1, &count, nil)
+        default: space = H5Screate(H5S_SCALAR)
+        }
+        closer.add(space, H5Sclose)
+        let fileType: hid_t, memoryType: hid_t
+        switch value {
+        case .int, .ints: fileType = chdf5_std_i64le(); memoryType = chdf5_native_int64()
+        case .double, .doubles: fileType = chdf5_ieee_f64le(); memoryType = chdf5_native_double()
+        case .string(let s):
+            fileType = stringType(width: max(1, s.utf8.count)); memoryType = fileType
+            closer.add(fileType, H5Tclose)
+        }
+        let attribute = H5Acreate2(object, name, fileType, space, chdf5_p_default(), chdf5_p_default())
+        guard attribute >= 0 else { throw failure(path, "cannot create attribute '\(name)'") }
+        closer.add(attribute, H5Aclose)
+        let status: herr_t
+        switch value {
+        case .int(let v): status = withUnsafeBytes(of: v) { H5Awrite(attribute, memoryType, $0.baseAddress) }
+        case .double(let v): status = withUnsafeBytes(of: v) { H5Awrite(attribute, memoryType, $0.baseAddress) }
+        case .ints(let a): status = a.isEmpty ? 0 : a.withUnsafeBytes { H5Awrite(attribute, memoryType, $0.baseAddress) }
+        case .doubles(let a): status = a.isEmpty ? 0 : a.withUnsafeBytes { H5Awrite(attribute, memoryType, $0.baseAddress) }
+        case .string(let s):
+            let bytes = packStrings([s], width: max(1, s.utf8.count))
+            status = bytes.withUnsafeBytes { H5Awrite(attribute, memoryType, $0.baseAddress) }
+        }
+        guard status >= 0 else { throw failure(path, "cannot write attribute '\(name)'") }
+    }
+
+    /// Builds an error from the current HDF5 error stack. Call inside the lock.
+    static func failure(_ path: String, _ message: String) -> HDF5Error {
+        HDF5Error(file: path, message: message, stack: ErrorStack.drain())
+    }
+}

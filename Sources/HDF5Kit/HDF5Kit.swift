@@ -1,1 +1,0 @@
-// The HDF5Kit layer of NASReplay; see DESIGN.md.
