@@ -29,3 +29,13 @@ public enum GzipFile {
         return out
     }
 }
+
+extension GzipFile {
+    /// The file's bytes as stored (not inflated), for checksums.
+    public static func readRaw(_ path: String) throws(ImportError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ImportError(file: path, message: "file not found or unreadable")
+        }
+        return [UInt8](data)
+    }
+}

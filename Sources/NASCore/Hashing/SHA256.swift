@@ -20,19 +20,26 @@ public struct SHA256: Sendable {
     }
 
     public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+        if bytes.withContiguousStorageIfAvailable({ update(buffer: UnsafeRawBufferPointer($0)) }) == nil {
+            Array(bytes).withUnsafeBytes { update(buffer: $0) }
+        }
+    }
+
+    public mutating func update(buffer bytes: UnsafeRawBufferPointer) {
         length &+= UInt64(bytes.count)
-        var iterator = bytes.makeIterator()
+        var offset = 0
         if !buffer.isEmpty {
-            while buffer.count < 64, let b = iterator.next() { buffer.append(b) }
+            while buffer.count < 64 && offset < bytes.count { buffer.append(bytes[offset]); offset += 1 }
             if buffer.count < 64 { return }
-            compress(buffer); buffer.removeAll(keepingCapacity: true)
+            let block = buffer
+            block.withUnsafeBytes { compress($0) }
+            buffer.removeAll(keepingCapacity: true)
         }
-        var block = [UInt8](); block.reserveCapacity(64)
-        while let b = iterator.next() {
-            block.append(b)
-            if block.count == 64 { compress(block); block.removeAll(keepingCapacity: true) }
+        while bytes.count - offset >= 64 {
+            compress(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 64]))
+            offset += 64
         }
-        buffer = block
+        buffer.append(contentsOf: bytes[offset...])
     }
 
     public mutating func update(_ string: String) { update(Array(string.utf8)) }
@@ -44,7 +51,7 @@ public struct SHA256: Sendable {
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
         var offset = 0
-        while offset < tail.count { compress(Array(tail[offset..<offset + 64])); offset += 64 }
+        while offset < tail.count { tail.withUnsafeBytes { compress(UnsafeRawBufferPointer(rebasing: $0[offset..<offset + 64])) }; offset += 64 }
         buffer.removeAll()
         let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
         return words.flatMap { w in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: w >> UInt32($0)) } }
@@ -68,7 +75,7 @@ public struct SHA256: Sendable {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    private mutating func compress(_ block: [UInt8]) {
+    private mutating func compress(_ block: UnsafeRawBufferPointer) {
         var w = [UInt32](repeating: 0, count: 64)
         for i in 0..<16 {
             w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])

@@ -1,0 +1,64 @@
+import HDF5Kit
+import NASCore
+import SearchSpaces
+
+/// The NATS-TSS table bound to its search space: cell → row → metrics.
+///
+/// ```swift
+/// let bench = try NATSTopologyBenchmark(table: catalog.load("nats-tss"))
+/// let row = bench.row(of: cell)                      // official index
+/// let acc = try bench.table.metric("c10_valid_200ep").values[row!]
+/// ```
+public struct NATSTopologyBenchmark: Sendable {
+    public let table: BenchmarkTable
+    public let index: NATSTopologyIndex
+
+    public init(table: BenchmarkTable) throws(BenchmarkError) {
+        guard table.searchSpace == "nats-topology" else {
+            throw BenchmarkError(subject: table.name, message: "search space is '\(table.searchSpace)', expected nats-topology")
+        }
+        guard case .int8(let codes)? = table.archs.dataset(at: "edge_ops")?.data, codes.count == table.rows * 6 else {
+            throw BenchmarkError(subject: table.name, message: "/archs/edge_ops must be int8 [rows, 6]; rebuild the table")
+        }
+        var cells: [NATSTopologyCell] = []
+        cells.reserveCapacity(table.rows)
+        for r in 0..<table.rows {
+            var ops: [NATSOp] = []
+            for e in 0..<6 {
+                guard let op = NATSOp(rawValue: UInt8(bitPattern: codes[r * 6 + e])) else {
+                    throw BenchmarkError(subject: table.name, message: "/archs/edge_ops row \(r) has op code \(codes[r * 6 + e]) outside 0…4")
+                }
+                ops.append(op)
+            }
+            cells.append(NATSTopologyCell(ops: ops))
+        }
+        do { self.index = try NATSTopologyIndex(cells: cells) } catch {
+            throw BenchmarkError(subject: table.name, message: error.description)
+        }
+        self.table = table
+    }
+
+    @inline(__always)
+    public func row(of cell: NATSTopologyCell) -> Int? { index.index(of: cell) }
+
+    /// Parses an arch string, an index or a NASLib tuple, whichever the text is.
+    public func cell(parsing text: String) throws -> NATSTopologyCell {
+        if let i = Int(text) {
+            guard let cell = index.cell(at: i) else {
+                throw BenchmarkError(subject: table.name, message: "index \(i) is outside 0…\(table.rows - 1)")
+            }
+            return cell
+        }
+        if text.hasPrefix("|") { return try NATSTopologyCell(archString: text) }
+        return try NATSTopologyCell(naslibTuple: text)
+    }
+
+    /// An evaluator answering `objectives` (the search signal) and `reported` metrics.
+    public func evaluator(objectives: [Objective], reported: [String]) throws(BenchmarkError) -> TableEvaluator<NATSTopologyBenchmark> {
+        try TableEvaluator(table: table, locator: self, objectives: objectives, reported: reported)
+    }
+}
+
+extension NATSTopologyBenchmark: RowLocator {
+    public typealias Architecture = NATSTopologyCell
+}

@@ -1,0 +1,65 @@
+import NASCore
+
+/// Maps an architecture to its table row.
+public protocol RowLocator: Sendable {
+    associatedtype Architecture
+    func row(of architecture: Architecture) -> Int?
+}
+
+/// The query engine: answers objectives and reported metrics from in-memory columns.
+///
+/// ```swift
+/// let evaluator = try bench.evaluator(objectives: [try Objective(parsing: "c10_valid_200ep:max")],
+///                                     reported: ["c10_test_200ep"])
+/// let answer = evaluator.evaluate(cell)          // Evaluation, exact
+/// ```
+///
+/// Immutable: share one across all threads. Counting and caching are per trial
+/// (`TrialEvaluator`), so concurrent trials never contend.
+public struct TableEvaluator<Locator: RowLocator>: Evaluator {
+    public typealias Architecture = Locator.Architecture
+    public let objectives: [Objective]
+    public let reported: [String]
+    public let locator: Locator
+    private let objectiveColumns: [[Float]]
+    private let reportedColumns: [[Float]]
+    private let costColumn: [Float]?
+
+    public init(table: BenchmarkTable, locator: Locator, objectives: [Objective], reported: [String],
+                cost: String? = nil) throws(BenchmarkError) {
+        guard !objectives.isEmpty else {
+            throw BenchmarkError(subject: table.name, message: "an evaluator needs at least one objective")
+        }
+        var objectiveColumns: [[Float]] = []
+        for o in objectives { objectiveColumns.append(try table.metric(o.metric).values) }
+        var reportedColumns: [[Float]] = []
+        for r in reported { reportedColumns.append(try table.metric(r).values) }
+        self.objectives = objectives
+        self.reported = reported
+        self.locator = locator
+        self.objectiveColumns = objectiveColumns
+        self.reportedColumns = reportedColumns
+        self.costColumn = try cost.map { c throws(BenchmarkError) in try table.metric(c).values }
+    }
+
+    /// Whether a simulated-seconds budget is possible on this table.
+    public var hasCost: Bool { costColumn != nil }
+
+    /// - Complexity: O(objectives + reported)
+    public func evaluate(_ architecture: Architecture) -> Evaluation? {
+        guard let row = locator.row(of: architecture) else { return nil }
+        return evaluate(row: row)
+    }
+
+    @inline(__always)
+    public func evaluate(row: Int) -> Evaluation {
+        Evaluation(row: row,
+                   objectives: objectiveColumns.map { Double($0[row]) },
+                   reported: reportedColumns.map { Double($0[row]) },
+                   cost: costColumn.map { Double($0[row]) } ?? 0)
+    }
+
+    /// The first objective's value at a row, without building an Evaluation.
+    @inline(__always)
+    public func primaryValue(row: Int) -> Float { objectiveColumns[0][row] }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import HDF5Kit
+import NASCore
+
+/// The benchmarks NASReplay knows how to build, and where their files live.
+///
+/// ```swift
+/// let catalog = DatasetCatalog(folder: "datasets")
+/// try catalog.build("nats-tss", from: "../shared/data")
+/// let table = try catalog.load("nats-tss")
+/// ```
+public struct DatasetCatalog: Sendable {
+    public struct Entry: Sendable {
+        public var name: String
+        public var summary: String
+        /// Source files, relative to the data folder.
+        public var sources: [String]
+        public var build: @Sendable (String) throws(ImportError) -> BenchmarkTable
+    }
+
+    public static let entries: [Entry] = [
+        Entry(name: "nats-tss",
+              summary: "NATS-Bench topology space (NAS-Bench-201), all 15,625 cells: accuracies, NASWT/Zen scores, params, 27 latencies",
+              sources: [NATSTSSImporter.sourceFile], build: NATSTSSImporter.build),
+    ]
+
+    /// Where built `.h5` files are kept.
+    public var folder: String
+
+    public init(folder: String = "datasets") { self.folder = folder }
+
+    public static func entry(_ name: String) throws(BenchmarkError) -> Entry {
+        guard let entry = entries.first(where: { $0.name == name }) else {
+            let known = entries.map(\.name).joined(separator: ", ")
+            throw BenchmarkError(subject: name, message: "unknown benchmark; known benchmarks: \(known)")
+        }
+        return entry
+    }
+
+    public func path(of name: String) -> String { "\(folder)/\(name).h5" }
+
+    /// Imports the sources from `dataFolder` and writes `<folder>/<name>.h5` atomically.
+    @discardableResult
+    public func build(_ name: String, from dataFolder: String) throws -> BenchmarkTable {
+        let entry = try Self.entry(name)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dataFolder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw BenchmarkError(subject: dataFolder, message: "source folder not found; pass --from DIR with the benchmark data (e.g. ../shared/data)")
+        }
+        let table = try entry.build(dataFolder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try BenchmarkStore.save(table, to: path(of: name))
+        return table
+    }
+
+    /// Loads a built table, with a hint to build it when it is missing.
+    public func load(_ name: String) throws(BenchmarkError) -> BenchmarkTable {
+        _ = try Self.entry(name)
+        let file = path(of: name)
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw BenchmarkError(subject: file, message: "not built yet; run `nasreplay datasets build \(name)` (or `make datasets`)")
+        }
+        return try BenchmarkStore.load(file)
+    }
+
+    /// Checks the stored checksum and the schema; returns what was checked, one line each.
+    public func verify(_ name: String, dataFolder: String?) throws -> [String] {
+        let file = path(of: name)
+        _ = try load(name)   // schema
+        let root = try HDF5File.read(file)
+        var report = ["schema: format v\(BenchmarkStore.formatVersion), required groups and attributes present"]
+        guard let stored = root.attributes["content_sha256"]?.stringValue else {
+            throw BenchmarkError(subject: file, message: "no content_sha256 attribute; rebuild with `nasreplay datasets build \(name)`")
+        }
+        let actual = BenchmarkStore.contentDigest(root)
+        guard stored == actual else {
+            throw BenchmarkError(subject: file, message: "content checksum mismatch (stored \(stored.prefix(12))…, actual \(actual.prefix(12))…): the file was modified; rebuild it with `nasreplay datasets build \(name)`")
+        }
+        report.append("content sha256: \(actual) (matches)")
+        if let dataFolder, let recorded = root.attributes["source_sha256"]?.stringValue {
+            for line in recorded.split(separator: ";") {
+                let parts = line.split(separator: " ").map(String.init)
+                guard parts.count == 2 else { continue }
+                let source = dataFolder + "/" + parts[0]
+                if let bytes = try? GzipFile.readRaw(source) {
+                    let sha = SHA256.hex(bytes)
+                    guard sha == parts[1] else {
+                        throw BenchmarkError(subject: source, message: "differs from the file the table was built from (sha256 \(sha.prefix(12))… vs \(parts[1].prefix(12))…); rebuild the table")
+                    }
+                    report.append("source \(parts[0]): sha256 matches")
+                } else {
+                    report.append("source \(parts[0]): not found under \(dataFolder), not compared")
+                }
+            }
+        }
+        return report
+    }
+}

@@ -1,0 +1,75 @@
+import HDF5Kit
+import NASCore
+
+/// What one metric column means: its id (as specs name it), unit, direction and source.
+public struct MetricInfo: Sendable, Hashable {
+    public var id: String
+    /// The dataset it was measured on (`cifar10`, `cifar100`, `ImageNet16-120`, …).
+    public var dataset: String
+    public var unit: String
+    public var direction: Direction
+    /// Upstream repository the numbers come from.
+    public var source: String
+    /// The column of the source table it was read from.
+    public var sourceColumn: String
+    public var summary: String
+
+    public init(id: String, dataset: String, unit: String, direction: Direction, source: String,
+                sourceColumn: String, summary: String) {
+        self.id = id; self.dataset = dataset; self.unit = unit; self.direction = direction
+        self.source = source; self.sourceColumn = sourceColumn; self.summary = summary
+    }
+}
+
+public struct MetricColumn: Sendable {
+    public var info: MetricInfo
+    /// One value per row; NaN where the source has none.
+    public var values: [Float]
+
+    public init(info: MetricInfo, values: [Float]) { self.info = info; self.values = values }
+}
+
+/// A benchmark table in memory: architecture identity per row, metric columns, and the
+/// provenance of the numbers. Immutable once built or loaded, so any number of threads can
+/// query it.
+///
+/// ```swift
+/// let table = try BenchmarkStore.load("datasets/nats-tss.h5")
+/// let valid = try table.metric("c10_valid_200ep").values[1462]
+/// ```
+public struct BenchmarkTable: Sendable {
+    public var name: String
+    public var searchSpace: String
+    public var rows: Int
+    /// Root attributes other than the format's own: source, source_sha256, licence, built_by.
+    public var provenance: [String: H5Attribute]
+    /// What identifies each row; the layout is per search space (see datasets/FORMAT.md).
+    public var archs: H5Group
+    public private(set) var metrics: [MetricColumn]
+    private var metricIndex: [String: Int]
+
+    public init(name: String, searchSpace: String, rows: Int, provenance: [String: H5Attribute],
+                archs: H5Group, metrics: [MetricColumn]) {
+        self.name = name; self.searchSpace = searchSpace; self.rows = rows
+        self.provenance = provenance; self.archs = archs; self.metrics = metrics
+        self.metricIndex = Dictionary(metrics.enumerated().map { ($1.info.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The column with this id, or an error that lists what exists.
+    public func metric(_ id: String) throws(BenchmarkError) -> MetricColumn {
+        guard let i = metricIndex[id] else {
+            throw BenchmarkError(subject: name, message: "unknown metric '\(id)'; `nasreplay datasets info \(name)` lists the \(metrics.count) metric ids")
+        }
+        return metrics[i]
+    }
+
+    public func hasMetric(_ id: String) -> Bool { metricIndex[id] != nil }
+}
+
+public struct BenchmarkError: Error, CustomStringConvertible, Sendable {
+    /// The file or benchmark the problem is in.
+    public var subject: String
+    public var message: String
+    public init(subject: String, message: String) { self.subject = subject; self.message = message }
+    public var description: String { "\(subject): \(message)" }
+}

@@ -1,0 +1,23 @@
+/// Answers queries about architectures of one search space. Optimizers see only this and
+/// the space, never files or tables (DESIGN.md, "Layers").
+///
+/// Implementations are immutable after construction and safe to share between threads;
+/// per-trial state such as counters and caches lives in the trial, not here.
+public protocol Evaluator: Sendable {
+    associatedtype Architecture
+
+    /// The objectives answered, in order.
+    var objectives: [Objective] { get }
+    /// The reported metric ids, in order.
+    var reported: [String] { get }
+
+    /// Nil when the architecture cannot be answered (e.g. off-table under a `reject` policy).
+    func evaluate(_ architecture: Architecture) -> Evaluation?
+}
+
+extension Evaluator {
+    /// Batch query; each answer as `evaluate` would give it.
+    public func evaluate(_ architectures: [Architecture]) -> [Evaluation?] {
+        architectures.map { evaluate($0) }
+    }
+}

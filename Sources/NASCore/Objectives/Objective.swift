@@ -1,0 +1,41 @@
+/// Whether larger or smaller values of a metric are better.
+public enum Direction: String, Sendable, Hashable, CaseIterable {
+    case max, min
+}
+
+/// A metric the search sees, with the direction it is optimised in: `c10_valid_200ep:max`.
+///
+/// ```swift
+/// let objective = try Objective(parsing: "lat_ms_raspi4:min")
+/// ```
+public struct Objective: Sendable, Hashable, CustomStringConvertible {
+    public var metric: String
+    public var direction: Direction
+
+    public init(metric: String, direction: Direction) {
+        self.metric = metric; self.direction = direction
+    }
+
+    public init(parsing text: String) throws(ObjectiveError) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty else {
+            throw ObjectiveError(text: text, problem: "write objectives as metric:max or metric:min")
+        }
+        guard let direction = Direction(rawValue: String(parts[1])) else {
+            throw ObjectiveError(text: text, problem: "direction '\(parts[1])' must be max or min")
+        }
+        self.init(metric: String(parts[0]), direction: direction)
+    }
+
+    public var description: String { "\(metric):\(direction.rawValue)" }
+
+    /// The value turned into a quantity to minimise (accuracy → −accuracy).
+    @inline(__always)
+    public func minimised(_ value: Double) -> Double { direction == .min ? value : -value }
+}
+
+public struct ObjectiveError: Error, CustomStringConvertible, Sendable {
+    public var text: String
+    public var problem: String
+    public var description: String { "invalid objective '\(text)': \(problem)" }
+}

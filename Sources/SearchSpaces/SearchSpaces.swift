@@ -1,1 +1,0 @@
-// The SearchSpaces layer of NASReplay; see DESIGN.md.

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Benchmarks
+import Foundation
+import NASCore
+import SearchSpaces
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the performance floors of DESIGN.md and print medians.",
+        discussion: "Build in release mode first (`make bench` does). Needs datasets/nats-tss.h5.")
+
+    @OptionGroup var locations: Locations
+    @Option(help: "Repetitions per measurement; the median is reported.") var repetitions = 7
+
+    func run() throws {
+        let catalog = DatasetCatalog(folder: locations.datasetsFolder)
+        let path = catalog.path(of: "nats-tss")
+        print("nasreplay \(NASReplayVersion.string) bench — medians of \(repetitions) runs, one thread unless noted")
+        print("")
+
+        let load = try asInput { try medianSeconds(repetitions: repetitions) { blackHole(try BenchmarkStore.load(path)) } }
+        let table = try asInput { try catalog.load("nats-tss") }
+        let bench = try asInput { try NATSTopologyBenchmark(table: table) }
+        var rows: [[String]] = [["load nats-tss.h5 (15,625 × \(table.metrics.count) metrics, in-process)", formatSeconds(load), "< 50 ms"]]
+
+        // Random rows drawn up front so the loop measures lookups only.
+        var rng = Xoshiro256StarStar(seed: 1)
+        let n = 20_000_000
+        let indices = (0..<4096).map { _ in Int32(rng.nextInt(below: table.rows)) }
+        let column = try asInput { try table.metric("c10_valid_200ep").values }
+        let byIndex = medianSeconds(repetitions: repetitions) {
+            var sum: Float = 0
+            column.withUnsafeBufferPointer { values in
+                for i in 0..<n { sum += values[Int(indices[i & 4095])] }
+            }
+            blackHole(sum)
+        }
+        rows.append(["query by row index (one metric)", formatRate(Double(n) / byIndex), "≥ 50 M/s"])
+
+        let evaluator = try asInput {
+            try bench.evaluator(objectives: [Objective(metric: "c10_valid_200ep", direction: .max)], reported: ["c10_test_200ep"])
+        }
+        let cells = indices.map { bench.index.cell(at: Int($0))! }
+        let m = 2_000_000
+        let byCell = medianSeconds(repetitions: repetitions) {
+            var sum = 0.0
+            for i in 0..<m { sum += evaluator.evaluate(cells[i & 4095])?.objectives[0] ?? 0 }
+            blackHole(sum)
+        }
+        rows.append(["query a cell through the Evaluator (objective + reported)", formatRate(Double(m) / byCell), ""])
+
+        let strings = cells.map(\.archString)
+        let k = 200_000
+        let byString = medianSeconds(repetitions: repetitions) {
+            var sum: Float = 0
+            for i in 0..<k {
+                if let cell = try? NATSTopologyCell(archString: strings[i & 4095]), let row = bench.row(of: cell) { sum += column[row] }
+            }
+            blackHole(sum)
+        }
+        rows.append(["query by arch string (parse + lookup)", formatRate(Double(k) / byString), "reported"])
+
+        print(renderTable(["what", "median", "floor (DESIGN.md)"], rows))
+    }
+}

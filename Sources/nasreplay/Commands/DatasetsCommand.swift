@@ -1,0 +1,81 @@
+import ArgumentParser
+import Benchmarks
+import Foundation
+import HDF5Kit
+
+struct DatasetsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "datasets",
+        abstract: "Build, list, describe and verify benchmark tables.",
+        subcommands: [Build.self, List.self, Info.self, Verify.self])
+
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build benchmark tables (.h5) from the published source files.",
+            discussion: "Without NAME, builds every benchmark whose sources are present in --from.")
+        @OptionGroup var locations: Locations
+        @Option(help: "Folder holding the source tables (the layout of ../shared/data).")
+        var from: String = "../shared/data"
+        @Argument(help: "Benchmarks to build (default: all known).")
+        var names: [String] = []
+
+        func run() throws {
+            let catalog = DatasetCatalog(folder: locations.datasetsFolder)
+            let wanted = names.isEmpty ? DatasetCatalog.entries.map(\.name) : names
+            for name in wanted {
+                let start = ContinuousClock.now
+                let table = try asInput { try catalog.build(name, from: from) }
+                let seconds = (ContinuousClock.now - start).seconds
+                print("built \(catalog.path(of: name)): \(table.rows) rows, \(table.metrics.count) metrics (\(String(format: "%.2f", seconds)) s)")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List known benchmarks and whether they are built.")
+        @OptionGroup var locations: Locations
+
+        func run() throws {
+            let catalog = DatasetCatalog(folder: locations.datasetsFolder)
+            let rows = DatasetCatalog.entries.map { entry -> [String] in
+                let built = (try? catalog.load(entry.name)).map { "\($0.rows) rows" } ?? "not built"
+                return [entry.name, built, entry.summary]
+            }
+            print(renderTable(["name", "status", "contents"], rows))
+        }
+    }
+
+    struct Info: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a table's schema, size and provenance.")
+        @OptionGroup var locations: Locations
+        @Argument(help: "Benchmark name, e.g. nats-tss.") var name: String
+
+        func run() throws {
+            let catalog = DatasetCatalog(folder: locations.datasetsFolder)
+            let table = try asInput { try catalog.load(name) }
+            print("\(table.name): \(table.rows) rows, search space \(table.searchSpace), file \(catalog.path(of: name))")
+            for key in table.provenance.keys.sorted() { print("  \(key): \(table.provenance[key]!)") }
+            print("")
+            print(renderTable(["metric id", "dataset", "unit", "direction", "source", "description"],
+                              table.metrics.map { [$0.info.id, $0.info.dataset, $0.info.unit, $0.info.direction.rawValue, $0.info.source, $0.info.summary] }))
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a table's schema and content checksum (and its source file's sha256 when present).")
+        @OptionGroup var locations: Locations
+        @Option(help: "Folder of source tables to compare sha256 against.") var from: String = "../shared/data"
+        @Argument(help: "Benchmark name.") var name: String
+
+        func run() throws {
+            let catalog = DatasetCatalog(folder: locations.datasetsFolder)
+            let lines = try asInput { try catalog.verify(name, dataFolder: from) }
+            for line in lines { print("ok  \(line)") }
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}

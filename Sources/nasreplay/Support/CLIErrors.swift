@@ -1,0 +1,26 @@
+import Benchmarks
+import HDF5Kit
+import NASCore
+import SearchSpaces
+
+/// Bad input from the user (a file, a name, an argument): one line, exit code 2.
+struct InputError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A run that started and failed: one line, exit code 1.
+struct RunFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Runs `body`, turning the library's input errors into `InputError` so the CLI prints one
+/// line and exits 2 instead of dumping a Swift error.
+func asInput<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as BenchmarkError { throw InputError(e.description) }
+    catch let e as ImportError { throw InputError(e.description) }
+    catch let e as NATSArchError { throw InputError(e.description) }
+    catch let e as HDF5Error { throw InputError(e.description) }
+    catch let e as ObjectiveError { throw InputError(e.description) }
+}

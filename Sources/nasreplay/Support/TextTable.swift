@@ -1,0 +1,31 @@
+import Foundation
+/// Left-aligned columns for terminal output.
+func renderTable(_ header: [String], _ rows: [[String]]) -> String {
+    let all = [header] + rows
+    let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
+    func line(_ r: [String]) -> String {
+        r.enumerated().map { c, v in c == r.count - 1 ? v : v.padding(toLength: widths[c], withPad: " ", startingAt: 0) }
+            .joined(separator: "  ")
+    }
+    return ([line(header)] + rows.map(line)).joined(separator: "\n")
+}
+
+/// JSON string literal.
+func jsonString(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+        }
+    }
+    return out + "\""
+}
+
+/// A number as JSON: NaN and infinities become null, which JSON lacks.
+func jsonNumber(_ v: Float) -> String { v.isFinite ? "\(v)" : "null" }
+func jsonNumber(_ v: Double) -> String { v.isFinite ? "\(v)" : "null" }

@@ -1,0 +1,67 @@
+import NASCore
+import Testing
+@testable import SearchSpaces
+
+@Suite struct NATSTopologyCellTests {
+    @Test func codeAndOpsRoundTrip() {
+        for code in stride(from: 0, to: NATSTopologyCell.cellCount, by: 7) {
+            let cell = NATSTopologyCell(code: code)
+            #expect(NATSTopologyCell(ops: cell.ops) == cell)
+            #expect(NATSTopologyCell(genes: cell.genes) == cell)
+            #expect((try? NATSTopologyCell(archString: cell.archString)) == cell)
+        }
+    }
+
+    @Test func naslibTupleUsesNASLibEdgeOrderAndOpCodes() throws {
+        // Row 0 of the shared table: arch string and NASLib tuple of the same cell.
+        let cell = try NATSTopologyCell(archString: "|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|")
+        #expect(cell.naslibTuple == "4-3-3-0-0-0")
+        #expect(try NATSTopologyCell(naslibTuple: "(4, 3, 3, 0, 0, 0)") == cell)
+    }
+
+    @Test func naslibMutationChangesExactlyOneEdgeUniformly() {
+        var rng = Xoshiro256StarStar(seed: 11)
+        var perEdge = [Int](repeating: 0, count: 6)
+        let trials = 60_000
+        for _ in 0..<trials {
+            let parent = NATSTopologyCell.sample(using: &rng)
+            let child = parent.mutated(.naslib, using: &rng)
+            let changed = (0..<6).filter { parent.op(at: $0) != child.op(at: $0) }
+            #expect(changed.count == 1)
+            perEdge[changed[0]] += 1
+        }
+        for count in perEdge { #expect(abs(Double(count) / Double(trials) - 1.0 / 6) < 0.01) }
+    }
+
+    /// NATS-Bench REA picks a node (1/3 each) then one of its inputs, so the edge into node 1
+    /// changes with probability 1/3, node 2's two edges 1/6 each, node 3's three 1/9 each.
+    @Test func natsBenchMutationFollowsNodeThenEdgeProbabilities() {
+        var rng = Xoshiro256StarStar(seed: 12)
+        var perEdge = [Int](repeating: 0, count: 6)
+        let trials = 90_000
+        for _ in 0..<trials {
+            let parent = NATSTopologyCell.sample(using: &rng)
+            let child = parent.mutated(.natsBench, using: &rng)
+            let changed = (0..<6).filter { parent.op(at: $0) != child.op(at: $0) }
+            #expect(changed.count == 1)
+            perEdge[changed[0]] += 1
+        }
+        let expected = [1.0 / 3, 1.0 / 6, 1.0 / 6, 1.0 / 9, 1.0 / 9, 1.0 / 9]
+        for (count, p) in zip(perEdge, expected) { #expect(abs(Double(count) / Double(trials) - p) < 0.01) }
+    }
+
+    @Test func oneHotHasOneBitPerEdge() {
+        let cell = NATSTopologyCell(code: 1234)
+        let features = cell.oneHot
+        #expect(features.count == 30)
+        #expect(features.reduce(0, +) == 6)
+        for e in 0..<6 { #expect(features[e * 5 + Int(cell.op(at: e).rawValue)] == 1) }
+    }
+
+    @Test func samplingIsUniformOverOps() {
+        var rng = Xoshiro256StarStar(seed: 3)
+        var counts = [Int](repeating: 0, count: 5)
+        for _ in 0..<20_000 { for op in NATSTopologyCell.sample(using: &rng).ops { counts[Int(op.rawValue)] += 1 } }
+        for c in counts { #expect(abs(Double(c) / 120_000 - 0.2) < 0.01) }
+    }
+}
