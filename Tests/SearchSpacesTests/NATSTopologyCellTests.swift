@@ -1,3 +1,4 @@
+import Foundation
 import NASCore
 import Testing
 @testable import SearchSpaces
@@ -63,5 +64,22 @@ import Testing
         var counts = [Int](repeating: 0, count: 5)
         for _ in 0..<20_000 { for op in NATSTopologyCell.sample(using: &rng).ops { counts[Int(op.rawValue)] += 1 } }
         for c in counts { #expect(abs(Double(c) / 120_000 - 0.2) < 0.01) }
+    }
+}
+
+@Suite struct NATSFastParseTests {
+    @Test func fastParserAgreesWithTheCheckedParserOnEveryCell() {
+        for code in 0..<NATSTopologyCell.cellCount {
+            let cell = NATSTopologyCell(code: code)
+            #expect(NATSTopologyCell.parseFast(cell.archString) == cell)
+        }
+    }
+
+    @Test func fastParserRejectsNearMisses() {
+        let good = NATSTopologyCell(code: 99).archString
+        #expect(NATSTopologyCell.parseFast(good + "|") == nil)
+        #expect(NATSTopologyCell.parseFast(String(good.dropLast())) == nil)
+        #expect(NATSTopologyCell.parseFast(good.replacingOccurrences(of: "~2", with: "~1")) == nil)
+        #expect(NATSTopologyCell.parseFast("") == nil)
     }
 }

@@ -11,6 +11,7 @@ extension NATSTopologyCell {
     ///
     /// - Complexity: O(length of the string)
     public init(archString: String) throws(NATSArchError) {
+        if let cell = NATSTopologyCell.parseFast(archString) { self = cell; return }
         let nodes = archString.split(separator: "+", omittingEmptySubsequences: false)
         guard nodes.count == 3 else {
             throw NATSArchError(input: archString, problem: "expected 3 nodes separated by '+', found \(nodes.count) (format |op~0|+|op~0|op~1|+|op~0|op~1|op~2|)")

@@ -27,21 +27,21 @@ struct BenchCommand: ParsableCommand {
         // Random rows drawn up front so the loop measures lookups only.
         var rng = Xoshiro256StarStar(seed: 1)
         let n = 20_000_000
-        let indices = (0..<4096).map { _ in Int32(rng.nextInt(below: table.rows)) }
+        let indices = (0..<(1 << 20)).map { _ in Int32(rng.nextInt(below: table.rows)) }
         let column = try asInput { try table.metric("c10_valid_200ep").values }
         let byIndex = medianSeconds(repetitions: repetitions) {
             var sum: Float = 0
             column.withUnsafeBufferPointer { values in
-                for i in 0..<n { sum += values[Int(indices[i & 4095])] }
+                for i in 0..<n { sum += values[Int(indices[i & 0xFFFFF])] }
             }
             blackHole(sum)
         }
-        rows.append(["query by row index (one metric)", formatRate(Double(n) / byIndex), "≥ 50 M/s"])
+        rows.append(["query by row index (one metric, random rows)", formatRate(Double(n) / byIndex), "≥ 50 M/s"])
 
         let evaluator = try asInput {
             try bench.evaluator(objectives: [Objective(metric: "c10_valid_200ep", direction: .max)], reported: ["c10_test_200ep"])
         }
-        let cells = indices.map { bench.index.cell(at: Int($0))! }
+        let cells = indices.prefix(4096).map { bench.index.cell(at: Int($0))! }
         let m = 2_000_000
         let byCell = medianSeconds(repetitions: repetitions) {
             var sum = 0.0

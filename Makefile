@@ -1,0 +1,48 @@
+# NASReplay — every published figure and table is a target here. See README.md.
+SHELL    := /bin/bash
+DATA     ?= ../shared/data
+DATASETS ?= datasets
+SWIFT    ?= swift
+BIN      := .build/release/nasreplay
+SOURCES  := $(shell find Sources -name '*.swift' -o -name '*.h' -o -name '*.modulemap') Package.swift
+APT_PKGS := libhdf5-dev pkg-config gnuplot-nox
+
+.PHONY: setup deps build datasets test demo bench clean
+
+## setup: install system packages if missing, then build in release mode
+setup: deps build
+
+## deps: apt-get install libhdf5-dev, pkg-config and gnuplot-nox when any is missing
+deps:
+	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: $(BIN)
+
+$(BIN): $(SOURCES) | deps
+	$(SWIFT) build -c release --product nasreplay
+
+## datasets: build every benchmark table from $(DATA) into $(DATASETS)/
+datasets: $(DATASETS)/nats-tss.h5
+
+$(DATASETS)/nats-tss.h5: $(BIN) $(DATA)/nats-tss/nats_tss_15625.csv.gz
+	$(BIN) datasets build --from $(DATA) --datasets $(DATASETS) nats-tss
+
+## test: the unit and oracle tests (debug build)
+test: deps
+	$(SWIFT) test
+
+## demo: the main job on the real data
+demo: datasets
+	@bash scripts/demo.sh $(BIN) $(DATASETS)
+
+## bench: performance floors of DESIGN.md, medians (release build); see BENCHMARKS.md
+bench: datasets
+	$(BIN) bench --datasets $(DATASETS)
+
+clean:
+	rm -rf .build $(DATASETS)/*.h5 $(DATASETS)/*.h5.tmp-*

@@ -1,0 +1,75 @@
+/// One trial's view of a benchmark: counts evaluations and simulated seconds, applies the
+/// cache policy, and logs every real evaluation. Not shared between trials or threads.
+///
+/// ```swift
+/// let trial = TrialEvaluator(evaluator, budget: .evaluations(1000), cache: .charge)
+/// while let answer = trial.evaluate(space.sample(using: &rng)) { … }
+/// ```
+///
+/// `evaluate` answers nil once the budget is spent, so every optimizer loop stops exactly
+/// at the budget. An evaluation-count budget is never exceeded; a simulated-seconds budget
+/// lets the evaluation that crosses it finish, as NATS-Bench's REA does (§3.2).
+public final class TrialEvaluator<E: Evaluator> where E.Architecture: Hashable {
+    public struct Record: Sendable, Equatable {
+        /// 1-based count of real evaluations.
+        public var step: Int
+        public var row: Int
+        public var objectives: [Double]
+        public var reported: [Double]
+        public var cost: Double
+        public var cumulativeCost: Double
+        public var exact: Bool
+    }
+
+    public let evaluator: E
+    public let budget: Budget
+    public let cache: CachePolicy
+    public private(set) var records: [Record] = []
+    public private(set) var spentSeconds = 0.0
+    /// True after the last `evaluate` answered from the cache without charge.
+    public private(set) var lastWasRepeat = false
+    /// Set when the optimizer kept querying repeats and the guard stopped the trial.
+    public private(set) var stalled = false
+    /// Queries that got no answer (off-table under a reject policy).
+    public private(set) var unanswered = 0
+    private var cached: [E.Architecture: Evaluation] = [:]
+    private var queries = 0
+
+    public init(_ evaluator: E, budget: Budget, cache: CachePolicy) {
+        self.evaluator = evaluator
+        self.budget = budget
+        self.cache = cache
+        if case .evaluations(let n) = budget { records.reserveCapacity(n) }
+    }
+
+    public var evaluations: Int { records.count }
+
+    public var isExhausted: Bool {
+        if stalled { return true }
+        switch budget {
+        case .evaluations(let n): return records.count >= n
+        case .simulatedSeconds(let s): return spentSeconds >= s
+        }
+    }
+
+    /// The evaluation, or nil when the budget is spent or the architecture has no answer.
+    public func evaluate(_ architecture: E.Architecture) -> Evaluation? {
+        guard !isExhausted else { return nil }
+        queries += 1
+        // A search that only revisits known architectures (a tiny space under `free`)
+        // would never spend its budget; stop it rather than spin.
+        if queries > 1_000 * max(1, records.count) + 1_000_000 { stalled = true; return nil }
+        if cache == .free, let hit = cached[architecture] {
+            lastWasRepeat = true
+            return hit
+        }
+        lastWasRepeat = false
+        guard let answer = evaluator.evaluate(architecture) else { unanswered += 1; return nil }
+        if cache == .free { cached[architecture] = answer }
+        spentSeconds += answer.cost
+        records.append(Record(step: records.count + 1, row: answer.row ?? -1, objectives: answer.objectives,
+                              reported: answer.reported, cost: answer.cost, cumulativeCost: spentSeconds,
+                              exact: answer.isExact))
+        return answer
+    }
+}

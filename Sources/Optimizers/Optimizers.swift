@@ -1,1 +1,0 @@
-// The Optimizers layer of NASReplay; see DESIGN.md.

@@ -1,0 +1,63 @@
+import NASCore
+import SearchSpaces
+
+/// The generational genetic algorithm of the NAS-EA-FA thesis baseline
+/// (`foteinidd/genetic_nas_acceleration`, `genetic_algorithm_train_*.py`; ALGORITHMS.md §2.4).
+///
+/// ```swift
+/// GeneticAlgorithm(population: 100).run(space: space, trial: trial, rng: &rng)
+/// ```
+///
+/// The reference: the first population is random and *not evaluated* (fitness 0, so the
+/// first selection is uniform); every generation breeds `population` children, each a
+/// mutated copy of a 20 % tournament winner (with replacement, strict `>`), evaluates each,
+/// and replaces the whole population: no crossover, no elitism. The mutation operator is
+/// the space's configured one (for the thesis, NAS-EA-FA's bitwise mutation).
+///
+/// Two options the reference lacks, both off by default: `crossoverProbability` (uniform
+/// crossover on the gene view with a second tournament winner) and `elitism` (the best
+/// `elitism` individuals of a generation survive into the next).
+public struct GeneticAlgorithm: SingleObjectiveOptimizer {
+    public var population: Int
+    public var tournamentFraction: Double
+    public var crossoverProbability: Double
+    public var elitism: Int
+
+    public init(population: Int = 100, tournamentFraction: Double = 0.2, crossoverProbability: Double = 0, elitism: Int = 0) {
+        self.population = population
+        self.tournamentFraction = tournamentFraction
+        self.crossoverProbability = crossoverProbability
+        self.elitism = elitism
+    }
+
+    public func run<S: SearchSpace, E: Evaluator>(space: S, trial: TrialEvaluator<E>, rng: inout Xoshiro256StarStar)
+        where E.Architecture == S.Architecture {
+        guard let objective = trial.evaluator.objectives.first else { return }
+        var current = (0..<population).map { _ in Individual(architecture: space.sample(using: &rng), fitness: 0) }
+        var firstGeneration = true
+        while !trial.isExhausted {
+            var next: [Individual<S.Architecture>] = []
+            next.reserveCapacity(population)
+            if elitism > 0 && !firstGeneration {
+                next += current.enumerated().sorted { a, b in
+                    a.element.fitness > b.element.fitness || (a.element.fitness == b.element.fitness && a.offset < b.offset)
+                }.prefix(elitism).map(\.element)
+            }
+            while next.count < population {
+                var child = current[tournamentWinner(current, fraction: tournamentFraction, rng: &rng)].architecture
+                if crossoverProbability > 0 && rng.nextBernoulli(crossoverProbability) {
+                    let mate = current[tournamentWinner(current, fraction: tournamentFraction, rng: &rng)].architecture
+                    child = space.uniformCrossover(child, mate, using: &rng)
+                }
+                child = space.mutate(child, using: &rng)
+                guard let answer = trial.evaluate(child) else {
+                    if trial.isExhausted { return }
+                    continue   // no answer (off-table, rejected): breed another child
+                }
+                next.append(Individual(architecture: child, fitness: fitness(answer, objective)))
+            }
+            current = next
+            firstGeneration = false
+        }
+    }
+}
