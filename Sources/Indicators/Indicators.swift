@@ -1,1 +1,0 @@
-// The Indicators layer of NASReplay; see DESIGN.md.

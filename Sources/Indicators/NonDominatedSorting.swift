@@ -1,0 +1,133 @@
+/// Pareto dominance and non-dominated sorting for minimised objectives.
+///
+/// ```swift
+/// let ranks = NonDominatedSorting.ranks([[0, 1], [1, 0], [1, 1], [1, 1]])   // [0, 0, 1, 1]
+/// let fronts = NonDominatedSorting.fronts([[0, 1], [1, 0], [1, 1]])         // [[0, 1], [2]]
+/// ```
+///
+/// `a` dominates `b` iff `a[j] <= b[j]` for every objective and `a != b`, so exact
+/// duplicates never dominate each other and always share a rank. This is the relation of
+/// pymoo 0.6.2 (`pymoo/util/dominator.py`) and of `moocore.pareto_rank`, which
+/// `NonDominatedSorting().do(F, return_rank=True)` delegates to.
+///
+/// Two objectives use an O(n log n) sweep (Kung, Luccio & Preparata 1975, "On finding the
+/// maxima of a set of vectors", JACM 22(4), as a front-by-front staircase); more objectives
+/// use Deb's fast non-dominated sort (Deb et al. 2002, "A fast and elitist multiobjective
+/// genetic algorithm: NSGA-II", IEEE TEC 6(2)), O(M n²).
+public enum NonDominatedSorting {
+    /// Whether `a` Pareto-dominates `b` (minimisation).
+    ///
+    /// - Precondition: `a.count == b.count`
+    /// - Complexity: O(M)
+    @inlinable
+    public static func dominates(_ a: [Double], _ b: [Double]) -> Bool {
+        precondition(a.count == b.count, "dominance needs points of equal dimension")
+        var strictlyBetterSomewhere = false
+        for j in a.indices {
+            if a[j] > b[j] { return false }
+            if a[j] < b[j] { strictlyBetterSomewhere = true }
+        }
+        return strictlyBetterSomewhere
+    }
+
+    /// The front index of every point (0 = non-dominated).
+    ///
+    /// - Precondition: all points have the same dimension.
+    /// - Complexity: O(n log n) for two objectives, O(M n²) otherwise.
+    public static func ranks(_ points: [[Double]]) -> [Int] {
+        guard let first = points.first else { return [] }
+        let m = first.count
+        precondition(points.allSatisfy { $0.count == m }, "all points need the same dimension")
+        if m == 2 { return ranks2D(points) }
+        return fastNonDominatedSort(points, dimension: m)
+    }
+
+    /// The fronts, best first, each listing its members in increasing index order.
+    ///
+    /// - Complexity: as `ranks(_:)`.
+    public static func fronts(_ points: [[Double]]) -> [[Int]] {
+        fronts(ranks: ranks(points))
+    }
+
+    /// Groups indices by rank, each front in increasing index order.
+    ///
+    /// - Complexity: O(n)
+    public static func fronts(ranks: [Int]) -> [[Int]] {
+        guard let maxRank = ranks.max() else { return [] }
+        var fronts = [[Int]](repeating: [], count: maxRank + 1)
+        for (i, r) in ranks.enumerated() { fronts[r].append(i) }
+        return fronts
+    }
+
+    /// In lexicographic order every earlier distinct point has f1 <= p.f1, so it dominates p
+    /// exactly when its f2 <= p.f2. Each front therefore only needs its smallest f2 so far;
+    /// those minima are non-decreasing from front to front, so a binary search finds the
+    /// first front that does not dominate p.
+    static func ranks2D(_ points: [[Double]]) -> [Int] {
+        let n = points.count
+        let order = (0..<n).sorted { a, b in
+            let pa = points[a], pb = points[b]
+            if pa[0] != pb[0] { return pa[0] < pb[0] }
+            if pa[1] != pb[1] { return pa[1] < pb[1] }
+            return a < b
+        }
+        var rank = [Int](repeating: 0, count: n)
+        var frontMinY: [Double] = []
+        var previous = -1
+        for i in order {
+            let p = points[i]
+            if previous >= 0, points[previous] == p {
+                // A duplicate shares its twin's rank; the twin already updated that front.
+                rank[i] = rank[previous]
+                continue
+            }
+            var lo = 0, hi = frontMinY.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if frontMinY[mid] <= p[1] { lo = mid + 1 } else { hi = mid }
+            }
+            if lo == frontMinY.count { frontMinY.append(p[1]) } else { frontMinY[lo] = p[1] }
+            rank[i] = lo
+            previous = i
+        }
+        return rank
+    }
+
+    static func fastNonDominatedSort(_ points: [[Double]], dimension m: Int) -> [Int] {
+        let n = points.count
+        var dominatedCount = [Int](repeating: 0, count: n)
+        var dominatedSets = [[Int]](repeating: [], count: n)
+        for i in 0..<n {
+            let a = points[i]
+            for j in (i + 1)..<max(i + 1, n) {
+                let b = points[j]
+                var aBetter = false, bBetter = false
+                for k in 0..<m {
+                    if a[k] < b[k] { aBetter = true } else if a[k] > b[k] { bBetter = true }
+                    if aBetter && bBetter { break }
+                }
+                if aBetter && !bBetter {
+                    dominatedSets[i].append(j); dominatedCount[j] += 1
+                } else if bBetter && !aBetter {
+                    dominatedSets[j].append(i); dominatedCount[i] += 1
+                }
+            }
+        }
+        var rank = [Int](repeating: 0, count: n)
+        var current = (0..<n).filter { dominatedCount[$0] == 0 }
+        var level = 0
+        while !current.isEmpty {
+            var next: [Int] = []
+            for i in current {
+                rank[i] = level
+                for j in dominatedSets[i] {
+                    dominatedCount[j] -= 1
+                    if dominatedCount[j] == 0 { next.append(j) }
+                }
+            }
+            current = next
+            level += 1
+        }
+        return rank
+    }
+}
