@@ -17,7 +17,7 @@ import SearchSpaces
 /// - `nasbench` (`google-research/nasbench` notebook, §3.4): P = 50, S = 10, sampling
 ///   *without* replacement (`random_combination`, candidates in population order) and
 ///   `sorted(…)[-1]`, so ties go to the candidate latest in the population.
-public struct AgingEvolution: SingleObjectiveOptimizer {
+public struct AgingEvolution: Optimizer {
     public enum Preset: String, Sendable, CaseIterable {
         case natsBench = "nats-bench"
         case nasbench = "nasbench"

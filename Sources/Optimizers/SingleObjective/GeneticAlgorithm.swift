@@ -17,7 +17,7 @@ import SearchSpaces
 /// Two options the reference lacks, both off by default: `crossoverProbability` (uniform
 /// crossover on the gene view with a second tournament winner) and `elitism` (the best
 /// `elitism` individuals of a generation survive into the next).
-public struct GeneticAlgorithm: SingleObjectiveOptimizer {
+public struct GeneticAlgorithm: Optimizer {
     public var population: Int
     public var tournamentFraction: Double
     public var crossoverProbability: Double

@@ -10,7 +10,7 @@ import SearchSpaces
 /// With `skipDuplicates`, an architecture already sampled in this trial is drawn again
 /// without a query (the "improved" RS of `fzjcdt/NAS-EA-FA`, §1.7); without it, every
 /// sample is queried (NATS-Bench `random_wo_share.py`).
-public struct RandomSearch: SingleObjectiveOptimizer {
+public struct RandomSearch: Optimizer {
     public var skipDuplicates: Bool
 
     public init(skipDuplicates: Bool = false) { self.skipDuplicates = skipDuplicates }

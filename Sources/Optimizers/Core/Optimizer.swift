@@ -1,11 +1,12 @@
 import NASCore
 import SearchSpaces
 
-/// A search algorithm that maximises the first objective of the evaluator.
+/// A search algorithm. Single-objective ones maximise the first objective of the
+/// evaluator (in its direction); multi-objective ones use all objectives.
 ///
 /// It sees only the space, the trial's evaluator and its own random stream (DESIGN.md:
 /// optimizers never touch files), and stops when the trial's budget is spent.
-public protocol SingleObjectiveOptimizer: Sendable {
+public protocol Optimizer: Sendable {
     func run<S: SearchSpace, E: Evaluator>(space: S, trial: TrialEvaluator<E>, rng: inout Xoshiro256StarStar)
         where E.Architecture == S.Architecture
 }
