@@ -1,5 +1,6 @@
 import Benchmarks
 import HDF5Kit
+import Indicators
 import NASCore
 import SearchSpaces
 
@@ -23,4 +24,6 @@ func asInput<T>(_ body: () throws -> T) throws -> T {
     catch let e as NATSArchError { throw InputError(e.description) }
     catch let e as HDF5Error { throw InputError(e.description) }
     catch let e as ObjectiveError { throw InputError(e.description) }
+    catch let e as IndicatorError { throw InputError(e.description) }
+    catch let e as SearchSpaceError { throw InputError(e.description) }
 }

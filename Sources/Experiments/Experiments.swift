@@ -1,1 +1,0 @@
-// The Experiments layer of NASReplay; see DESIGN.md.

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Benchmarks
+import Experiments
+import Foundation
+import Indicators
+import NASCore
+import SearchSpaces
+
+struct FrontCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "front",
+        abstract: "Print a table's true Pareto front for some objectives, and its hypervolume.",
+        discussion: """
+        Objectives are metric ids with a direction, comma-separated:
+          nasreplay front nats-tss --objectives c10_valid_200ep:max,lat_ms_raspi4:min
+        `nasreplay datasets info NAME` lists the metric ids.
+        """)
+
+    @OptionGroup var locations: Locations
+    @Argument(help: "Benchmark name.") var benchmark: String
+    @Option(help: "Comma-separated objectives, each metric:max or metric:min.") var objectives: String
+    @Flag(help: "Print JSON instead of a table.") var json = false
+
+    func run() throws {
+        let catalog = DatasetCatalog(folder: locations.datasetsFolder)
+        let table = try asInput { try catalog.load(benchmark) }
+        let parsed = try asInput { try objectives.split(separator: ",").map { try Objective(parsing: String($0)) } }
+        guard parsed.count >= 2 else { throw InputError("--objectives: a Pareto front needs at least two objectives, got \(parsed.count)") }
+        let front = try asInput { try TableParetoFront(table: table, objectives: parsed) }
+        let columns = try asInput { try parsed.map { try table.metric($0.metric).values } }
+        let describe = try architectureDescriber(table)
+        if json {
+            let items = front.rows.map { r in
+                "{\"row\": \(r), \"arch\": \(jsonString(describe(r))), \"values\": [\(columns.map { jsonNumber($0[r]) }.joined(separator: ", "))]}"
+            }
+            print("{\"benchmark\": \(jsonString(benchmark)), \"objectives\": [\(parsed.map { jsonString($0.description) }.joined(separator: ", "))], \"hypervolume\": \(front.score.trueHypervolume), \"reference\": \(front.normalizer.reference), \"front\": [\(items.joined(separator: ", "))]}")
+            return
+        }
+        print("\(benchmark): \(front.rows.count) of \(table.rows) rows on the Pareto front of \(parsed.map(\.description).joined(separator: ", "))")
+        if front.excludedRows > 0 { print("(\(front.excludedRows) rows without a value for some objective were left out)") }
+        print("")
+        print(renderTable(["row"] + parsed.map(\.description) + ["architecture"], front.rows.map { r in
+            ["\(r)"] + columns.map { "\($0[r])" } + [describe(r)]
+        }))
+        print("")
+        print("hypervolume of the front: \(front.score.trueHypervolume)")
+        print("convention: \(front.conventionNote)")
+    }
+}
+
+/// How to print the architecture of a row, per search space.
+func architectureDescriber(_ table: BenchmarkTable) throws -> (Int) -> String {
+    if table.searchSpace == "nats-topology" {
+        let bench = try asInput { try NATSTopologyBenchmark(table: table) }
+        return { bench.index.cell(at: $0)?.archString ?? "?" }
+    }
+    return { "row \($0)" }
+}
