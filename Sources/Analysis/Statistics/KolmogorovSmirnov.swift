@@ -4,7 +4,7 @@ import Foundation
 ///
 /// ```swift
 /// let r = try KolmogorovSmirnov.twoSample(finalErrorsA, finalErrorsB)
-/// print(r.statistic, r.pValue, r.extras["statistic_location"]!, r.extras["statistic_sign"]!)
+/// print(r.statistic, r.pValue, r.extras["statistic_location"] ?? .nan, r.extras["statistic_sign"] ?? .nan)
 /// ```
 ///
 /// Matches scipy 1.17 `stats.ks_2samp(x, y, alternative, method)`:
