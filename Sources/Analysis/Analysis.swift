@@ -1,1 +1,0 @@
-// The Analysis layer of NASReplay; see DESIGN.md.
