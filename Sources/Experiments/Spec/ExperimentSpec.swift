@@ -1,0 +1,169 @@
+import Foundation
+import NASCore
+
+/// An experiment: which benchmark, what the search sees and what is reported, the budget,
+/// the algorithms, how many seeded trials. One TOML file in `experiments/` per figure,
+/// table or ablation (DESIGN.md, "Experiment specs").
+///
+/// ```swift
+/// let spec = try ExperimentSpec.load("experiments/nats-tss-single.toml")
+/// ```
+///
+/// Every problem is a `SpecError` naming the file, the line and the key.
+public struct ExperimentSpec: Sendable {
+    public struct BenchmarkSection: Sendable {
+        public var name: String
+        public var objectives: [Objective]
+        public var report: [String]
+        public var offTable: String?
+        public var line: Int
+        public var objectivesLine: Int
+        public var reportLine: Int
+    }
+
+    public var file: String
+    public var name: String
+    public var summary: String
+    public var trials: Int
+    public var seed: UInt64
+    public var benchmark: BenchmarkSection
+    public var budget: Budget
+    /// Where summaries and tests are taken, in budget units (evaluations or seconds).
+    public var checkpoints: [Double]
+    /// One entry per configuration, sweeps already expanded.
+    public var algorithms: [AlgorithmSpec]
+
+    public static func load(_ path: String) throws(SpecError) -> ExperimentSpec {
+        try ExperimentSpec(table: SpecReader.read(path: path), file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws(SpecError) -> ExperimentSpec {
+        try ExperimentSpec(table: SpecReader.parse(text, file: file), file: file)
+    }
+
+    init(table root: SpecTable, file: String) throws(SpecError) {
+        var top = SpecFields(root, file: file, section: "the top level")
+        self.file = file
+        name = try top.string("name", required: true) ?? ""
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+            throw SpecError(file: file, line: top.line(of: "name"), message: "name: use letters, digits, '-', '_' and '.' only (it names the results folder)")
+        }
+        summary = try top.string("description") ?? ""
+        trials = try top.int("trials", required: true, range: 1...1_000_000) ?? 1
+        seed = UInt64(truncatingIfNeeded: try top.int("seed", range: 0...Int.max) ?? 0)
+
+        let benchTable = try top.table("benchmark", required: true)!
+        var bench = SpecFields(benchTable, file: file, section: "[benchmark]")
+        let benchName = try bench.string("name", required: true) ?? ""
+        let objectiveTexts = try bench.strings("objectives", required: true) ?? []
+        guard !objectiveTexts.isEmpty else {
+            throw SpecError(file: file, line: bench.line(of: "objectives"), message: "benchmark.objectives: list at least one objective, e.g. [\"c10_valid_200ep:max\"]")
+        }
+        var objectives: [Objective] = []
+        for text in objectiveTexts {
+            do { objectives.append(try Objective(parsing: text)) } catch {
+                throw SpecError(file: file, line: bench.line(of: "objectives"), message: "benchmark.objectives: \(error.description)")
+            }
+        }
+        let report = try bench.strings("report") ?? []
+        let offTable = try bench.string("off_table")
+        benchmark = BenchmarkSection(name: benchName, objectives: objectives, report: report, offTable: offTable,
+                                     line: benchTable.line, objectivesLine: bench.line(of: "objectives"),
+                                     reportLine: bench.line(of: "report"))
+        try bench.finish()
+
+        let budgetTable = try top.table("budget", required: true)!
+        var budgetFields = SpecFields(budgetTable, file: file, section: "[budget]")
+        let evaluations = try budgetFields.int("evaluations")
+        let seconds = try budgetFields.double("simulated_seconds")
+        switch (evaluations, seconds) {
+        case (let n?, nil):
+            guard n > 0 else { throw SpecError(file: file, line: budgetFields.line(of: "evaluations"), message: "budget.evaluations: must be positive, got \(n)") }
+            budget = .evaluations(n)
+        case (nil, let s?):
+            guard s > 0, s.isFinite else { throw SpecError(file: file, line: budgetFields.line(of: "simulated_seconds"), message: "budget.simulated_seconds: must be positive, got \(s)") }
+            budget = .simulatedSeconds(s)
+        case (.some, .some):
+            throw SpecError(file: file, line: budgetTable.line, message: "[budget]: give evaluations or simulated_seconds, not both")
+        case (nil, nil):
+            throw SpecError(file: file, line: budgetTable.line, message: "[budget]: give evaluations = N or simulated_seconds = S")
+        }
+        let limit: Double
+        switch budget {
+        case .evaluations(let n): limit = Double(n)
+        case .simulatedSeconds(let s): limit = s
+        }
+        let checkpoints = try budgetFields.numbers("checkpoints") ?? [limit]
+        for c in checkpoints where !(c > 0 && c <= limit) {
+            throw SpecError(file: file, line: budgetFields.line(of: "checkpoints"), message: "budget.checkpoints: \(c) is outside (0, \(limit)]")
+        }
+        self.checkpoints = checkpoints.sorted()
+        try budgetFields.finish()
+
+        let algorithmTables = try top.tables("algorithm", required: true) ?? []
+        guard !algorithmTables.isEmpty else {
+            throw SpecError(file: file, line: nil, message: "add at least one [[algorithm]] table")
+        }
+        var algorithms: [AlgorithmSpec] = []
+        for table in algorithmTables { algorithms += try AlgorithmSpec.expand(table, file: file) }
+        var labels = Set<String>()
+        for a in algorithms where !labels.insert(a.label).inserted {
+            throw SpecError(file: file, line: a.line, message: "algorithm name '\(a.label)' is used twice; give each [[algorithm]] its own name")
+        }
+        self.algorithms = algorithms
+        try top.finish()
+    }
+
+    /// SHA-256 of everything that changes a trial's outcome. `trials` and `checkpoints` are
+    /// left out, so a run can be extended with more trials or new checkpoints and resume.
+    public var trialHash: String {
+        var text = "name=\(name)\nseed=\(seed)\nbenchmark=\(benchmark.name)\nobjectives=\(benchmark.objectives)\n"
+        text += "report=\(benchmark.report)\noff_table=\(benchmark.offTable ?? "")\nbudget=\(budget)\n"
+        for a in algorithms { text += "algorithm \(a.label) \(a.type) \(a.canonicalParameters)\n" }
+        return SHA256.hex(Array(text.utf8))
+    }
+
+    /// The seed of one trial's stream: (experiment, benchmark, configuration, trial index).
+    public func trialSeed(algorithm: String, trial: Int) -> UInt64 {
+        StreamSeed.derive(base: seed, labels: [name, benchmark.name, algorithm, "trial", String(trial)])
+    }
+}
+
+/// One `[[algorithm]]` configuration.
+public struct AlgorithmSpec: Sendable {
+    public var label: String
+    public var type: String
+    /// Every key but `name` and `type`, in file order.
+    public var parameters: [SpecTable.Entry]
+    public var line: Int
+    public var file: String
+
+    public var canonicalParameters: String {
+        parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+    }
+
+    /// A key whose value is an array of scalars where the algorithm takes one scalar is a
+    /// sweep: one configuration per value, labelled `name[key=value]`. Keys that take
+    /// arrays or tables (`inner`, `predictor` lists are not) are passed through.
+    static func expand(_ table: SpecTable, file: String) throws(SpecError) -> [AlgorithmSpec] {
+        var fields = SpecFields(table, file: file, section: "[[algorithm]] at line \(table.line)")
+        let type = try fields.string("type", required: true) ?? ""
+        let label = try fields.string("name") ?? type
+        let rest = table.entries.filter { $0.key != "type" && $0.key != "name" }
+        var configurations: [(String, [SpecTable.Entry])] = [(label, [])]
+        for entry in rest {
+            if case .array(let values) = entry.value, !values.isEmpty, !values.contains(where: { if case .table = $0 { true } else { false } }),
+               !AlgorithmSpec.arrayValuedKeys.contains(entry.key) {
+                configurations = configurations.flatMap { (l, params) in
+                    values.map { v in ("\(l)[\(entry.key)=\(v.plain)]", params + [SpecTable.Entry(key: entry.key, value: v, line: entry.line)]) }
+                }
+            } else {
+                configurations = configurations.map { ($0.0, $0.1 + [entry]) }
+            }
+        }
+        return configurations.map { AlgorithmSpec(label: $0.0, type: type, parameters: $0.1, line: table.line, file: file) }
+    }
+
+    /// Parameters that take a list as their value and are never sweeps.
+    static let arrayValuedKeys: Set<String> = []
+}
