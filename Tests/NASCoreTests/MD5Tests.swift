@@ -40,4 +40,25 @@ import NASCore
         #expect(MD5Digest(hex: String(repeating: "0", count: 33)) == nil)
         #expect(MD5Digest(hex: "D41D8CD98F00B204E9800998ECF8427E")?.hex == "d41d8cd98f00b204e9800998ecf8427e")
     }
+
+    /// The padded and two-at-a-time paths agree with the one-shot digest for every pair of
+    /// lengths 0…200 in steps of 7 (unequal block counts included).
+    @Test func paddedAndInterleavedDigestsAgreeWithOneShot() {
+        let lengths = Array(stride(from: 0, through: 200, by: 7))
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 2 * 512, alignment: 16)
+        defer { buffer.deallocate() }
+        for la in lengths {
+            for lb in lengths {
+                let a = (0..<la).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+                let b = (0..<lb).map { UInt8(truncatingIfNeeded: $0 &* 17 &+ 3) }
+                a.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(buffer), byteCount: la) }
+                b.withUnsafeBytes { (buffer + 512).copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(buffer), byteCount: lb) }
+                let na = MD5.pad(buffer, length: la), nb = MD5.pad(buffer + 512, length: lb)
+                let (da, db) = MD5.digests(padded: buffer, blocks: na, buffer + 512, blocks: nb)
+                #expect(da == MD5.digest(a))
+                #expect(db == MD5.digest(b))
+                #expect(MD5.digest(padded: buffer, blocks: na) == MD5.digest(a))
+            }
+        }
+    }
 }

@@ -78,59 +78,73 @@ extension NB101Cell {
                 row &= row &- 1
             }
         }
-        // Scratch on the stack: two digest generations, their hex, a sort order and a
-        // message (at most 8·32 + 2 bytes per vertex message, 8·36 + 2 for the fingerprint).
-        return withUnsafeTemporaryAllocation(byteCount: 1024, alignment: 16) { scratch -> MD5Digest in
+        // Scratch on the stack: two digest generations, their hex, a sort order, and one
+        // padded message slot per vertex (≤ 8·32 + 2 bytes + padding, ≤ 320; the
+        // fingerprint, ≤ 8·36 + 2 bytes, reuses slot 0).
+        return withUnsafeTemporaryAllocation(byteCount: 3072, alignment: 16) { scratch -> MD5Digest in
             let base = scratch.baseAddress!
             var hashes = base.bindMemory(to: MD5Digest.self, capacity: 16)
             var next = hashes + 8
             let hex = base + 256
-            let message = base + 512
+            let messages = base + 512
             var order: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
+            var blocks: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
 
             for v in 0..<n {
                 let out = (successorMasks >> UInt64(8 * v) & 0xFF).nonzeroBitCount
                 let inn = (predecessorMasks >> UInt64(8 * v) & 0xFF).nonzeroBitCount
-                (hashes + v).initialize(to: VertexSeedTable.digest(out: out, in: inn, label: label(v), scratch: message))
+                (hashes + v).initialize(to: VertexSeedTable.digest(out: out, in: inn, label: label(v), scratch: messages))
             }
-            return withUnsafeMutableBytes(of: &order) { orderBytes in
-                let order = orderBytes.baseAddress!.assumingMemoryBound(to: Int.self)
-                for _ in 0..<n {
+            return withUnsafeMutableBytes(of: &blocks) { blockBytes in
+                let blocks = blockBytes.baseAddress!.assumingMemoryBound(to: Int.self)
+                return withUnsafeMutableBytes(of: &order) { orderBytes in
+                    let order = orderBytes.baseAddress!.assumingMemoryBound(to: Int.self)
+                    for _ in 0..<n {
+                        sortedOrder(hashes, n, hex, order)
+                        for v in 0..<n {
+                            let message = messages + 320 * v
+                            var length = 0
+                            let preds = predecessorMasks >> UInt64(8 * v) & 0xFF
+                            for i in 0..<n where preds >> UInt64(order[i]) & 1 == 1 {
+                                copy32(hex + 32 * order[i], message + length); length += 32
+                            }
+                            message.storeBytes(of: UInt8(ascii: "|"), toByteOffset: length, as: UInt8.self); length += 1
+                            let succs = successorMasks >> UInt64(8 * v) & 0xFF
+                            for i in 0..<n where succs >> UInt64(order[i]) & 1 == 1 {
+                                copy32(hex + 32 * order[i], message + length); length += 32
+                            }
+                            message.storeBytes(of: UInt8(ascii: "|"), toByteOffset: length, as: UInt8.self); length += 1
+                            copy32(hex + 32 * v, message + length); length += 32
+                            blocks[v] = MD5.pad(message, length: length)
+                        }
+                        var v = 0
+                        while v + 1 < n {
+                            (next[v], next[v + 1]) = MD5.digests(padded: messages + 320 * v, blocks: blocks[v],
+                                                                 messages + 320 * (v + 1), blocks: blocks[v + 1])
+                            v += 2
+                        }
+                        if v < n { next[v] = MD5.digest(padded: messages + 320 * v, blocks: blocks[v]) }
+                        swap(&hashes, &next)
+                    }
+                    // Python's str(sorted(hashes)): ['<hex>', '<hex>', ...]
                     sortedOrder(hashes, n, hex, order)
-                    for v in 0..<n {
-                        var length = 0
-                        let preds = predecessorMasks >> UInt64(8 * v) & 0xFF
-                        for i in 0..<n where preds >> UInt64(order[i]) & 1 == 1 {
-                            copy32(hex + 32 * order[i], message + length); length += 32
+                    let message = messages
+                    var length = 0
+                    message.storeBytes(of: UInt8(ascii: "["), toByteOffset: 0, as: UInt8.self); length = 1
+                    for i in 0..<n {
+                        if i > 0 {
+                            message.storeBytes(of: UInt8(ascii: ","), toByteOffset: length, as: UInt8.self)
+                            message.storeBytes(of: UInt8(ascii: " "), toByteOffset: length + 1, as: UInt8.self)
+                            length += 2
                         }
-                        message.storeBytes(of: UInt8(ascii: "|"), toByteOffset: length, as: UInt8.self); length += 1
-                        let succs = successorMasks >> UInt64(8 * v) & 0xFF
-                        for i in 0..<n where succs >> UInt64(order[i]) & 1 == 1 {
-                            copy32(hex + 32 * order[i], message + length); length += 32
-                        }
-                        message.storeBytes(of: UInt8(ascii: "|"), toByteOffset: length, as: UInt8.self); length += 1
-                        copy32(hex + 32 * v, message + length); length += 32
-                        (next + v).initialize(to: MD5.digest(UnsafeRawBufferPointer(start: message, count: length)))
+                        message.storeBytes(of: UInt8(ascii: "'"), toByteOffset: length, as: UInt8.self)
+                        copy32(hex + 32 * order[i], message + length + 1)
+                        message.storeBytes(of: UInt8(ascii: "'"), toByteOffset: length + 33, as: UInt8.self)
+                        length += 34
                     }
-                    swap(&hashes, &next)
+                    message.storeBytes(of: UInt8(ascii: "]"), toByteOffset: length, as: UInt8.self); length += 1
+                    return MD5.digest(UnsafeRawBufferPointer(start: message, count: length))
                 }
-                // Python's str(sorted(hashes)): ['<hex>', '<hex>', ...]
-                sortedOrder(hashes, n, hex, order)
-                var length = 0
-                message.storeBytes(of: UInt8(ascii: "["), toByteOffset: 0, as: UInt8.self); length = 1
-                for i in 0..<n {
-                    if i > 0 {
-                        message.storeBytes(of: UInt8(ascii: ","), toByteOffset: length, as: UInt8.self)
-                        message.storeBytes(of: UInt8(ascii: " "), toByteOffset: length + 1, as: UInt8.self)
-                        length += 2
-                    }
-                    message.storeBytes(of: UInt8(ascii: "'"), toByteOffset: length, as: UInt8.self)
-                    copy32(hex + 32 * order[i], message + length + 1)
-                    message.storeBytes(of: UInt8(ascii: "'"), toByteOffset: length + 33, as: UInt8.self)
-                    length += 34
-                }
-                message.storeBytes(of: UInt8(ascii: "]"), toByteOffset: length, as: UInt8.self); length += 1
-                return MD5.digest(UnsafeRawBufferPointer(start: message, count: length))
             }
         }
     }
