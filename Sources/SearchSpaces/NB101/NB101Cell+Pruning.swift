@@ -3,8 +3,8 @@ extension NB101Cell {
     /// order kept; nil when input and output are not connected.
     ///
     /// ```swift
-    /// let cell = try NB101Cell(adjacency: "0110000100000100000000000", ops: "in,c3,c1,mp3,out")
-    /// cell.pruned()?.vertexCount   // 3: vertex 2 has no path to the output, vertex 3 none from the input
+    /// let cell = try NB101Cell(adjacency: "0110000001000000000100000", ops: "in,c3,c1,mp3,out")
+    /// cell.pruned()?.vertexCount   // 3: vertex 2 reaches no output, vertex 3 is unreachable from the input
     /// ```
     ///
     /// Port of `ModelSpec._prune` (google-research/nasbench `lib/model_spec.py`,

@@ -2,7 +2,7 @@
 /// upper-triangular, with an op on every vertex (input first, output last).
 ///
 /// ```swift
-/// let cell = try NB101Cell(adjacency: "0110001000010000000000000", ops: "in,c3,c1,mp3,out")
+/// let cell = try NB101Cell(adjacency: "0110000010000010000100000", ops: "in,c3,c1,mp3,out")
 /// cell.hasEdge(0, 1)                      // true
 /// let hash = try cell.canonicalHash()    // nasbench's module hash, after pruning
 /// ```
