@@ -60,5 +60,6 @@ public struct NATSTopologyBenchmark: Sendable {
 }
 
 extension NATSTopologyBenchmark: RowLocator {
-    public typealias Architecture = NATSTopologyCell
+    /// Every cell of the space is a row.
+    public func locate(_ cell: NATSTopologyCell) -> TableAnswer? { index.index(of: cell).map { .row($0) } }
 }

@@ -1,9 +1,21 @@
 import NASCore
 
-/// Maps an architecture to its table row.
+/// Maps an architecture to its table row, or, for a sample table that lacks it, to the
+/// declared off-table answer.
 public protocol RowLocator: Sendable {
     associatedtype Architecture
-    func row(of architecture: Architecture) -> Int?
+    func locate(_ architecture: Architecture) -> TableAnswer?
+}
+
+/// How a table answers one architecture. Anything but `.row` is an off-table answer and is
+/// reported as such in the Evaluation (DESIGN.md: never silent).
+public enum TableAnswer: Sendable, Equatable {
+    /// The architecture is this row.
+    case row(Int)
+    /// Projected to the nearest row, at this distance in gene space.
+    case nearest(row: Int, distance: Double)
+    /// A surrogate's weighted average of rows (e.g. `knn`: the k nearest, equal weights).
+    case blend(rows: [Int], weights: [Double], surrogate: String)
 }
 
 /// The query engine: answers objectives and reported metrics from in-memory columns.
@@ -47,8 +59,21 @@ public struct TableEvaluator<Locator: RowLocator>: Evaluator {
 
     /// - Complexity: O(objectives + reported)
     public func evaluate(_ architecture: Architecture) -> Evaluation? {
-        guard let row = locator.row(of: architecture) else { return nil }
-        return evaluate(row: row)
+        switch locator.locate(architecture) {
+        case nil: return nil
+        case .row(let row)?: return evaluate(row: row)
+        case .nearest(let row, let distance)?:
+            var e = evaluate(row: row)
+            e.answer = .nearest(distance: distance)
+            return e
+        case .blend(let rows, let weights, let surrogate)?:
+            let total = weights.reduce(0, +)
+            func mix(_ column: [Float]) -> Double {
+                zip(rows, weights).reduce(0.0) { $0 + Double(column[$1.0]) * $1.1 } / total
+            }
+            return Evaluation(row: nil, objectives: objectiveColumns.map(mix), reported: reportedColumns.map(mix),
+                              cost: costColumn.map(mix) ?? 0, answer: .surrogate(name: surrogate))
+        }
     }
 
     @inline(__always)
