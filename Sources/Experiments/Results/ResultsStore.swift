@@ -1,0 +1,53 @@
+import Foundation
+import HDF5Kit
+import NASCore
+
+/// `results/<name>/`: one file per finished trial under `trials/`, and `runs.h5` assembled
+/// from them (DESIGN.md, "Results on disk").
+///
+/// Trial files are the unit of atomicity and of resumption: each is written to a temporary
+/// name and renamed, so a file that exists is complete, and a rerun skips it.
+public struct ResultsStore: Sendable {
+    public let folder: String
+
+    public init(root: String, experiment: String) {
+        folder = "\(root)/\(experiment)"
+    }
+
+    public var runsFile: String { "\(folder)/runs.h5" }
+    public var summaryFile: String { "\(folder)/summary.md" }
+
+    static func safeName(_ label: String) -> String {
+        String(label.map { $0 == "/" || $0 == " " ? "_" : $0 })
+    }
+
+    func trialFolder(_ algorithm: String) -> String { "\(folder)/trials/\(Self.safeName(algorithm))" }
+
+    public func trialFile(algorithm: String, trial: Int) -> String {
+        "\(trialFolder(algorithm))/trial-\(String(format: "%06d", trial)).h5"
+    }
+
+    func write(_ result: TrialResult, trialHash: String, objectiveCount: Int, reportedCount: Int) throws {
+        try FileManager.default.createDirectory(atPath: trialFolder(result.algorithm), withIntermediateDirectories: true)
+        try HDF5File.write(result.group(trialHash: trialHash, objectiveCount: objectiveCount, reportedCount: reportedCount),
+                           to: trialFile(algorithm: result.algorithm, trial: result.trial))
+    }
+
+    /// The finished trial, if its file exists. A file from a different spec is an error:
+    /// mixing them would silently corrupt the comparison.
+    func read(algorithm: String, trial: Int, trialHash: String) throws -> TrialResult? {
+        let path = trialFile(algorithm: algorithm, trial: trial)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let group = try HDF5File.read(path)
+        guard group.attributes["trial_hash"]?.stringValue == trialHash else {
+            throw RunError("\(path) was produced by a different version of this spec; move \(folder) aside or rename the experiment")
+        }
+        return TrialResult(group: group)
+    }
+}
+
+/// A run that cannot go on; one line for the user.
+public struct RunError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

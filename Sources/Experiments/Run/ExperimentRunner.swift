@@ -1,0 +1,150 @@
+import Benchmarks
+import Foundation
+import HDF5Kit
+import NASCore
+import Synchronization
+
+/// Runs every (algorithm configuration, trial) of a spec, in parallel, resumably.
+///
+/// ```swift
+/// let runner = try ExperimentRunner(spec: spec, catalog: DatasetCatalog(folder: "datasets"))
+/// let outcome = try runner.run()          // writes results/<name>/runs.h5 and summary.md
+/// ```
+///
+/// Determinism: each trial's stream is derived from (experiment, benchmark, configuration,
+/// trial index) only, and results are assembled in (configuration, trial) order, so the
+/// output is identical for any thread count, any sharding and any interruption.
+public struct ExperimentRunner: Sendable {
+    public struct Options: Sendable {
+        public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+        /// (i, n): run only jobs whose index ≡ i (mod n); runs.h5 is then left to `merge`.
+        public var shard: (index: Int, count: Int)? = nil
+        public var resultsRoot: String = "results"
+        public var progress: Bool = true
+        public init() {}
+    }
+
+    public let spec: ExperimentSpec
+    public let options: Options
+    let binding: BenchmarkBinding
+    let configs: [AlgorithmConfig]
+    let front: TableParetoFront?
+    public let store: ResultsStore
+
+    public init(spec: ExperimentSpec, catalog: DatasetCatalog, options: Options = Options()) throws {
+        self.spec = spec
+        self.options = options
+        let file = spec.file
+        let table: BenchmarkTable
+        do { table = try catalog.load(spec.benchmark.name) } catch {
+            throw SpecError(file: file, line: spec.benchmark.line, message: "benchmark.name: \(error.description)")
+        }
+        for o in spec.benchmark.objectives where !table.hasMetric(o.metric) {
+            throw SpecError(file: file, line: spec.benchmark.objectivesLine, message: "benchmark.objectives: unknown metric '\(o.metric)' in \(table.name); `nasreplay datasets info \(table.name)` lists the ids")
+        }
+        for m in spec.benchmark.report where !table.hasMetric(m) {
+            throw SpecError(file: file, line: spec.benchmark.reportLine, message: "benchmark.report: unknown metric '\(m)' in \(table.name); `nasreplay datasets info \(table.name)` lists the ids")
+        }
+        if case .simulatedSeconds = spec.budget {
+            throw SpecError(file: file, line: spec.benchmark.line, message: "budget.simulated_seconds: \(table.name) has no training-time column; use budget.evaluations")
+        }
+        binding = try BenchmarkBinding(table: table, file: file, line: spec.benchmark.line)
+        var configs: [AlgorithmConfig] = []
+        for a in spec.algorithms {
+            let config = try AlgorithmConfig(a, objectives: spec.benchmark.objectives)
+            try binding.validate(config)
+            configs.append(config)
+        }
+        self.configs = configs
+        front = spec.benchmark.objectives.count >= 2 ? try TableParetoFront.cached(table: table, objectives: spec.benchmark.objectives) : nil
+        store = ResultsStore(root: options.resultsRoot, experiment: spec.name)
+    }
+
+    public struct Outcome: Sendable {
+        public var ran: Int
+        public var resumed: Int
+        public var runsFile: String?
+        public var summary: String?
+    }
+
+    /// Jobs in their fixed order: configuration-major, then trial.
+    var jobs: [(config: Int, trial: Int)] {
+        configs.indices.flatMap { c in (0..<spec.trials).map { (c, $0) } }
+    }
+
+    public func run() throws -> Outcome {
+        let trialHash = spec.trialHash
+        let shard = options.shard
+        var mine = jobs.enumerated().filter { job in shard.map { job.offset % $0.count == $0.index } ?? true }.map(\.element)
+        let before = mine.count
+        mine = try mine.filter { try store.read(algorithm: configs[$0.config].label, trial: $0.trial, trialHash: trialHash) == nil }
+        let resumed = before - mine.count
+        if resumed > 0 && options.progress {
+            FileHandle.standardError.write(Data("\(spec.name): \(resumed) trials already finished, resuming with \(mine.count)\n".utf8))
+        }
+        let progress = Progress(total: mine.count, label: spec.name, enabled: options.progress)
+        let failure = Mutex<Error?>(nil)
+        let next = Atomic<Int>(0)
+        let work = mine
+        let k = spec.benchmark.objectives.count, r = spec.benchmark.report.count
+        DispatchQueue.concurrentPerform(iterations: max(1, min(options.threads, work.count))) { _ in
+            while true {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard i < work.count, failure.withLock({ $0 == nil }) else { return }
+                let job = work[i]
+                let config = configs[job.config]
+                do {
+                    let result = try binding.runTrial(
+                        config: config, objectives: spec.benchmark.objectives, reported: spec.benchmark.report,
+                        budget: spec.budget, trial: job.trial, seed: spec.trialSeed(algorithm: config.label, trial: job.trial),
+                        front: front)
+                    try store.write(result, trialHash: trialHash, objectiveCount: k, reportedCount: r)
+                    progress.advance()
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
+                }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        guard options.shard == nil else {
+            return Outcome(ran: mine.count, resumed: resumed, runsFile: nil, summary: nil)
+        }
+        let assembled = try assemble()
+        return Outcome(ran: mine.count, resumed: resumed, runsFile: store.runsFile, summary: assembled)
+    }
+
+    /// Reads every trial file, checks none is missing, writes runs.h5 and summary.md.
+    /// Returns the summary text.
+    public func assemble() throws -> String {
+        let trialHash = spec.trialHash
+        var results: [[TrialResult]] = []
+        var missing: [String] = []
+        for config in configs {
+            var row: [TrialResult] = []
+            for t in 0..<spec.trials {
+                if let result = try store.read(algorithm: config.label, trial: t, trialHash: trialHash) { row.append(result) } else { missing.append("\(config.label) trial \(t)") }
+            }
+            results.append(row)
+        }
+        guard missing.isEmpty else {
+            let shown = missing.prefix(3).joined(separator: ", ")
+            throw RunError("\(store.folder): \(missing.count) trials are missing (\(shown)\(missing.count > 3 ? ", …" : "")); run the remaining shards, then merge again")
+        }
+        let root = RunsFile.build(spec: spec, configs: configs, binding: binding, results: results, front: front)
+        try FileManager.default.createDirectory(atPath: store.folder, withIntermediateDirectories: true)
+        try HDF5File.write(root, to: store.runsFile)
+        let summary = RunSummary(spec: spec, labels: configs.map(\.label), results: results, front: front).markdown
+        try writeAtomically(summary, to: store.summaryFile)
+        return summary
+    }
+}
+
+/// Writes text to a temporary file and renames it into place.
+func writeAtomically(_ text: String, to path: String) throws {
+    let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+    try text.write(toFile: temporary, atomically: false, encoding: .utf8)
+    if rename(temporary, path) != 0 {
+        unlink(temporary)
+        throw RunError("cannot write \(path): \(String(cString: strerror(errno)))")
+    }
+}

@@ -1,0 +1,90 @@
+import Indicators
+import NASCore
+import Optimizers
+import SearchSpaces
+
+/// Runs one seeded trial of one algorithm on one benchmark and turns its log into curves.
+///
+/// Pure computation: no files, no shared state, so trials run in parallel and the same
+/// seed always gives the same result.
+enum TrialRunner {
+    static func run<S: SearchSpace, E: Evaluator>(
+        space: S, evaluator: E, config: AlgorithmConfig, budget: Budget, trial: Int, seed: UInt64,
+        front: TableParetoFront?
+    ) -> TrialResult where E.Architecture == S.Architecture {
+        var rng = Xoshiro256StarStar(seed: seed)
+        let trialEvaluator = TrialEvaluator(evaluator, budget: budget, cache: config.cache)
+        config.optimizer.run(space: space, trial: trialEvaluator, rng: &rng)
+        return summarise(trialEvaluator.records, objectives: evaluator.objectives, reportedCount: evaluator.reported.count,
+                         algorithm: config.label, trial: trial, seed: seed, front: front,
+                         stalled: trialEvaluator.stalled, unanswered: trialEvaluator.unanswered)
+    }
+
+    /// Best-so-far and hypervolume curves from an evaluation log.
+    ///
+    /// The incumbent is the evaluation with the best first objective so far; a later one
+    /// replaces it only if strictly better, and NaN never does. Its reported metrics are
+    /// what a user would have deployed, so they are the "test" curve.
+    static func summarise<R>(_ records: [R], objectives: [Objective], reportedCount r: Int, algorithm: String, trial: Int,
+                             seed: UInt64, front: TableParetoFront?, stalled: Bool, unanswered: Int) -> TrialResult
+        where R: TrialRecordLike {
+        let n = records.count
+        let k = objectives.count
+        var result = TrialResult(algorithm: algorithm, trial: trial, seed: seed, rows: [], objectives: [], reported: [],
+                                 cost: [], cumulativeCost: [], exact: [], bestSignal: [], incumbentReported: [],
+                                 hypervolume: [], normalizedHypervolume: [], frontRows: [], stalled: stalled, unanswered: unanswered)
+        result.rows.reserveCapacity(n)
+        result.objectives.reserveCapacity(n * k)
+        result.bestSignal.reserveCapacity(n)
+        var best = -Double.infinity
+        var incumbent = [Double](repeating: .nan, count: r)
+        var curve = front.map { HypervolumeCurve(reference: $0.normalizer.reference) }
+        var minimisedPoints: [[Double]] = []
+        for record in records {
+            result.rows.append(Int32(record.row))
+            result.objectives += record.objectives
+            result.reported += record.reported
+            result.cost.append(record.cost)
+            result.cumulativeCost.append(record.cumulativeCost)
+            result.exact.append(record.exact ? 1 : 0)
+            let v = record.objectives[0]
+            let signal = objectives[0].direction == .max ? v : -v
+            if !signal.isNaN && signal > best {
+                best = signal
+                incumbent = record.reported
+            }
+            result.bestSignal.append(best == -.infinity ? .nan : (objectives[0].direction == .max ? best : -best))
+            result.incumbentReported += incumbent
+            if let front, var c = curve {
+                let raw = record.objectives
+                let point = raw.allSatisfy(\.isFinite) ? front.normalizer.normalize(raw) : front.normalizer.reference
+                minimisedPoints.append(point)
+                let hv = c.append(point)
+                curve = c
+                result.hypervolume.append(hv)
+                result.normalizedHypervolume.append(hv / front.score.trueHypervolume)
+            }
+        }
+        if front != nil, !minimisedPoints.isEmpty {
+            let ranks = NonDominatedSorting.ranks(minimisedPoints)
+            var seen = Set<Int32>()
+            for i in minimisedPoints.indices where ranks[i] == 0 && seen.insert(result.rows[i]).inserted {
+                result.frontRows.append(result.rows[i])
+            }
+        }
+        _ = k
+        return result
+    }
+}
+
+/// The fields of an evaluation record the summary needs.
+protocol TrialRecordLike {
+    var row: Int { get }
+    var objectives: [Double] { get }
+    var reported: [Double] { get }
+    var cost: Double { get }
+    var cumulativeCost: Double { get }
+    var exact: Bool { get }
+}
+
+extension TrialEvaluator.Record: TrialRecordLike {}
