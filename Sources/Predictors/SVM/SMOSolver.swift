@@ -53,7 +53,7 @@ private final class SMOState {
     let c: Double
     let tolerance: Double
     let shrinking: Bool
-    let kernel: [Float]
+    let kernel: UnsafeMutablePointer<Float>
 
     var activeSize: Int
     var unshrink = false
@@ -77,7 +77,8 @@ private final class SMOState {
         self.c = c
         self.tolerance = tolerance
         self.shrinking = shrinking
-        kernel = km.values
+        kernel = .allocate(capacity: km.values.count)
+        kernel.initialize(from: km.values, count: km.values.count)
         activeSize = l
         alpha = .allocate(capacity: l); alpha.initialize(repeating: 0, count: l)
         gradient = .allocate(capacity: l)
@@ -109,7 +110,7 @@ private final class SMOState {
     deinit {
         alpha.deallocate(); gradient.deallocate(); gradientBar.deallocate(); linear.deallocate()
         quadDiagonal.deallocate(); sign.deallocate(); status.deallocate(); kernelIndex.deallocate()
-        original.deallocate(); rowI.deallocate(); rowJ.deallocate()
+        original.deallocate(); rowI.deallocate(); rowJ.deallocate(); kernel.deallocate()
     }
 
     @inline(__always) func isUpper(_ t: Int) -> Bool { status[t] == Self.upper }
@@ -125,13 +126,11 @@ private final class SMOState {
     /// Fills `row[start..<end]` with Q_{t,u} = y_t y_u Float(K), widened to Double.
     @inline(__always) func fillRow(_ t: Int, _ row: UnsafeMutablePointer<Double>, from start: Int, to end: Int) {
         guard start < end else { return }
-        let st = sign[t]
-        kernel.withUnsafeBufferPointer { k in
-            let base = kernelIndex[t] * n
-            for u in start..<end {
-                let value = Double(k[base + kernelIndex[u]])
-                row[u] = sign[u] == st ? value : -value
-            }
+        // Multiplying by ±1 is exact, so this equals libsvm's sign flip without a branch.
+        let st = Double(sign[t])
+        let k = kernel + kernelIndex[t] * n
+        for u in start..<end {
+            row[u] = Double(k[kernelIndex[u]]) * (st * Double(sign[u]))
         }
     }
 
