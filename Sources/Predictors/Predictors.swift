@@ -1,1 +1,0 @@
-// The Predictors layer of NASReplay; see DESIGN.md.
