@@ -42,7 +42,7 @@ public struct AlgorithmConfig: Sendable {
         let kind: Kind
         do { kind = try Kind(named: spec.type) } catch {
             let known = Kind.allCases.map(\.rawValue).joined(separator: ", ")
-            throw SpecError(file: file, line: spec.line, message: "algorithm '\(spec.label)': unknown type '\(spec.type)' (known: \(known); short names: ga, aging, random)")
+            throw SpecError(file: file, line: spec.typeLine, message: "algorithm '\(spec.label)': unknown type '\(spec.type)' (known: \(known); short names: ga, aging, random)")
         }
         var fields = SpecFields(SpecTable(path: "algorithm '\(spec.label)'", line: spec.line, entries: spec.parameters),
                                 file: file, section: "algorithm '\(spec.label)'")

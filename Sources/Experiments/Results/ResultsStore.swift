@@ -27,6 +27,19 @@ public struct ResultsStore: Sendable {
         "\(trialFolder(algorithm))/trial-\(String(format: "%06d", trial)).h5"
     }
 
+    /// Deletes half-written files a killed run left behind (complete files are never
+    /// temporary, so this loses nothing).
+    func removeStaleTemporaries() {
+        let fm = FileManager.default
+        guard let algorithms = try? fm.contentsOfDirectory(atPath: "\(folder)/trials") else { return }
+        for algorithm in algorithms {
+            let dir = "\(folder)/trials/\(algorithm)"
+            for file in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] where file.contains(".tmp-") {
+                try? fm.removeItem(atPath: "\(dir)/\(file)")
+            }
+        }
+    }
+
     func write(_ result: TrialResult, trialHash: String, objectiveCount: Int, reportedCount: Int) throws {
         try FileManager.default.createDirectory(atPath: trialFolder(result.algorithm), withIntermediateDirectories: true)
         try HDF5File.write(result.group(trialHash: trialHash, objectiveCount: objectiveCount, reportedCount: reportedCount),
@@ -50,4 +63,33 @@ public struct ResultsStore: Sendable {
 public struct RunError: Error, CustomStringConvertible, Sendable {
     public var description: String
     public init(_ description: String) { self.description = description }
+}
+
+extension ResultsStore {
+    /// Copies trial files from other results folders of the same experiment into this one.
+    /// Existing files are kept; a file from a different spec fails later, at `read`.
+    public func importTrials(from folders: [String]) throws -> Int {
+        var copied = 0
+        let fm = FileManager.default
+        for source in folders {
+            let trials = source + "/trials"
+            guard let algorithms = try? fm.contentsOfDirectory(atPath: trials) else {
+                throw RunError("\(source): no trials/ folder; pass the results/<name> folder of a shard")
+            }
+            for algorithm in algorithms.sorted() {
+                let from = "\(trials)/\(algorithm)"
+                let to = "\(folder)/trials/\(algorithm)"
+                try fm.createDirectory(atPath: to, withIntermediateDirectories: true)
+                for file in (try fm.contentsOfDirectory(atPath: from)).sorted() where file.hasSuffix(".h5") {
+                    guard !fm.fileExists(atPath: "\(to)/\(file)") else { continue }
+                    let temporary = "\(to)/.\(file).copy"
+                    try? fm.removeItem(atPath: temporary)
+                    try fm.copyItem(atPath: "\(from)/\(file)", toPath: temporary)
+                    try fm.moveItem(atPath: temporary, toPath: "\(to)/\(file)")
+                    copied += 1
+                }
+            }
+        }
+        return copied
+    }
 }

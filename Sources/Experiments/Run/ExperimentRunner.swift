@@ -74,6 +74,7 @@ public struct ExperimentRunner: Sendable {
 
     public func run() throws -> Outcome {
         let trialHash = spec.trialHash
+        store.removeStaleTemporaries()
         let shard = options.shard
         var mine = jobs.enumerated().filter { job in shard.map { job.offset % $0.count == $0.index } ?? true }.map(\.element)
         let before = mine.count

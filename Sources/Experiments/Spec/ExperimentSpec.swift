@@ -136,6 +136,8 @@ public struct AlgorithmSpec: Sendable {
     /// Every key but `name` and `type`, in file order.
     public var parameters: [SpecTable.Entry]
     public var line: Int
+    /// Line of the `type` key.
+    public var typeLine: Int
     public var file: String
 
     public var canonicalParameters: String {
@@ -161,7 +163,7 @@ public struct AlgorithmSpec: Sendable {
                 configurations = configurations.map { ($0.0, $0.1 + [entry]) }
             }
         }
-        return configurations.map { AlgorithmSpec(label: $0.0, type: type, parameters: $0.1, line: table.line, file: file) }
+        return configurations.map { AlgorithmSpec(label: $0.0, type: type, parameters: $0.1, line: table.line, typeLine: fields.line(of: "type"), file: file) }
     }
 
     /// Parameters that take a list as their value and are never sweeps.

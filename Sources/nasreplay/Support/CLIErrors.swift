@@ -1,4 +1,5 @@
 import Benchmarks
+import Experiments
 import HDF5Kit
 import Indicators
 import NASCore
@@ -26,4 +27,14 @@ func asInput<T>(_ body: () throws -> T) throws -> T {
     catch let e as ObjectiveError { throw InputError(e.description) }
     catch let e as IndicatorError { throw InputError(e.description) }
     catch let e as SearchSpaceError { throw InputError(e.description) }
+    catch let e as SpecError { throw InputError(e.description) }
+}
+
+/// Runs `body`, turning failures of a started run into `RunFailure` (exit 1).
+func asRun<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as InputError { throw e }
+    catch let e as SpecError { throw InputError(e.description) }
+    catch let e as RunError { throw RunFailure(e.description) }
+    catch let e as HDF5Error { throw RunFailure(e.description) }
+    catch { throw RunFailure("\(error)") }
 }

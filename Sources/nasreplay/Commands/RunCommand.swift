@@ -1,0 +1,80 @@
+import ArgumentParser
+import Benchmarks
+import Experiments
+import Foundation
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run an experiment spec: seeded trials of each algorithm, in parallel, resumable.",
+        discussion: """
+        Results go to results/<name>/: one file per finished trial under trials/, then runs.h5
+        and summary.md. A killed run resumes where it stopped when started again.
+        On a cluster, run each slice with --shard i/n (e.g. from a Slurm array) and join
+        them with `nasreplay merge SPEC`.
+        """)
+
+    @OptionGroup var locations: Locations
+    @Argument(help: "The experiment spec (TOML).") var spec: String
+    @Option(help: "Worker threads (default: all cores).") var threads: Int?
+    @Option(help: "Run only slice i of n (0-based), e.g. 0/4.") var shard: String?
+    @Option(help: "Folder for results.") var results = "results"
+    @Flag(help: "No progress output.") var quiet = false
+
+    func run() throws {
+        let parsed = try asInput { try ExperimentSpec.load(spec) }
+        var options = ExperimentRunner.Options()
+        if let threads {
+            guard threads > 0 else { throw InputError("--threads must be positive, got \(threads)") }
+            options.threads = threads
+        }
+        if let shard { options.shard = try parseShard(shard) }
+        options.resultsRoot = results
+        options.progress = !quiet
+        let runner = try asInput { try ExperimentRunner(spec: parsed, catalog: DatasetCatalog(folder: locations.datasetsFolder), options: options) }
+        let start = ContinuousClock.now
+        let outcome = try asRun { try runner.run() }
+        let seconds = String(format: "%.2f", (ContinuousClock.now - start).seconds)
+        if let summary = outcome.summary {
+            print(summary)
+            print("ran \(outcome.ran) trials (\(outcome.resumed) resumed) in \(seconds) s; wrote \(runner.store.runsFile) and \(runner.store.summaryFile)")
+        } else {
+            print("shard \(shard ?? ""): ran \(outcome.ran) trials (\(outcome.resumed) already done) in \(seconds) s into \(runner.store.folder)/trials; join shards with `nasreplay merge \(spec)`")
+        }
+    }
+}
+
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Join the trials of sharded runs into runs.h5 and summary.md.",
+        discussion: """
+        Each SHARD_DIR is a results/<name> folder from another machine; its trial files are
+        copied in. Without SHARD_DIRs the shards are taken to share one results folder.
+        Every trial must be present and come from the same spec.
+        """)
+
+    @OptionGroup var locations: Locations
+    @Argument(help: "The experiment spec (TOML).") var spec: String
+    @Argument(help: "Results folders of shards run elsewhere.") var shardFolders: [String] = []
+    @Option(help: "Folder for results.") var results = "results"
+
+    func run() throws {
+        let parsed = try asInput { try ExperimentSpec.load(spec) }
+        var options = ExperimentRunner.Options()
+        options.resultsRoot = results
+        let runner = try asInput { try ExperimentRunner(spec: parsed, catalog: DatasetCatalog(folder: locations.datasetsFolder), options: options) }
+        let copied = try asRun { try runner.store.importTrials(from: shardFolders) }
+        let summary = try asRun { try runner.assemble() }
+        print(summary)
+        print("merged (\(copied) trial files copied in); wrote \(runner.store.runsFile) and \(runner.store.summaryFile)")
+    }
+}
+
+func parseShard(_ text: String) throws -> (index: Int, count: Int) {
+    let parts = text.split(separator: "/")
+    guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n > 0, (0..<n).contains(i) else {
+        throw InputError("--shard: expected i/n with 0 ≤ i < n, got '\(text)'")
+    }
+    return (i, n)
+}

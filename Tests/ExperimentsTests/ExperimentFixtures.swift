@@ -1,0 +1,61 @@
+import Benchmarks
+import Foundation
+import NASCore
+
+/// The real NATS-TSS table, built once per test process into a temporary folder.
+enum ExperimentFixtures {
+    static let datasets: String = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nasreplay-exp-\(UUID().uuidString)").path
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try DatasetCatalog(folder: dir).build("nats-tss", from: SharedFolder.path("data", near: #filePath))
+        } catch { fatalError("cannot build nats-tss for tests: \(error)") }
+        return dir
+    }()
+
+    static var catalog: DatasetCatalog { DatasetCatalog(folder: datasets) }
+
+    static func temporaryFolder() -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nasreplay-res-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// A small spec with every single-objective algorithm.
+    static func spec(trials: Int = 6, evaluations: Int = 120, name: String = "determinism") -> String {
+        """
+        name = "\(name)"
+        trials = \(trials)
+        seed = 7
+
+        [benchmark]
+        name = "nats-tss"
+        objectives = ["c10_valid_200ep:max"]
+        report = ["c10_test_200ep", "lat_ms_raspi4"]
+
+        [budget]
+        evaluations = \(evaluations)
+        checkpoints = [50, \(evaluations)]
+
+        [[algorithm]]
+        name = "random"
+        type = "random-search"
+
+        [[algorithm]]
+        name = "ga"
+        type = "ga"
+        population = 20
+
+        [[algorithm]]
+        name = "aging"
+        type = "aging-evolution"
+        """
+    }
+
+    /// The repository's built CLI, for tests that must run it as a separate process.
+    static var executable: String {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent(".build/debug/nasreplay").path
+    }
+}

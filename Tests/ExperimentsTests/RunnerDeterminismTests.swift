@@ -1,0 +1,77 @@
+import Benchmarks
+import Foundation
+import HDF5Kit
+import NASCore
+import Testing
+@testable import Experiments
+
+@Suite struct RunnerDeterminismTests {
+    func run(_ specText: String, threads: Int, shard: (Int, Int)? = nil, results: String) throws -> ExperimentRunner {
+        let spec = try ExperimentSpec.parse(specText, file: "spec.toml")
+        var options = ExperimentRunner.Options()
+        options.threads = threads
+        options.shard = shard
+        options.resultsRoot = results
+        options.progress = false
+        let runner = try ExperimentRunner(spec: spec, catalog: ExperimentFixtures.catalog, options: options)
+        _ = try runner.run()
+        return runner
+    }
+
+    @Test func oneThreadTwoThreadsAndThreeMergedShardsGiveIdenticalRunsFiles() throws {
+        let text = ExperimentFixtures.spec()
+        let a = try run(text, threads: 1, results: ExperimentFixtures.temporaryFolder())
+        let b = try run(text, threads: 2, results: ExperimentFixtures.temporaryFolder())
+        let shardRoot = ExperimentFixtures.temporaryFolder()
+        var last: ExperimentRunner?
+        for i in 0..<3 { last = try run(text, threads: 2, shard: (i, 3), results: shardRoot) }
+        let merged = try #require(last)
+        #expect(!FileManager.default.fileExists(atPath: merged.store.runsFile), "a shard does not assemble runs.h5")
+        _ = try merged.assemble()
+        let one = try HDF5File.read(a.store.runsFile)
+        #expect(one == (try HDF5File.read(b.store.runsFile)))
+        #expect(one == (try HDF5File.read(merged.store.runsFile)))
+        // And the content is real: 3 algorithms × 6 trials × 120 evaluations.
+        for label in ["random", "ga", "aging"] {
+            let log = try #require(one.dataset(at: "nats-tss/\(label)/log/row"))
+            #expect(log.data.count == 6 * 120)
+            #expect(one.dataset(at: "nats-tss/\(label)/curves/best_signal")?.shape == [6, 120])
+        }
+    }
+
+    @Test func shardsCopiedFromOtherFoldersMergeToTheSameFile() throws {
+        let text = ExperimentFixtures.spec(trials: 4, evaluations: 60, name: "copied")
+        let whole = try run(text, threads: 2, results: ExperimentFixtures.temporaryFolder())
+        let elsewhere = (0..<2).map { _ in ExperimentFixtures.temporaryFolder() }
+        for i in 0..<2 { _ = try run(text, threads: 1, shard: (i, 2), results: elsewhere[i]) }
+        let home = ExperimentFixtures.temporaryFolder()
+        let spec = try ExperimentSpec.parse(text, file: "spec.toml")
+        var options = ExperimentRunner.Options(); options.resultsRoot = home; options.progress = false
+        let runner = try ExperimentRunner(spec: spec, catalog: ExperimentFixtures.catalog, options: options)
+        #expect(throws: RunError.self) { try runner.assemble() }   // nothing there yet
+        #expect(try runner.store.importTrials(from: elsewhere.map { "\($0)/copied" }) == 3 * 4)
+        _ = try runner.assemble()
+        #expect(try HDF5File.read(runner.store.runsFile) == (try HDF5File.read(whole.store.runsFile)))
+    }
+
+    @Test func bestSignalCurveIsMonotoneAndIncumbentMatchesTheLog() throws {
+        let runner = try run(ExperimentFixtures.spec(trials: 3, evaluations: 80, name: "curves"), threads: 2,
+                             results: ExperimentFixtures.temporaryFolder())
+        let table = try ExperimentFixtures.catalog.load("nats-tss")
+        let valid = try table.metric("c10_valid_200ep").values
+        let test = try table.metric("c10_test_200ep").values
+        let root = try HDF5File.read(runner.store.runsFile)
+        guard case .float64(let best)? = root.dataset(at: "nats-tss/aging/curves/best_signal")?.data,
+              case .float64(let incumbent)? = root.dataset(at: "nats-tss/aging/curves/incumbent_c10_test_200ep")?.data,
+              case .int32(let rows)? = root.dataset(at: "nats-tss/aging/log/row")?.data else { Issue.record("missing datasets"); return }
+        for t in 0..<3 {
+            var running = -Double.infinity, incumbentTest = Double.nan
+            for s in 0..<80 {
+                let row = Int(rows[t * 80 + s])
+                if Double(valid[row]) > running { running = Double(valid[row]); incumbentTest = Double(test[row]) }
+                #expect(best[t * 80 + s] == running)
+                #expect(incumbent[t * 80 + s] == incumbentTest)
+            }
+        }
+    }
+}
