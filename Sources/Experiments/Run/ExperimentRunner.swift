@@ -114,6 +114,32 @@ public struct ExperimentRunner: Sendable {
         return Outcome(ran: mine.count, resumed: resumed, runsFile: store.runsFile, summary: assembled)
     }
 
+    /// Runs every trial in parallel and returns the results without touching the disk:
+    /// what `nasreplay bench` times.
+    public func runInMemory() throws -> [TrialResult] {
+        let work = jobs
+        let results = Mutex<[TrialResult?]>(Array(repeating: nil, count: work.count))
+        let failure = Mutex<Error?>(nil)
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(options.threads, work.count))) { _ in
+            while true {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard i < work.count else { return }
+                let config = configs[work[i].config]
+                do {
+                    let r = try binding.runTrial(config: config, objectives: spec.benchmark.objectives, reported: spec.benchmark.report,
+                                                 budget: spec.budget, trial: work[i].trial,
+                                                 seed: spec.trialSeed(algorithm: config.label, trial: work[i].trial), front: front)
+                    results.withLock { $0[i] = r }
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
+                }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        return results.withLock { $0.compactMap { $0 } }
+    }
+
     /// Reads every trial file, checks none is missing, writes runs.h5 and summary.md.
     /// Returns the summary text.
     public func assemble() throws -> String {
