@@ -46,3 +46,9 @@ bench: datasets
 
 clean:
 	rm -rf .build $(DATASETS)/*.h5 $(DATASETS)/*.h5.tmp-*
+
+## Experiments: each spec in experiments/ is a target of the same name
+EXPERIMENTS := $(basename $(notdir $(wildcard experiments/*.toml)))
+.PHONY: $(EXPERIMENTS)
+$(EXPERIMENTS): %: datasets
+	$(BIN) run experiments/$@.toml --datasets $(DATASETS)
