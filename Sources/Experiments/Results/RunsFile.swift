@@ -9,7 +9,7 @@ import NASCore
 /// identical file.
 enum RunsFile {
     static func build(spec: ExperimentSpec, configs: [AlgorithmConfig], binding: BenchmarkBinding,
-                      results: [[TrialResult]], front: TableParetoFront?) -> H5Group {
+                      results: [[TrialResult]], front: TableParetoFront?, reportedDirections: [Direction]) -> H5Group {
         var root = H5Group()
         let budget: String
         switch spec.budget {
@@ -24,12 +24,15 @@ enum RunsFile {
             "reported": .string(spec.benchmark.report.joined(separator: ",")),
         ]
         if let front { root.attributes["hv_convention"] = .string(front.conventionNote) }
+        root.attributes["checkpoints"] = .doubles(spec.checkpoints)
+        root.attributes["reported_directions"] = .string(reportedDirections.map(\.rawValue).joined(separator: ","))
+        root.attributes["benchmark"] = .string(spec.benchmark.name)
         let k = spec.benchmark.objectives.count, r = spec.benchmark.report.count
         for (config, trials) in zip(configs, results) {
             var g = H5Group()
             g.attributes = [
                 "type": .string(config.kind.rawValue), "parameters": .string(config.spec.canonicalParameters),
-                "mutation": .string(binding.mutationName(for: config)), "cache": .string(config.cache.rawValue),
+                "mutation": .string(config.kind == .randomSearch ? "none" : binding.mutationName(for: config)), "cache": .string(config.cache.rawValue),
                 "trial_seeds": .ints(trials.map { Int64(bitPattern: $0.seed) }),
                 "off_table_answers": .int(Int64(trials.reduce(0) { $0 + $1.exact.filter { $0 == 0 }.count })),
                 "stalled_trials": .int(Int64(trials.filter(\.stalled).count)),

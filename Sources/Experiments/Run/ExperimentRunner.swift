@@ -1,3 +1,4 @@
+import Analysis
 import Benchmarks
 import Foundation
 import HDF5Kit
@@ -157,10 +158,21 @@ public struct ExperimentRunner: Sendable {
             let shown = missing.prefix(3).joined(separator: ", ")
             throw RunError("\(store.folder): \(missing.count) trials are missing (\(shown)\(missing.count > 3 ? ", …" : "")); run the remaining shards, then merge again")
         }
-        let root = RunsFile.build(spec: spec, configs: configs, binding: binding, results: results, front: front)
+        let directions = spec.benchmark.report.map { (try? binding.table.metric($0).info.direction) ?? .max }
+        let root = RunsFile.build(spec: spec, configs: configs, binding: binding, results: results, front: front,
+                                  reportedDirections: directions)
         try FileManager.default.createDirectory(atPath: store.folder, withIntermediateDirectories: true)
         try HDF5File.write(root, to: store.runsFile)
-        let summary = RunSummary(spec: spec, labels: configs.map(\.label), results: results, front: front).markdown
+        var data = try RunsReader.comparison(runsFile: store.runsFile)
+        let all = results.flatMap { $0 }
+        let offTable = all.reduce(0) { $0 + $1.exact.filter { $0 == 0 }.count }
+        let total = all.reduce(0) { $0 + $1.evaluations }
+        if offTable > 0 || binding.table.provenance["sample_table"] != nil {
+            data.notes.append("Off-table answers: \(offTable) of \(total) evaluations (\(String(format: "%.2f", 100 * Double(offTable) / Double(max(1, total))))%).")
+        }
+        let stalled = all.filter(\.stalled).count
+        if stalled > 0 { data.notes.append("\(stalled) trials stopped early: the algorithm kept revisiting known architectures under `cache = \"free\"`.") }
+        let summary = ComparisonReport(data).markdown
         try writeAtomically(summary, to: store.summaryFile)
         return summary
     }

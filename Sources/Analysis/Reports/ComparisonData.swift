@@ -1,0 +1,47 @@
+/// The numbers a comparison report needs, independent of any file format: per algorithm,
+/// named curves as [trials][evaluations] matrices. `Experiments` fills it from runs.h5.
+public struct ComparisonData: Sendable {
+    public struct Algorithm: Sendable {
+        public var label: String
+        /// Curve name → one row per trial (NaN-padded).
+        public var curves: [String: [[Double]]]
+        public var parameters: String
+
+        public init(label: String, curves: [String: [[Double]]], parameters: String) {
+            self.label = label; self.curves = curves; self.parameters = parameters
+        }
+    }
+
+    /// A curve the report covers, with how to read it.
+    public struct Metric: Sendable {
+        public var curve: String
+        public var title: String
+        /// True when larger values are better.
+        public var higherIsBetter: Bool
+
+        public init(curve: String, title: String, higherIsBetter: Bool) {
+            self.curve = curve; self.title = title; self.higherIsBetter = higherIsBetter
+        }
+    }
+
+    public var experiment: String
+    public var benchmark: String
+    public var trials: Int
+    public var budget: String
+    public var objectives: [String]
+    public var reported: [String]
+    /// How hypervolume was normalised (multi-objective runs), for the report's header.
+    public var hypervolumeConvention: String?
+    public var checkpoints: [Int]
+    public var metrics: [Metric]
+    public var algorithms: [Algorithm]
+    /// Extra lines for the end of the report (off-table answers, stalled trials).
+    public var notes: [String] = []
+
+    public init(experiment: String, benchmark: String, trials: Int, budget: String, objectives: [String],
+                reported: [String], hypervolumeConvention: String?, checkpoints: [Int], metrics: [Metric], algorithms: [Algorithm]) {
+        self.experiment = experiment; self.benchmark = benchmark; self.trials = trials; self.budget = budget
+        self.objectives = objectives; self.reported = reported; self.hypervolumeConvention = hypervolumeConvention
+        self.checkpoints = checkpoints; self.metrics = metrics; self.algorithms = algorithms
+    }
+}

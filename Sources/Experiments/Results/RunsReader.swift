@@ -1,0 +1,55 @@
+import Analysis
+import Foundation
+import HDF5Kit
+import NASCore
+
+/// Reads `runs.h5` back into the plain numbers reports and figures need.
+public enum RunsReader {
+    /// The comparison data of one experiment's runs file.
+    ///
+    /// - Parameter checkpoints: evaluations at which to tabulate; default: the spec's.
+    public static func comparison(runsFile path: String, checkpoints override: [Int]? = nil) throws -> ComparisonData {
+        let root = try HDF5File.read(path)
+        guard let benchmark = root.attributes["benchmark"]?.stringValue, let experiment = root.attributes["experiment"]?.stringValue,
+              let group = root.group(at: benchmark) else {
+            throw RunError("\(path): not a NASReplay runs file (no experiment/benchmark attributes); rerun `nasreplay run`")
+        }
+        let objectives = (root.attributes["objectives"]?.stringValue ?? "").split(separator: ",").map(String.init)
+        let reported = (root.attributes["reported"]?.stringValue ?? "").split(separator: ",").map(String.init)
+        let directions = (root.attributes["reported_directions"]?.stringValue ?? "").split(separator: ",").map { $0 == "max" }
+        var algorithms: [ComparisonData.Algorithm] = []
+        var length = 0
+        for (label, node) in group.children {
+            guard case .group(let g) = node, let curvesGroup = g.group(at: "curves") else { continue }
+            var curves: [String: [[Double]]] = [:]
+            for (name, child) in curvesGroup.children {
+                guard case .dataset(let ds) = child, case .float64(let values) = ds.data, ds.shape.count == 2 else { continue }
+                let (t, n) = (ds.shape[0], ds.shape[1])
+                length = max(length, n)
+                curves[name] = (0..<t).map { Array(values[($0 * n)..<($0 * n + n)]) }
+            }
+            if let nhv = curves["normalized_hv"] { curves["hv_regret"] = nhv.map { $0.map { 1 - $0 } } }
+            let parameters = [g.attributes["type"]?.stringValue, g.attributes["parameters"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 },
+                              g.attributes["mutation"]?.stringValue.flatMap { $0 == "none" ? nil : "mutation=\($0)" }, g.attributes["cache"]?.stringValue.map { "cache=\($0)" }]
+                .compactMap { $0 }.joined(separator: ", ")
+            algorithms.append(.init(label: label, curves: curves, parameters: parameters))
+        }
+        let stored = (root.attributes["checkpoints"].flatMap { a -> [Double]? in if case .doubles(let d) = a { d } else { nil } } ?? []).map { Int($0) }
+        let checkpoints = (override ?? (stored.isEmpty ? [length] : stored)).filter { $0 >= 1 && $0 <= max(1, length) }
+        var metrics: [ComparisonData.Metric] = []
+        let multi = objectives.count >= 2
+        if multi {
+            metrics.append(.init(curve: "normalized_hv", title: "Normalised hypervolume (1 = the table's whole Pareto front)", higherIsBetter: true))
+        } else if let first = objectives.first {
+            metrics += zip(reported, directions + Array(repeating: true, count: max(0, reported.count - directions.count))).map { m, up in
+                .init(curve: "incumbent_\(m)", title: "Incumbent's `\(m)` (incumbent = best `\(first.split(separator: ":")[0])` found so far)", higherIsBetter: up)
+            }
+            metrics.append(.init(curve: "best_signal", title: "Best `\(first)` found so far", higherIsBetter: first.hasSuffix(":max")))
+        }
+        return ComparisonData(
+            experiment: experiment, benchmark: benchmark, trials: Int(root.attributes["trials"]?.intValue ?? 0),
+            budget: root.attributes["budget"]?.stringValue ?? "", objectives: objectives, reported: reported,
+            hypervolumeConvention: root.attributes["hv_convention"]?.stringValue, checkpoints: checkpoints,
+            metrics: metrics, algorithms: algorithms)
+    }
+}

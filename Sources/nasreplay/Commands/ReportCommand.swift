@@ -1,0 +1,41 @@
+import ArgumentParser
+import Analysis
+import Experiments
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write summary.md for a finished run: tables, evaluations-to-threshold, pairwise tests.",
+        discussion: """
+        Reads results/<name>/runs.h5. Tables give mean ± std and median [IQR] per algorithm at
+        each checkpoint; pairs are compared with two-sided Mann–Whitney U, Vargha–Delaney A12
+        and Holm-corrected p-values.
+        """)
+
+    @Argument(help: "The results folder, e.g. results/nats-tss-single.") var folder: String
+    @Option(help: "Comma-separated evaluation counts to tabulate (default: the spec's checkpoints).") var checkpoints: String?
+    @Flag(help: "Print the report instead of only writing it.") var print_ = false
+
+    enum CodingKeys: String, CodingKey { case folder, checkpoints, print_ = "print" }
+
+    func run() throws {
+        let runs = folder + "/runs.h5"
+        guard FileManager.default.fileExists(atPath: runs) else {
+            throw InputError("\(runs): not found; run the experiment first (`nasreplay run SPEC`)")
+        }
+        var override: [Int]?
+        if let checkpoints {
+            override = try checkpoints.split(separator: ",").map { text in
+                guard let n = Int(text.trimmingCharacters(in: .whitespaces)), n > 0 else { throw InputError("--checkpoints: '\(text)' is not a positive whole number") }
+                return n
+            }
+        }
+        let data = try asRun { try RunsReader.comparison(runsFile: runs, checkpoints: override) }
+        let markdown = ComparisonReport(data).markdown
+        let path = folder + "/summary.md"
+        try asRun { try markdown.write(toFile: path, atomically: true, encoding: .utf8) }
+        if print_ { print(markdown) }
+        print("wrote \(path)")
+    }
+}
