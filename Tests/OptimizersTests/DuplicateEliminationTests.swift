@@ -36,4 +36,23 @@ import Testing
             #expect(Set(got).count == got.count)
         }
     }
+
+    @Test func incrementalAdmissionMatchesTheBatchFormAcrossRounds() {
+        // NSGA-II hashes the parents once and admits each round's kids; the offspring so far
+        // stay in the table, as pymoo passes `off` to every round's elimination.
+        var rng = Xoshiro256StarStar(seed: 52)
+        var incremental = DuplicateElimination(), batch = DuplicateElimination()
+        func genome() -> [Int] { (0..<2).map { _ in rng.nextInt(below: 4) } }
+        for _ in 0..<200 {
+            let population = (0..<6).map { _ in genome() }
+            incremental.begin(excluding: [population], capacity: 3)
+            var offspringA: [[Int]] = [], offspringB: [[Int]] = []
+            for _ in 0..<5 {
+                let kids = (0..<rng.nextInt(below: 8)).map { _ in genome() }
+                offspringA += kids.filter { incremental.admit($0) }
+                offspringB += batch.unique(kids, excluding: [population, offspringB])
+            }
+            #expect(offspringA == offspringB)
+        }
+    }
 }

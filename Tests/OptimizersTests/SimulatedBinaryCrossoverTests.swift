@@ -9,8 +9,8 @@ import Testing
         var rng = Xoshiro256StarStar(seed: 21)
         let bounds = GeneBounds([0...4, 0...4, 2...2, 0...1, 0...9, 3...7])
         let sampling = IntegerRandomSampling()
-        for exchange in [1.0, 0.5] {
-            let sbx = SimulatedBinaryCrossover(exchangeProbability: exchange)
+        for (exchange, cells) in [(1.0, RoundingRepair.Cells.pymoo06), (0.5, .pymoo06), (1.0, .widened)] {
+            let sbx = SimulatedBinaryCrossover(exchangeProbability: exchange, repair: RoundingRepair(cells: cells))
             for _ in 0..<20_000 {
                 let a = sampling.sampleOne(bounds: bounds, using: &rng)
                 let b = sampling.sampleOne(bounds: bounds, using: &rng)

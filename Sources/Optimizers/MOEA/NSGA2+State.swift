@@ -89,6 +89,8 @@ extension NSGA2 {
             let wanted = algorithm.offspringCount
             var offspring: [[Int]] = []
             offspring.reserveCapacity(wanted)
+            // Parents are hashed once; admitted kids stay in the table as pymoo's `off`.
+            dedup.begin(excluding: [population.genes], capacity: wanted)
             var round = 0
             while offspring.count < wanted {
                 let need = wanted - offspring.count
@@ -98,8 +100,11 @@ extension NSGA2 {
                 var kids = algorithm.crossover.offspring(parents: parents, population: population.genes,
                                                          bounds: bounds, using: &rng)
                 for k in kids.indices { algorithm.mutation.mutate(&kids[k], bounds: bounds, using: &rng) }
-                let fresh = dedup.unique(kids, excluding: [population.genes, offspring])
-                offspring.append(contentsOf: fresh.prefix(need))
+                // Kids past `need` are truncated by pymoo and end the loop, so they never
+                // need admitting.
+                for kid in kids where offspring.count < wanted && dedup.admit(kid) {
+                    offspring.append(kid)
+                }
                 round += 1
                 if round >= algorithm.maxMatingRounds { break }
             }

@@ -3,6 +3,10 @@
 /// ```swift
 /// var dedup = DuplicateElimination()
 /// let fresh = dedup.unique(kids, excluding: [population, offspringSoFar])
+///
+/// // Incrementally, across the mating rounds of one generation:
+/// dedup.begin(excluding: [population], capacity: population.count + 50)
+/// for kid in kids where dedup.admit(kid) { offspring.append(kid) }
 /// ```
 ///
 /// pymoo 0.6.2 `DefaultDuplicateElimination` (`pymoo/core/duplicate.py`, called from
@@ -14,8 +18,10 @@
 /// same result: a candidate dropped against an earlier twin that was itself dropped against
 /// an excluded row matches that row too.
 ///
-/// Rows are hashed into a reused open-addressing table rather than compared pairwise, so a
-/// mating round costs O((k + e) n) for k candidates and e excluded rows of n genes.
+/// Rows are hashed into a reused open-addressing table rather than compared pairwise. The
+/// incremental form (`begin`, then `admit`) lets NSGA-II hash the parents once per
+/// generation instead of once per mating round: an admitted kid joins the offspring, so it
+/// stays in the table, exactly as pymoo's `off` grows.
 public struct DuplicateElimination: Sendable {
     private var slots: [Int32] = []
     private var rows: [[Int]] = []
@@ -24,40 +30,44 @@ public struct DuplicateElimination: Sendable {
 
     /// The candidates, in order, without duplicates of each other or of `excluding`.
     ///
-    /// - Complexity: O((k + e) n) expected.
+    /// - Complexity: O((k + e) n) expected for k candidates and e excluded rows of n genes.
     public mutating func unique(_ candidates: [[Int]], excluding: [[[Int]]] = []) -> [[Int]] {
-        let total = candidates.count + excluding.reduce(0) { $0 + $1.count }
-        reset(capacity: total)
-        for set in excluding {
-            for row in set { _ = insert(row) }
-        }
-        var kept: [[Int]] = []
-        kept.reserveCapacity(candidates.count)
-        for row in candidates where insert(row) { kept.append(row) }
-        return kept
+        begin(excluding: excluding, capacity: candidates.count)
+        return candidates.filter { admit($0) }
     }
 
     /// Indices of the first occurrence of every distinct row (pymoo's within-set pass).
     ///
     /// - Complexity: O(k n) expected.
     public mutating func firstOccurrences(_ candidates: [[Int]]) -> [Int] {
-        reset(capacity: candidates.count)
-        return candidates.indices.filter { insert(candidates[$0]) }
+        begin(excluding: [], capacity: candidates.count)
+        return candidates.indices.filter { admit(candidates[$0]) }
     }
 
-    private mutating func reset(capacity: Int) {
+    /// Empties the table and fills it with `excluding`, with room for `capacity` admissions.
+    ///
+    /// - Complexity: O(e n) expected.
+    public mutating func begin(excluding: [[[Int]]], capacity: Int) {
+        let total = capacity + excluding.reduce(0) { $0 + $1.count }
         var size = 16
-        while size < 2 * capacity { size <<= 1 }
+        while size < 2 * total { size <<= 1 }
         if slots.count != size {
             slots = [Int32](repeating: -1, count: size)
         } else {
             slots.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
         }
         rows.removeAll(keepingCapacity: true)
+        for set in excluding {
+            for row in set { _ = admit(row) }
+        }
     }
 
-    /// Adds `row`; false if an equal row is already in the table.
-    private mutating func insert(_ row: [Int]) -> Bool {
+    /// Whether `row` is new; if so it is recorded, so later equal rows are refused.
+    ///
+    /// - Complexity: O(n) expected.
+    public mutating func admit(_ row: [Int]) -> Bool {
+        // Keep the load factor at most 1/2 even past the announced capacity.
+        if 2 * (rows.count + 1) > slots.count { grow() }
         let mask = slots.count - 1
         var i = Self.hash(row) & mask
         while true {
@@ -70,6 +80,13 @@ public struct DuplicateElimination: Sendable {
             if rows[s] == row { return false }
             i = (i + 1) & mask
         }
+    }
+
+    private mutating func grow() {
+        let kept = rows
+        slots = [Int32](repeating: -1, count: max(16, 2 * slots.count))
+        rows.removeAll(keepingCapacity: true)
+        for row in kept { _ = admit(row) }
     }
 
     /// A fixed multiply–xorshift mix: deterministic across processes, unlike `Hasher`.

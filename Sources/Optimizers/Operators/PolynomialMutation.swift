@@ -69,8 +69,7 @@ public struct PolynomialMutation: Sendable, Hashable {
         case .pymoo05:
             perGene = probability
         }
-        let exponent = eta + 1
-        let root = 1 / exponent
+        let index = DistributionIndex(eta)
         var drawn = 0
         for k in 0..<bounds.count {
             let (xl, xu) = repair.operatorBounds(lower: bounds.lower[k], upper: bounds.upper[k])
@@ -81,10 +80,10 @@ public struct PolynomialMutation: Sendable, Hashable {
             let dq: Double
             if r <= 0.5 {
                 let d1 = (x - xl) / span
-                dq = pow(2 * r + (1 - 2 * r) * pow(1 - d1, exponent), root) - 1
+                dq = index.root(2 * r + (1 - 2 * r) * index.power(1 - d1)) - 1
             } else {
                 let d2 = (xu - x) / span
-                dq = 1 - pow(2 * (1 - r) + 2 * (r - 0.5) * pow(1 - d2, exponent), root)
+                dq = 1 - index.root(2 * (1 - r) + 2 * (r - 0.5) * index.power(1 - d2))
             }
             let y = min(max(x + dq * span, xl), xu)
             genes[k] = repair.repair(y, lower: bounds.lower[k], upper: bounds.upper[k])

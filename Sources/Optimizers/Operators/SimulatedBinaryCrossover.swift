@@ -16,12 +16,14 @@ import NASCore
 /// * otherwise one exchange draw per mating keeps `binomialProbability` (else sets it to 0)
 ///   with probability `exchangeProbability` (1.0 in pymoo ≥ 0.6.1.3, 0.5 in 0.6.0.x);
 /// * each gene is crossed with probability `variableProbability` when the parents differ
-///   and the bounds are not degenerate; one uniform `u` serves both children's spread
+///   (integer parents that differ imply non-degenerate bounds; no draw is spent on equal
+///   genes, whose outcome pymoo's draw cannot change); one uniform `u` serves both children's spread
 ///   factors, and kid 1 takes the upper-side value with probability `pbin` (the net effect
 ///   of pymoo's parent-matching XOR, §4);
 /// * children are clamped to the bounds, then `RoundingRepair` makes them integers.
 ///
-/// - Complexity: O(n) per mating, at most four `pow` per crossed gene.
+/// - Complexity: O(n) per mating; two powers and two roots of η per crossed gene
+///   (`DistributionIndex`).
 public struct SimulatedBinaryCrossover: Sendable, Hashable {
     /// Probability that a mating is crossed at all (pymoo's `prob`).
     public var probability: Double
@@ -53,33 +55,33 @@ public struct SimulatedBinaryCrossover: Sendable, Hashable {
         guard rng.nextUnit() < probability else { return (p1, p2) }
         // `rand > prob_exch` zeroes prob_bin for the whole mating.
         let pbin = rng.nextUnit() > exchangeProbability ? 0 : binomialProbability
-        let exponent = eta + 1
-        let root = 1 / exponent
+        let index = DistributionIndex(eta)
         var c1 = p1, c2 = p2
         for k in 0..<bounds.count {
-            let (xl, xu) = repair.operatorBounds(lower: bounds.lower[k], upper: bounds.upper[k])
-            let a = Double(p1[k]), b = Double(p2[k])
-            guard rng.nextUnit() < variableProbability, abs(a - b) > 1e-14, xl != xu else { continue }
-            let y1 = min(a, b), y2 = max(a, b), d = y2 - y1
+            let a = p1[k], b = p2[k]
+            // Integer parents are "too close" (|p1 − p2| <= 1e-14) exactly when equal, and
+            // then pymoo's per-gene draw cannot matter: skip it. Unequal genes imply xl < xu.
+            guard a != b, rng.nextUnit() < variableProbability else { continue }
+            let lower = bounds.lower[k], upper = bounds.upper[k]
+            let (xl, xu) = repair.operatorBounds(lower: lower, upper: upper)
+            let y1 = Double(min(a, b)), y2 = Double(max(a, b)), d = y2 - y1
             let u = rng.nextUnit()
-            let lowSide = 0.5 * ((y1 + y2) - spread(1 + 2 * (y1 - xl) / d, u, exponent, root) * d)
-            let highSide = 0.5 * ((y1 + y2) + spread(1 + 2 * (xu - y2) / d, u, exponent, root) * d)
+            let lowSide = 0.5 * ((y1 + y2) - spread(1 + 2 * (y1 - xl) / d, u, index) * d)
+            let highSide = 0.5 * ((y1 + y2) + spread(1 + 2 * (xu - y2) / d, u, index) * d)
             var v1 = lowSide, v2 = highSide
             if rng.nextUnit() < pbin { swap(&v1, &v2) }
-            v1 = min(max(v1, xl), xu)
-            v2 = min(max(v2, xl), xu)
-            c1[k] = repair.repair(v1, lower: bounds.lower[k], upper: bounds.upper[k])
-            c2[k] = repair.repair(v2, lower: bounds.lower[k], upper: bounds.upper[k])
+            c1[k] = repair.repair(min(max(v1, xl), xu), lower: lower, upper: upper)
+            c2[k] = repair.repair(min(max(v2, xl), xu), lower: lower, upper: upper)
         }
         return (c1, c2)
     }
 
     /// pymoo's `betaq`: the spread factor for the bound-aware polynomial distribution.
     @inline(__always)
-    private func spread(_ beta: Double, _ u: Double, _ exponent: Double, _ root: Double) -> Double {
-        let alpha = 2 - pow(beta, -exponent)
-        if u <= 1 / alpha { return pow(u * alpha, root) }
-        return pow(1 / (2 - u * alpha), root)
+    private func spread(_ beta: Double, _ u: Double, _ index: DistributionIndex) -> Double {
+        let alpha = 2 - 1 / index.power(beta)
+        if u <= 1 / alpha { return index.root(u * alpha) }
+        return index.root(1 / (2 - u * alpha))
     }
 
     /// Children of all matings in pymoo's order: the first children of matings 1…m, then
