@@ -1,5 +1,6 @@
 import NASCore
 import Optimizers
+import Predictors
 
 /// One algorithm configuration of a spec, validated and ready to run.
 ///
@@ -12,21 +13,21 @@ public struct AlgorithmConfig: Sendable {
         case randomSearch = "random-search"
         case geneticAlgorithm = "genetic-algorithm"
         case agingEvolution = "aging-evolution"
+        case nsga2 = "nsga2"
+        case linas = "linas"
 
         /// Short names accepted in specs.
         static let aliases: [String: Kind] = [
             "random": .randomSearch, "rs": .randomSearch,
             "ga": .geneticAlgorithm,
             "aging": .agingEvolution, "re": .agingEvolution, "rea": .agingEvolution, "regularized-evolution": .agingEvolution,
+            "nsga-ii": .nsga2,
         ]
 
         init(named name: String) throws(SpecError) {
             if let k = Kind(rawValue: name) ?? Kind.aliases[name] { self = k; return }
             throw SpecError(file: "", line: nil, message: "unknown algorithm type '\(name)'")
         }
-
-        /// Whether it optimises one objective (the first) or all of them.
-        var isSingleObjective: Bool { true }
     }
 
     public var label: String
@@ -68,6 +69,38 @@ public struct AlgorithmConfig: Sendable {
                 throw SpecError(file: file, line: fields.line(of: "sample"), message: "algorithm '\(spec.label)': sample \(ae.sampleSize) exceeds population \(ae.population) without replacement")
             }
             optimizer = ae
+        case .nsga2:
+            let variant = try fields.string("variant", options: NSGA2.Variant.allCases.map(\.rawValue))
+            let semantics = try fields.string("mutation_semantics", options: PolynomialMutation.Semantics.allCases.map(\.rawValue))
+            optimizer = NSGA2(population: try fields.int("population", range: 2...1_000_000) ?? 50,
+                              offspring: try fields.int("offspring", range: 1...1_000_000),
+                              variant: variant.flatMap(NSGA2.Variant.init(rawValue:)) ?? .pymoo062,
+                              mutationSemantics: semantics.flatMap(PolynomialMutation.Semantics.init(rawValue:)),
+                              sbxExchangeProbability: try fields.double("sbx_exchange", range: 0...1))
+        case .linas:
+            _ = try fields.string("variant", options: ["dynast-1.6"])
+            let population = try fields.int("population", range: 2...1_000_000) ?? 50
+            let predictorName = try fields.string("predictor", options: SurrogateModel.names) ?? "dynast"
+            var linas = LINAS(population: population, predictor: SurrogateModel(name: predictorName) ?? .dynast)
+            if let innerTable = try fields.table("inner") {
+                var inner = SpecFields(innerTable, file: file, section: "algorithm '\(spec.label)'.inner")
+                if let type = try inner.string("type", options: LINAS.InnerAlgorithm.allCases.map(\.rawValue)) {
+                    linas.inner = LINAS.InnerAlgorithm(rawValue: type)
+                }
+                if let p = try inner.int("population", range: 2...1_000_000), p != population {
+                    throw SpecError(file: file, line: inner.line(of: "population"), message: "algorithm '\(spec.label)': inner.population must equal population (\(population)); DyNAS-T uses one population size")
+                }
+                linas.innerGenerations = try inner.int("generations", range: 1...1_000_000) ?? 400
+                try inner.finish()
+            }
+            linas.sameInnerSeedEveryLoop = try fields.bool("same_inner_seed") ?? true
+            linas.skipEvaluated = try fields.bool("skip_evaluated") ?? false
+            linas.frontOnly = try fields.bool("front_only") ?? false
+            linas.warmStart = try fields.bool("warm_start") ?? false
+            if let semantics = try fields.string("mutation_semantics", options: PolynomialMutation.Semantics.allCases.map(\.rawValue)) {
+                linas.mutationSemantics = PolynomialMutation.Semantics(rawValue: semantics) ?? .pymoo06
+            }
+            optimizer = linas
         }
         try fields.finish()
         self.kind = kind

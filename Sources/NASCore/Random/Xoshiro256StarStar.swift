@@ -21,16 +21,18 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Hashable {
     /// - Complexity: O(1)
     @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
-        let result = rotl(s1 &* 5, 7) &* 9
-        let t = s1 << 17
+        let result = Self.rotl(s1 &* 5, 7) &* 9
+        let t = s1 &<< 17
         s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3
         s2 ^= t
-        s3 = rotl(s3, 45)
+        s3 = Self.rotl(s3, 45)
         return result
     }
 
-    @usableFromInline @inline(__always)
-    func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+    // Masking shifts (&<<, &>>) compile to single rotate instructions; the checked `<<`
+    // guards against over-shifting and blocks that.
+    @inlinable @inline(__always)
+    static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x &<< k) | (x &>> (64 &- k)) }
 }
 
 /// SplitMix64 (Steele, Lea & Flood 2014): used to expand seeds and to derive stream seeds.

@@ -36,9 +36,13 @@ extension NSGA2 {
         public private(set) var pending: [[Int]] = []
         private var dedup = DuplicateElimination()
 
-        public init(algorithm: NSGA2, bounds: GeneBounds) {
+        /// Genomes used instead of random sampling in the first generation (a warm start).
+        private let initial: [[Int]]?
+
+        public init(algorithm: NSGA2, bounds: GeneBounds, initial: [[Int]]? = nil) {
             self.algorithm = algorithm
             self.bounds = bounds
+            self.initial = initial
         }
 
         /// The next genomes to evaluate; empty when mating bred no new genome (stop).
@@ -47,7 +51,7 @@ extension NSGA2 {
         public mutating func ask(using rng: inout Xoshiro256StarStar) -> [[Int]] {
             precondition(pending.isEmpty, "tell the previous batch before asking again")
             if generation == 0 {
-                let sample = algorithm.sampling.sample(algorithm.population, bounds: bounds, using: &rng)
+                let sample = initial ?? algorithm.sampling.sample(algorithm.population, bounds: bounds, using: &rng)
                 pending = dedup.firstOccurrences(sample).map { sample[$0] }
             } else if population.count > 0 {
                 pending = mate(using: &rng)
@@ -75,12 +79,24 @@ extension NSGA2 {
             generation += 1
             // The first survival keeps everyone (n_survive = |P|); later ones keep pop_size.
             let keep = generation == 1 ? genes.count : algorithm.population
-            let selection = RankAndCrowdingSurvival.select(objectives: values, count: keep, using: &rng)
             var next = Population()
-            next.genes = selection.survivors.map { genes[$0] }
-            next.objectives = selection.survivors.map { values[$0] }
-            next.rank = selection.rank
-            next.crowding = selection.crowding
+            switch algorithm.survival {
+            case .rankAndCrowding:
+                let selection = RankAndCrowdingSurvival.select(objectives: values, count: keep, using: &rng)
+                next.genes = selection.survivors.map { genes[$0] }
+                next.objectives = selection.survivors.map { values[$0] }
+                next.rank = selection.rank
+                next.crowding = selection.crowding
+            case .fitness:
+                let order = values.indices.sorted { values[$0][0] < values[$1][0] || (values[$0][0] == values[$1][0] && $0 < $1) }
+                let survivors = order.prefix(keep)
+                next.genes = survivors.map { genes[$0] }
+                next.objectives = survivors.map { values[$0] }
+                next.rank = Array(0..<next.genes.count)
+                // Equal crowding makes the binary tournament compare by fitness alone, with
+                // a fair coin on ties: pymoo GA's `comp_by_cv_and_fitness`.
+                next.crowding = Array(repeating: 0, count: next.genes.count)
+            }
             population = next
         }
 

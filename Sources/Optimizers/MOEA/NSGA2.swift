@@ -61,6 +61,17 @@ public struct NSGA2: Optimizer {
     /// non-duplicates (pymoo `n_max_iterations`, `pymoo/core/infill.py`: `>=` after the
     /// round, so exactly this many rounds).
     public var maxMatingRounds: Int
+    /// How survivors are chosen: NSGA-II's rank and crowding, or pymoo GA's fitness sort
+    /// (`PymooGA`, single objective).
+    public var survival: Survival = .rankAndCrowding
+
+    public enum Survival: String, Sendable {
+        /// pymoo `RankAndCrowding` (NSGA-II).
+        case rankAndCrowding
+        /// pymoo `FitnessSurvival`: the `population` smallest first objectives (stable on
+        /// ties; pymoo's `np.argsort` quicksort leaves tie order unspecified).
+        case fitness
+    }
 
     /// DyNAS-T's configuration for a pymoo release, with optional overrides of the two
     /// settings specs name directly.
@@ -144,9 +155,9 @@ public struct NSGA2: Optimizer {
     /// - Precondition: `generations >= 1` (pymoo divides by it).
     /// - Complexity: `generations` × (the per-generation cost + one `objectives` call).
     public func evolve(bounds: [ClosedRange<Int>], generations: Int, using rng: inout Xoshiro256StarStar,
-                       objectives: ([[Int]]) -> [[Double]]) -> Population {
+                       initial: [[Int]]? = nil, objectives: ([[Int]]) -> [[Double]]) -> Population {
         precondition(generations >= 1, "pymoo's n_gen termination needs at least one generation")
-        var state = State(algorithm: self, bounds: GeneBounds(bounds))
+        var state = State(algorithm: self, bounds: GeneBounds(bounds), initial: initial)
         while state.generation < generations {
             let batch = state.ask(using: &rng)
             if batch.isEmpty { break }
@@ -159,7 +170,7 @@ public struct NSGA2: Optimizer {
 
     /// `evolve(bounds:…)` on a space's gene view.
     public func evolve<S: SearchSpace>(space: S, generations: Int, using rng: inout Xoshiro256StarStar,
-                                       objectives: ([[Int]]) -> [[Double]]) -> Population {
-        evolve(bounds: space.geneBounds, generations: generations, using: &rng, objectives: objectives)
+                                       initial: [[Int]]? = nil, objectives: ([[Int]]) -> [[Double]]) -> Population {
+        evolve(bounds: space.geneBounds, generations: generations, using: &rng, initial: initial, objectives: objectives)
     }
 }

@@ -1,0 +1,162 @@
+import Indicators
+import NASCore
+import Predictors
+import SearchSpaces
+
+/// LINAS, Intel's lightweight iterative NAS, as DyNAS-T 1.6.0 runs it
+/// (`dynast/search/search_tactic.py::LINAS.search`; ALGORITHMS.md L.1–L.4; Cummings et al.,
+/// arXiv 2202.12934 and 2205.10358).
+///
+/// ```swift
+/// let linas = LINAS(population: 50, innerGenerations: 400, predictor: .dynast)
+/// linas.run(space: space, trial: trial, rng: &rng)
+/// ```
+///
+/// `population` uniform random genomes are evaluated; then, for `round(budget/population)`
+/// loops: fit one predictor per objective on every evaluated architecture (deduplicated,
+/// first occurrence kept, as pandas `drop_duplicates`), run the inner search on the
+/// predictors (NSGA-II for several objectives, pymoo GA for one), and evaluate its whole
+/// final population (all ranks) as the next population. Nothing is deduplicated against
+/// the archive.
+///
+/// Variant `dynast-1.6` (the default) runs the inner search with the *same* seed every
+/// loop, as DyNAS-T does. The options users ask for are off by default:
+/// - `skipEvaluated`: drop proposals already evaluated and fill up with new random genomes;
+/// - `frontOnly`: hand over only the inner search's predicted Pareto front (rank 0);
+/// - `warmStart`: start the inner search from the best evaluated genomes, not random ones.
+///
+/// DyNAS-T also fits predictors and runs the inner search after the last evaluated loop
+/// and never uses the result; that work is skipped here, as it cannot change a trial.
+public struct LINAS: Optimizer {
+    public enum InnerAlgorithm: String, Sendable, CaseIterable {
+        case nsga2
+        case ga
+    }
+
+    public var population: Int
+    /// Inner generations per loop (pymoo `n_gen`); DyNAS-T: inner evaluations / population,
+    /// e.g. 20,000 / 50 = 400 for OFA-MobileNetV3.
+    public var innerGenerations: Int
+    /// Nil: NSGA-II for two or more objectives, GA for one (DyNAS-T's defaults, L.3).
+    public var inner: InnerAlgorithm?
+    public var predictor: SurrogateModel
+    public var sameInnerSeedEveryLoop = true
+    public var skipEvaluated = false
+    public var frontOnly = false
+    public var warmStart = false
+    public var mutationSemantics: PolynomialMutation.Semantics = .pymoo06
+
+    public init(population: Int = 50, innerGenerations: Int = 400, inner: InnerAlgorithm? = nil, predictor: SurrogateModel = .dynast) {
+        self.population = population
+        self.innerGenerations = innerGenerations
+        self.inner = inner
+        self.predictor = predictor
+    }
+
+    /// Python's `round`: halves go to the even neighbour (round(4.5) = 4, round(5.5) = 6).
+    static func loops(evaluations: Int, population: Int) -> Int {
+        Int((Double(evaluations) / Double(population)).rounded(.toNearestOrEven))
+    }
+
+    public func run<S: SearchSpace, E: Evaluator>(space: S, trial: TrialEvaluator<E>, rng: inout Xoshiro256StarStar)
+        where E.Architecture == S.Architecture {
+        let objectives = trial.evaluator.objectives
+        guard !objectives.isEmpty else { return }
+        let bounds = space.geneBounds
+        let loopCount: Int
+        switch trial.budget {
+        case .evaluations(let n): loopCount = Self.loops(evaluations: n, population: population)
+        case .simulatedSeconds: loopCount = Int.max
+        }
+        // One seed for every inner search of this trial (dynast-1.6), drawn from the trial's stream.
+        let innerSeed = rng.next()
+        var proposals = (0..<population).map { _ in bounds.map { $0.lowerBound + rng.nextInt(below: $0.count) } }
+        var archive: [S.Architecture: Int] = [:]
+        var features: [[Double]] = []
+        var targets: [[Double]] = []   // minimised objectives, one row per archived architecture
+        var archiveGenes: [[Int]] = []
+        var loop = 0
+        while loop < loopCount && !trial.isExhausted {
+            for genes in proposals {
+                let architecture = space.architecture(fromGenes: genes, using: &rng)
+                guard let answer = trial.evaluate(architecture) else {
+                    if trial.isExhausted { return }
+                    continue
+                }
+                if archive[architecture] == nil {
+                    archive[architecture] = features.count
+                    features.append(space.features(of: architecture))
+                    targets.append(zip(objectives, answer.objectives).map { $0.minimised($1) })
+                    archiveGenes.append(space.genes(of: architecture))
+                }
+            }
+            loop += 1
+            if loop >= loopCount || trial.isExhausted { return }
+            guard let models = fit(features: features, targets: targets, objectiveCount: objectives.count) else { return }
+            var innerRNG = sameInnerSeedEveryLoop ? Xoshiro256StarStar(seed: innerSeed) : Xoshiro256StarStar(seed: rng.next())
+            let initial = warmStart ? warmStartGenomes(archiveGenes, targets) : nil
+            // Decoding a genome may repair it; spaces that repair at random draw from their
+            // own stream here so the inner search's stream stays pymoo's.
+            var repairRNG = Xoshiro256StarStar(seed: innerSeed ^ 0x9E37_79B9_7F4A_7C15)
+            let width = features[0].count
+            let predict: ([[Int]]) -> [[Double]] = { batch in
+                let x = Matrix(rows: batch.count, columns: width,
+                               values: batch.flatMap { space.features(of: space.architecture(fromGenes: $0, using: &repairRNG)) })
+                let columns = models.map { (try? $0.predict(x)) ?? Array(repeating: .infinity, count: batch.count) }
+                return (0..<batch.count).map { i in columns.map { $0[i] } }
+            }
+            let final = evolveInner(bounds: bounds, objectiveCount: objectives.count, rng: &innerRNG, initial: initial, predict: predict)
+            var next = frontOnly ? final.paretoFront.map { final.genes[$0] } : final.genes
+            if skipEvaluated {
+                next = next.filter { archive[space.architecture(fromGenes: $0, using: &rng)] == nil }
+                var attempts = 0
+                while next.count < population && attempts < 100 * population {
+                    attempts += 1
+                    let genes = bounds.map { $0.lowerBound + rng.nextInt(below: $0.count) }
+                    if archive[space.architecture(fromGenes: genes, using: &rng)] == nil { next.append(genes) }
+                }
+            }
+            proposals = next
+        }
+    }
+
+    private func fit(features: [[Double]], targets: [[Double]], objectiveCount: Int) -> [any Regressor]? {
+        guard !features.isEmpty, let x = try? Matrix(rows: features) else { return nil }
+        var models: [any Regressor] = []
+        for j in 0..<objectiveCount {
+            var model = predictor.make()
+            let y = targets.map { $0[j] }
+            // Infinite targets (no value in the table) cannot be learnt; fit on the rest.
+            let keep = y.indices.filter { y[$0].isFinite }
+            guard keep.count >= 2 else { return nil }
+            do { try model.fit(x.selectingRows(keep), keep.map { y[$0] }) } catch {
+                // Too few rows for the CV folds (tiny populations): fall back to plain ridge.
+                var fallback: any Regressor = RidgeRegression(alpha: 1)
+                guard (try? fallback.fit(x.selectingRows(keep), keep.map { y[$0] })) != nil else { return nil }
+                model = fallback
+            }
+            models.append(model)
+        }
+        return models
+    }
+
+    private func evolveInner(bounds: [ClosedRange<Int>], objectiveCount: Int, rng: inout Xoshiro256StarStar,
+                             initial: [[Int]]?, predict: ([[Int]]) -> [[Double]]) -> NSGA2.Population {
+        let algorithm = inner ?? (objectiveCount >= 2 ? .nsga2 : .ga)
+        switch algorithm {
+        case .nsga2:
+            let nsga2 = NSGA2(population: population, mutationSemantics: mutationSemantics)
+            return nsga2.evolve(bounds: bounds, generations: innerGenerations, using: &rng, initial: initial, objectives: predict)
+        case .ga:
+            let ga = PymooGA(population: population, mutationSemantics: mutationSemantics)
+            return ga.evolve(bounds: bounds, generations: innerGenerations, using: &rng, initial: initial, objectives: predict)
+        }
+    }
+
+    /// The `population` evaluated genomes with the best Pareto rank (then first found).
+    private func warmStartGenomes(_ genes: [[Int]], _ targets: [[Double]]) -> [[Int]] {
+        let ranks = NonDominatedSorting.ranks(targets.map { $0.map { $0.isFinite ? $0 : .greatestFiniteMagnitude } })
+        let order = genes.indices.sorted { ranks[$0] < ranks[$1] || (ranks[$0] == ranks[$1] && $0 < $1) }
+        return order.prefix(population).map { genes[$0] }
+    }
+}
