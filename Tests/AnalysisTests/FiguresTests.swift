@@ -99,7 +99,7 @@ struct FiguresTests {
         try expectRedraws(files)
     }
 
-    @Test("plain lines with markers and per-series x; NaN becomes an empty cell")
+    @Test("plain lines with markers and per-series x; NaN is written NaN, padding is empty")
     func linesPerSeriesX() throws {
         let dir = figureDirectory("lines")
         let figure = CurveFigure(series: [
@@ -108,10 +108,18 @@ struct FiguresTests {
         ], xAxis: FigureAxis(label: "size"), yAxis: FigureAxis(label: "value"), legend: .below, markers: true)
         let composed = try figure.compose()
         #expect(composed.header == ["kendall  tau x", "kendall  tau", "MAPE x", "MAPE"])
-        #expect(composed.rows == [["1.0", "0.1", "1.0", "0.5"], ["2.0", "", "2.0", "0.4"], ["3.0", "0.3", "", ""]])
+        #expect(composed.rows == [["1.0", "0.1", "1.0", "0.5"], ["2.0", "NaN", "2.0", "0.4"], ["3.0", "0.3", "", ""]])
         #expect(composed.plot.contains("using 1:2 with linespoints lt 1"))
         #expect(composed.plot.contains("using 3:4 with linespoints lt 2"))
         _ = try writeAndCheck(figure, name: "lines", in: dir)
+        // One trial: no interval (NaN band), and a regret of 0 pinned to the log floor.
+        let single = try SeriesSummary.meanWithConfidenceInterval([[0.5, 0.05, 0]])
+        let lonely = CurveFigure(series: [CurveSeries(name: "GA", x: [1, 2, 3], summary: single)],
+                                 yAxis: FigureAxis(label: "regret", logScale: true))
+        let lonelyCsv = try lonely.compose()
+        #expect(lonelyCsv.rows[2] == ["3.0", "0.0", "NaN", "NaN"])
+        #expect(lonelyCsv.settings.contains("logfloor = 0.01"))
+        _ = try writeAndCheck(lonely, name: "single_trial", in: dir)
         _ = try writeAndCheck(FigureExamples.lines(), name: "predictor_mape", in: dir)
     }
 

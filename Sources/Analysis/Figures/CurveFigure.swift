@@ -50,7 +50,7 @@ public struct CurveSeries: Sendable, Equatable {
 /// The csv has one row per step. If every series has the same x it is the first column
 /// `x`, followed by `<name>`, `<name> lower`, `<name> upper` per series; otherwise each
 /// series brings its own `<name> x` column, and shorter series leave trailing cells empty.
-/// NaN values become empty cells and are not drawn.
+/// NaN values are written `NaN` and leave a gap in the line or band.
 ///
 /// On a log y axis, values ≤ 0 (a regret of exactly 0 once the optimum is found, or the
 /// lower edge of a wide interval) cannot be drawn, so they are pinned to a floor: the
@@ -123,11 +123,15 @@ public struct CurveFigure: GnuplotFigure {
             let floor = yAxis.range?.lowerBound ?? logFloor()
             settings.append("# Values <= 0 cannot sit on a log axis; they are drawn at logfloor instead.")
             settings.append("logfloor = \(Gnuplot.number(floor))")
-            settings.append("pin(v) = v > logfloor ? v : logfloor")
+            settings.append("pin(v) = v != v ? NaN : (v > logfloor ? v : logfloor)   # NaN stays a gap")
             if yAxis.range == nil { settings.append("set yrange [logfloor:*]") }
             y = { "(pin($\($0)))" }
         }
         settings += Gnuplot.keySettings(resolvedLegend())
+        if markers {
+            // Markers at the ends would be cut in half by the border of a tight autoscale.
+            settings.append("set offsets graph 0.03, graph 0.03, graph 0.03, graph 0.03")
+        }
 
         var clauses: [String] = []
         for (i, l) in layout.enumerated() {

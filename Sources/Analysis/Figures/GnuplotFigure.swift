@@ -56,8 +56,10 @@ enum Gnuplot {
         return "\(v)"
     }
 
-    /// A csv cell: "" for NaN so gnuplot (and pandas) read it as missing.
-    static func cell(_ v: Double) -> String { v.isNaN ? "" : "\(v)" }
+    /// A csv cell. NaN is written `NaN`: gnuplot treats it as undefined and breaks the
+    /// line there, and pandas reads it as NaN. An empty cell, by contrast, is skipped by
+    /// gnuplot (the line joins across it), which is what padding at the end of a column needs.
+    static func cell(_ v: Double) -> String { v.isNaN ? "NaN" : "\(v)" }
 
     /// A csv text cell. gnuplot's csv reader does not honour quotes, so separators and
     /// quotes inside names become spaces rather than being escaped.
