@@ -36,5 +36,6 @@ func asRun<T>(_ body: () throws -> T) throws -> T {
     catch let e as SpecError { throw InputError(e.description) }
     catch let e as RunError { throw RunFailure(e.description) }
     catch let e as HDF5Error { throw RunFailure(e.description) }
+    catch let e as BenchmarkError { throw InputError(e.description) }
     catch { throw RunFailure("\(error)") }
 }

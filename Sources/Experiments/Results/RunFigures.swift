@@ -1,0 +1,92 @@
+import Analysis
+import Benchmarks
+import Foundation
+import HDF5Kit
+import NASCore
+
+/// The standard figures of a run, drawn from runs.h5 (and the benchmark table, for the
+/// Pareto cloud) into `results/<name>/figures/`, each as PDF, PNG and SVG with its .csv and
+/// the .gp that drew it.
+public struct RunFigures {
+    public let folder: String
+    public let catalog: DatasetCatalog
+
+    public init(folder: String, catalog: DatasetCatalog) {
+        self.folder = folder; self.catalog = catalog
+    }
+
+    /// Draws every figure that fits the run; returns the files written.
+    public func drawAll() throws -> [String] {
+        let data = try RunsReader.comparison(runsFile: folder + "/runs.h5")
+        let out = folder + "/figures"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        var written: [String] = []
+        let multi = data.objectives.count >= 2
+        if multi {
+            written += try curve(data, curve: "normalized_hv", name: "hv", yLabel: "normalised hypervolume", log: false, median: false, in: out)
+            written += try curve(data, curve: "hv_regret", name: "hv-regret", yLabel: "HV regret (1 − normalised HV)", log: true, median: true, in: out)
+            written += try box(data, curve: "normalized_hv", name: "hv-final", yLabel: "final normalised hypervolume", in: out)
+            written += try fronts(data, in: out)
+        } else {
+            for metric in data.reported {
+                written += try curve(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)", yLabel: "incumbent's \(metric)", log: false, median: false, in: out)
+                written += try box(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)-final", yLabel: "final incumbent's \(metric)", in: out)
+            }
+            if let objective = data.objectives.first {
+                written += try curve(data, curve: "best_signal", name: "best-so-far", yLabel: "best \(objective.split(separator: ":")[0]) so far", log: false, median: false, in: out)
+            }
+        }
+        return written
+    }
+
+    private func curve(_ data: ComparisonData, curve: String, name: String, yLabel: String, log: Bool, median: Bool, in out: String) throws -> [String] {
+        var series: [CurveSeries] = []
+        for a in data.algorithms {
+            guard let rows = a.curves[curve], let length = rows.first?.count, length > 0 else { continue }
+            let summary = median ? try SeriesSummary.medianWithInterquartileRange(rows) : try SeriesSummary.meanWithConfidenceInterval(rows)
+            series.append(CurveSeries(name: a.label, x: (1...length).map(Double.init), summary: summary))
+        }
+        guard !series.isEmpty else { return [] }
+        let band = median ? "median, IQR band" : "mean, 95% CI band"
+        let figure = CurveFigure(series: series, xAxis: FigureAxis(label: "evaluations"), yAxis: FigureAxis(label: yLabel, logScale: log),
+                                 title: "\(data.benchmark): \(data.trials) trials (\(band))")
+        return try figure.write(name: name, in: out).outputs
+    }
+
+    private func box(_ data: ComparisonData, curve: String, name: String, yLabel: String, in out: String) throws -> [String] {
+        let groups = data.algorithms.compactMap { a -> NamedValues? in
+            guard let rows = a.curves[curve] else { return nil }
+            return NamedValues(name: a.label, values: rows.compactMap { $0.last(where: { !$0.isNaN }) })
+        }
+        guard !groups.isEmpty else { return [] }
+        return try BoxplotFigure(groups: groups, yAxis: FigureAxis(label: yLabel), title: "\(data.benchmark): final values over \(data.trials) trials")
+            .write(name: name, in: out).outputs
+    }
+
+    /// The whole table as a cloud, the true front, and for each algorithm the front found by
+    /// its median trial (by final normalised HV), in the objectives' natural units.
+    private func fronts(_ data: ComparisonData, in out: String) throws -> [String] {
+        guard data.objectives.count == 2 else { return [] }
+        let objectives = try data.objectives.map { try Objective(parsing: $0) }
+        let table = try catalog.load(data.benchmark)
+        let front = try TableParetoFront.cached(table: table, objectives: objectives)
+        let x = try table.metric(objectives[0].metric).values, y = try table.metric(objectives[1].metric).values
+        let cloud = (0..<table.rows).filter { x[$0].isFinite && y[$0].isFinite }.map { [Double(x[$0]), Double(y[$0])] }
+        let root = try HDF5File.read(folder + "/runs.h5")
+        var found: [NamedPoints] = []
+        for a in data.algorithms {
+            guard let finals = a.curves["normalized_hv"]?.map({ $0.last(where: { !$0.isNaN }) ?? 0 }), !finals.isEmpty,
+                  case .int32(let trials)? = root.dataset(at: "\(data.benchmark)/\(a.label)/fronts/trial")?.data,
+                  case .int32(let rows)? = root.dataset(at: "\(data.benchmark)/\(a.label)/fronts/row")?.data else { continue }
+            let order = finals.indices.sorted { finals[$0] < finals[$1] }
+            let medianTrial = Int32(order[order.count / 2])
+            let points = zip(trials, rows).filter { $0.0 == medianTrial && $0.1 >= 0 }.map { [Double(x[Int($0.1)]), Double(y[Int($0.1)])] }
+            found.append(NamedPoints(name: "\(a.label) (median trial)", points: points.sorted { $0[0] < $1[0] }))
+        }
+        let truth = front.rows.map { [Double(x[$0]), Double(y[$0])] }.sorted { $0[0] < $1[0] }
+        let figure = ParetoFigure(background: cloud, trueFront: truth, fronts: found,
+                                  xAxis: FigureAxis(label: objectives[0].description), yAxis: FigureAxis(label: objectives[1].description, logScale: true),
+                                  title: "\(data.benchmark): fronts found after \(data.budget)")
+        return try figure.write(name: "fronts", in: out).outputs
+    }
+}
