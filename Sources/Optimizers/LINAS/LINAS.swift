@@ -99,11 +99,18 @@ public struct LINAS: Optimizer {
             // own stream here so the inner search's stream stays pymoo's.
             var repairRNG = Xoshiro256StarStar(seed: innerSeed ^ 0x9E37_79B9_7F4A_7C15)
             let width = features[0].count
+            // The inner search proposes the same genome many times over 400 generations;
+            // predictions are memoised per loop (the models do not change within a loop).
+            var memo: [[Int]: [Double]] = [:]
             let predict: ([[Int]]) -> [[Double]] = { batch in
-                let x = Matrix(rows: batch.count, columns: width,
-                               values: batch.flatMap { space.features(of: space.architecture(fromGenes: $0, using: &repairRNG)) })
-                let columns = models.map { (try? $0.predict(x)) ?? Array(repeating: .infinity, count: batch.count) }
-                return (0..<batch.count).map { i in columns.map { $0[i] } }
+                let fresh = Array(Set(batch.filter { memo[$0] == nil }))
+                if !fresh.isEmpty {
+                    let x = Matrix(rows: fresh.count, columns: width,
+                                   values: fresh.flatMap { space.features(of: space.architecture(fromGenes: $0, using: &repairRNG)) })
+                    let columns = models.map { (try? $0.predict(x)) ?? Array(repeating: .infinity, count: fresh.count) }
+                    for (i, genes) in fresh.enumerated() { memo[genes] = columns.map { $0[i] } }
+                }
+                return batch.map { memo[$0] ?? [] }
             }
             let final = evolveInner(bounds: bounds, objectiveCount: objectives.count, rng: &innerRNG, initial: initial, predict: predict)
             var next = frontOnly ? final.paretoFront.map { final.genes[$0] } : final.genes
