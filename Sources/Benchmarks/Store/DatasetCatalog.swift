@@ -22,7 +22,20 @@ public struct DatasetCatalog: Sendable {
         Entry(name: "nats-tss",
               summary: "NATS-Bench topology space (NAS-Bench-201), all 15,625 cells: accuracies, NASWT/Zen scores, params, 27 latencies",
               sources: [NATSTSSImporter.sourceFile], build: NATSTSSImporter.build),
-    ]
+        Entry(name: "ofa-mbv3-dynast",
+              summary: "OFA-MobileNetV3 w1.0 sample table: 2,223 distinct sub-networks of five DyNAS-T runs (ImageNet top-1, params, MACs; no latency)",
+              sources: DynaSTResultsImporter.ofaRuns, build: DynaSTResultsImporter.buildOFAMobileNetV3),
+        Entry(name: "ofa-mbv3-help",
+              summary: "OFA-MobileNetV3 with elastic resolution, 5,000 HELP sub-networks: latency on 4 GPUs × batch 1/32/64 (no accuracy)",
+              sources: [HELPLatencyImporter.ofaFile], build: HELPLatencyImporter.buildOFAMobileNetV3),
+        Entry(name: "fbnet-help",
+              summary: "FBNet space, 5,000 HELP architectures (22 blocks × 9 ops): latency on 27 device settings (no accuracy)",
+              sources: [HELPLatencyImporter.fbnetFile], build: HELPLatencyImporter.buildFBNet),
+    ] + HATLatencyImporter.tables.map { table in
+        Entry(name: HATLatencyImporter.benchmarkName(table),
+              summary: "HAT SubTransformer latencies (\(table.replacingOccurrences(of: "_", with: " "))): ~2,000 configs as per-layer averages, encoder/decoder ms (no BLEU)",
+              sources: [HATLatencyImporter.file(table)], build: { folder throws(ImportError) in try HATLatencyImporter.build(table, from: folder) })
+    }
 
     /// Where built `.h5` files are kept.
     public var folder: String

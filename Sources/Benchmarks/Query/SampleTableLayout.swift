@@ -1,0 +1,81 @@
+import HDF5Kit
+import SearchSpaces
+
+/// The `/archs` group of a sample table (datasets/FORMAT.md, "Sample tables"): gene vectors
+/// in DyNAS-T's encoding plus the layout that gives them meaning.
+///
+/// ```swift
+/// let archs = SampleTableLayout.group(layout: space.layout, genes: genes, configs: configs,
+///                                     repeats: repeats, sources: masks, sourceNames: runs)
+/// let (layout, genes) = try SampleTableLayout.read(table)
+/// ```
+///
+/// | dataset | type, shape | meaning |
+/// |---|---|---|
+/// | `genes` | int32 [rows, genes] | option index per gene, DyNAS-T's pymoo vector |
+/// | `gene_names` | string [genes] | `ks[0]`, …, `d[4]` |
+/// | `parameter_names`, `parameter_counts` | string, int32 [parameters] | the layout |
+/// | `options/<parameter>` | float64 [options] | option values in index order |
+/// | `config` | string [rows] | the row as its source writes it (dict literal, …) |
+/// | `repeats` | int32 [rows] | source rows merged into this row (values averaged) |
+/// | `sources` | int32 [rows] | bit i set when `source_names[i]` has the row |
+/// | `source_names` | string [k] | the source files or runs |
+public enum SampleTableLayout {
+    public static func group(layout: GeneLayout, genes: [[Int]], configs: [String], repeats: [Int],
+                             sources: [Int32], sourceNames: [String], description: String) -> H5Group {
+        var archs = H5Group()
+        archs.attributes["description"] = .string(description)
+        archs.attributes["encoding"] = .string("gene index into options/<parameter>, parameters in parameter_names order (DyNAS-T pymoo vector)")
+        archs["genes"] = .dataset(H5Dataset(.int32(genes.flatMap { $0.map(Int32.init) }), shape: [genes.count, layout.geneCount]))
+        archs["gene_names"] = .dataset(H5Dataset(.strings(layout.fieldNames)))
+        archs["parameter_names"] = .dataset(H5Dataset(.strings(layout.parameters.map(\.name))))
+        archs["parameter_counts"] = .dataset(H5Dataset(.int32(layout.parameters.map { Int32($0.count) })))
+        var options = H5Group()
+        for p in layout.parameters { options[p.name] = .dataset(H5Dataset(.float64(p.options))) }
+        archs["options"] = .group(options)
+        archs["config"] = .dataset(H5Dataset(.strings(configs)))
+        archs["repeats"] = .dataset(H5Dataset(.int32(repeats.map(Int32.init))))
+        archs["sources"] = .dataset(H5Dataset(.int32(sources)))
+        archs["source_names"] = .dataset(H5Dataset(.strings(sourceNames)))
+        return archs
+    }
+
+    /// The layout and the gene vector of every row.
+    ///
+    /// - Throws: `BenchmarkError` naming the table and the dataset that is missing or malformed.
+    public static func read(_ table: BenchmarkTable) throws(BenchmarkError) -> (layout: GeneLayout, genes: [[Int]]) {
+        func fail(_ m: String) -> BenchmarkError {
+            BenchmarkError(subject: table.name, message: "\(m); not a sample table, or rebuild it with `nasreplay datasets build \(table.name)`")
+        }
+        guard case .strings(let names)? = table.archs.dataset(at: "parameter_names")?.data,
+              case .int32(let counts)? = table.archs.dataset(at: "parameter_counts")?.data, names.count == counts.count else {
+            throw fail("/archs/parameter_names and /archs/parameter_counts are missing or differ in length")
+        }
+        var parameters: [GeneParameter] = []
+        for (name, count) in zip(names, counts) {
+            guard case .float64(let options)? = table.archs.dataset(at: "options/\(name)")?.data, !options.isEmpty else {
+                throw fail("/archs/options/\(name) is missing")
+            }
+            parameters.append(GeneParameter(name, count: Int(count), options: options))
+        }
+        let layout = GeneLayout(parameters)
+        guard let ds = table.archs.dataset(at: "genes"), case .int32(let flat) = ds.data,
+              ds.shape == [table.rows, layout.geneCount], flat.count == table.rows * layout.geneCount else {
+            throw fail("/archs/genes must be int32 [\(table.rows), \(layout.geneCount)]")
+        }
+        var genes: [[Int]] = []
+        genes.reserveCapacity(table.rows)
+        for r in 0..<table.rows {
+            let row = flat[(r * layout.geneCount)..<((r + 1) * layout.geneCount)].map(Int.init)
+            do { try layout.validate(row) } catch { throw fail("/archs/genes row \(r): \(error)") }
+            genes.append(row)
+        }
+        return (layout, genes)
+    }
+
+    /// A generic space over the table's own layout, sampling its rows (see `TabularGeneSpace`).
+    public static func tabularSpace(_ table: BenchmarkTable, mutation: GeneMutation = .oneGene) throws(BenchmarkError) -> TabularGeneSpace {
+        let (layout, genes) = try read(table)
+        return TabularGeneSpace(name: table.searchSpace, layout: layout, members: genes.map(GeneVector.init(genes:)), mutation: mutation)
+    }
+}
