@@ -4,31 +4,60 @@ import SearchSpaces
 
 /// A loaded benchmark bound to its search space: runs a trial of any algorithm on it.
 ///
-/// One case per search space; each case builds the space with the algorithm's mutation
+/// One case per kind of table; each case builds the space with the algorithm's mutation
 /// variant and calls the generic `TrialRunner`, so optimizers stay space-agnostic.
 enum BenchmarkBinding: Sendable {
     case natsTopology(NATSTopologyBenchmark)
+    /// OFA MobileNetV3 sample tables (DyNAS-T runs, HELP latencies), with an off-table policy.
+    case ofaMobileNetV3(SampleTableBenchmark<OFAMobileNetV3Space>)
+    /// Any other sample table (HAT averages, FBNet, users' CSVs) over its own gene layout.
+    case tabular(SampleTableBenchmark<TabularGeneSpace>)
 
-    init(table: BenchmarkTable, file: String, line: Int) throws(SpecError) {
-        switch table.searchSpace {
-        case "nats-topology":
-            do { self = .natsTopology(try NATSTopologyBenchmark(table: table)) } catch {
-                throw SpecError(file: file, line: line, message: error.description)
+    init(table: BenchmarkTable, offTable: String?, file: String, line: Int) throws(SpecError) {
+        do {
+            switch table.searchSpace {
+            case "nats-topology":
+                if let offTable {
+                    throw SpecError(file: file, line: line, message: "benchmark.off_table = \"\(offTable)\": \(table.name) holds every architecture of its space; off_table applies to sample tables only")
+                }
+                self = .natsTopology(try NATSTopologyBenchmark(table: table))
+            case "ofa-mbv3", "ofa-mbv3-r":
+                let policy = try OffTablePolicy(parsing: offTable ?? "reject")
+                let space = table.searchSpace == "ofa-mbv3" ? OFAMobileNetV3Space() : OFAMobileNetV3Space(resolutions: OFAMobileNetV3Space.helpResolutions)
+                self = .ofaMobileNetV3(try SampleTableBenchmark(table: table, space: space, offTable: policy))
+            default:
+                self = .tabular(try SampleTableBenchmark(table: table, offTable: try OffTablePolicy(parsing: offTable ?? "reject")))
             }
-        default:
-            throw SpecError(file: file, line: line, message: "benchmark '\(table.name)': search space '\(table.searchSpace)' cannot run experiments yet")
+        } catch let error as SpecError {
+            throw error
+        } catch {
+            throw SpecError(file: file, line: line, message: "\(error)")
         }
     }
 
     var table: BenchmarkTable {
         switch self {
         case .natsTopology(let b): b.table
+        case .ofaMobileNetV3(let b): b.table
+        case .tabular(let b): b.table
         }
+    }
+
+    /// Whether the table is a sample of its space (so off-table answers are possible).
+    var isSampleTable: Bool {
+        if case .natsTopology = self { return false }
+        return true
     }
 
     /// Checks the algorithm's mutation variant against the space, before any trial runs.
     func validate(_ config: AlgorithmConfig) throws(SpecError) {
-        do { _ = try natsSpace(for: config) } catch {
+        do {
+            switch self {
+            case .natsTopology: _ = try natsSpace(for: config)
+            case .ofaMobileNetV3(let b): _ = try geneMutation(config, default: b.space.mutation)
+            case .tabular(let b): _ = try geneMutation(config, default: b.space.mutation)
+            }
+        } catch {
             throw SpecError(file: config.spec.file, line: config.spec.parameters.first { $0.key == "mutation" }?.line ?? config.spec.line,
                             message: "algorithm '\(config.label)': \(error.description)")
         }
@@ -41,10 +70,16 @@ enum BenchmarkBinding: Sendable {
         return NATSTopologySpace(mutation: config.kind == .geneticAlgorithm ? .bitwise : .natsBench)
     }
 
+    private func geneMutation(_ config: AlgorithmConfig, default fallback: GeneMutation) throws(SearchSpaceError) -> GeneMutation {
+        guard let name = config.mutation else { return fallback }
+        return try GeneMutation(parsing: name)
+    }
+
     /// The mutation variant a configuration actually uses, for result files.
     func mutationName(for config: AlgorithmConfig) -> String {
         switch self {
         case .natsTopology: (try? natsSpace(for: config))?.mutation.rawValue ?? "?"
+        case .ofaMobileNetV3, .tabular: config.mutation ?? "one-gene"
         }
     }
 
@@ -56,6 +91,16 @@ enum BenchmarkBinding: Sendable {
             let evaluator = try bench.evaluator(objectives: objectives, reported: reported)
             return TrialRunner.run(space: space, evaluator: evaluator, config: config, budget: budget,
                                    trial: trial, seed: seed, front: front)
+        case .ofaMobileNetV3(let bench):
+            var space = bench.space
+            space.mutation = try geneMutation(config, default: space.mutation)
+            return TrialRunner.run(space: space, evaluator: try bench.evaluator(objectives: objectives, reported: reported),
+                                   config: config, budget: budget, trial: trial, seed: seed, front: front)
+        case .tabular(let bench):
+            var space = bench.space
+            space.mutation = try geneMutation(config, default: space.mutation)
+            return TrialRunner.run(space: space, evaluator: try bench.evaluator(objectives: objectives, reported: reported),
+                                   config: config, budget: budget, trial: trial, seed: seed, front: front)
         }
     }
 }

@@ -49,7 +49,7 @@ public struct ExperimentRunner: Sendable {
         if case .simulatedSeconds = spec.budget {
             throw SpecError(file: file, line: spec.benchmark.line, message: "budget.simulated_seconds: \(table.name) has no training-time column; use budget.evaluations")
         }
-        binding = try BenchmarkBinding(table: table, file: file, line: spec.benchmark.line)
+        binding = try BenchmarkBinding(table: table, offTable: spec.benchmark.offTable, file: file, line: spec.benchmark.line)
         var configs: [AlgorithmConfig] = []
         for a in spec.algorithms {
             let config = try AlgorithmConfig(a, objectives: spec.benchmark.objectives)
@@ -167,7 +167,7 @@ public struct ExperimentRunner: Sendable {
         let all = results.flatMap { $0 }
         let offTable = all.reduce(0) { $0 + $1.exact.filter { $0 == 0 }.count }
         let total = all.reduce(0) { $0 + $1.evaluations }
-        if offTable > 0 || binding.table.provenance["sample_table"] != nil {
+        if offTable > 0 || binding.isSampleTable {
             data.notes.append("Off-table answers: \(offTable) of \(total) evaluations (\(String(format: "%.2f", 100 * Double(offTable) / Double(max(1, total))))%).")
         }
         let stalled = all.filter(\.stalled).count
