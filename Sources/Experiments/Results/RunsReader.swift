@@ -40,11 +40,14 @@ public enum RunsReader {
         let multi = objectives.count >= 2
         if multi {
             metrics.append(.init(curve: "normalized_hv", title: "Normalised hypervolume (1 = the table's whole Pareto front)", higherIsBetter: true))
-        } else if let first = objectives.first {
+        }
+        if let first = objectives.first {
             metrics += zip(reported, directions + Array(repeating: true, count: max(0, reported.count - directions.count))).map { m, up in
                 .init(curve: "incumbent_\(m)", title: "Incumbent's `\(m)` (incumbent = best `\(first.split(separator: ":")[0])` found so far)", higherIsBetter: up)
             }
-            metrics.append(.init(curve: "best_signal", title: "Best `\(first)` found so far", higherIsBetter: first.hasSuffix(":max")))
+            if !multi {
+                metrics.append(.init(curve: "best_signal", title: "Best `\(first)` found so far", higherIsBetter: first.hasSuffix(":max")))
+            }
         }
         return ComparisonData(
             experiment: experiment, benchmark: benchmark, trials: Int(root.attributes["trials"]?.intValue ?? 0),
