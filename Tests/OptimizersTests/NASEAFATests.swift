@@ -88,6 +88,17 @@ struct SyntheticNATSEvaluator: Evaluator {
         #expect(s.training.count == 8)
     }
 
+    @Test func surrogateIsXGBRegressorEta01WithTheVariantsXGBoostBaseScore() {
+        #expect(NASEAFA().surrogate == .nasEAFA(xgboostMajorVersion: 3))
+        #expect(NASEAFA().surrogate.learningRate == 0.1 && NASEAFA().surrogate.baseScore == nil)
+        #expect(NASEAFA(variant: .dervisi2022).surrogate.baseScore == 0.5)
+        #expect(NASEAFA(xgboostMajorVersion: 1).surrogate.baseScore == 0.5)
+        #expect(NASEAFA(variant: .dervisi2022).effectiveQuirks == [.noEvaluationCache, .nb101StartFallback])
+        #expect(NASEAFA().effectiveQuirks.isEmpty)
+        #expect(NASEAFA().constants(for: NB101Space()) == .nb101)
+        #expect(NASEAFA(k: 4).constants(for: NATSTopologySpace()) == .init(population: 10, k: 4, h: 2))
+    }
+
     @Test func firstStrictMaximumIsTheEarliestLargestPositiveEntry() {
         #expect(Search.firstStrictMaximum([1, 4, 2, 4]) == 1)
         #expect(Search.firstStrictMaximum([0, 0, 0]) == nil)
