@@ -1,0 +1,70 @@
+import NASCore
+import Predictors
+
+/// NAS-EA-FA's surrogate-assisted GA (ALGORITHMS.md §1.3 (c)): fit `XGBRegressor(eta=0.1)`
+/// on the whole training set, then breed G generations of POP children, each a mutated copy
+/// of a tournament winner scored by the surrogate.
+///
+/// ```swift
+/// search.fitSurrogate()
+/// let offspring = search.breed(from: evaluated, rng: &rng)   // G·POP members, predicted fitness
+/// ```
+///
+/// Reference: `fzjcdt/NAS-EA-FA` `nas10x_nas_ea_fa_v2.py` (`for epoch in range(10)`),
+/// `utils.tournament_selection` (`tournamentWinner`, 20 %, with replacement, strict `>`).
+/// The first generation's parents carry true fitness (the evaluated members), later ones
+/// predicted fitness; generations replace each other wholesale (no crossover, no elitism),
+/// and all G·POP children are returned to be ranked next iteration.
+///
+/// Children of one generation are scored in one batch after they are all bred: the
+/// tournament reads only the previous generation, so the random stream and the scores
+/// are those of scoring each child as it is made.
+///
+/// - Complexity: fit O(trees · depth · n · d) plus O(d · n log n) presorting; breeding
+///   O(G · POP · (k + mutation + trees · depth)).
+extension NASEAFASearch {
+    /// Refits the surrogate when the training set has grown since the last fit.
+    mutating func fitSurrogate() {
+        guard training.count > 0, training.count != fittedRows else { return }
+        var regressor = GradientBoostedTrees(parameters: options.surrogate)
+        // The only errors are an empty or non-finite training set, both excluded above.
+        guard (try? regressor.fit(training.matrix(), training.targets)) != nil else { return }
+        model = regressor
+        fittedRows = training.count
+    }
+
+    /// G generations of POP children; every child of every generation is returned.
+    mutating func breed(from parents: [Member], rng: inout Xoshiro256StarStar) -> [Member] {
+        var parents = parents
+        var all: [Member] = []
+        all.reserveCapacity(options.generations * constants.population)
+        let width = space.naseafaSequenceLength
+        for _ in 0..<options.generations {
+            guard !parents.isEmpty else { break }
+            var children: [Member] = []
+            children.reserveCapacity(constants.population)
+            for _ in 0..<constants.population {
+                let winner = parents[tournamentWinner(parents, fraction: options.tournamentFraction, rng: &rng)]
+                let child = switch options.mutationSource {
+                case .bitwise: space.naseafaMutation(winner.architecture, variant: options.variant, using: &rng)
+                case .space: space.mutate(winner.architecture, using: &rng)
+                }
+                children.append(Member(architecture: child, fitness: 0))
+            }
+            if let model {
+                var values = [Double](repeating: 0, count: children.count * width)
+                for (r, child) in children.enumerated() {
+                    let bits = space.naseafaSequence(of: child.architecture, variant: options.variant)
+                    for i in 0..<width where bits >> UInt64(i) & 1 == 1 { values[r * width + i] = 1 }
+                }
+                // Width always matches the fit, so predict cannot fail.
+                if let predictions = try? model.predict(Matrix(rows: children.count, columns: width, values: values)) {
+                    for r in children.indices { children[r].fitness = predictions[r] }
+                }
+            }
+            all += children
+            parents = children
+        }
+        return all
+    }
+}
