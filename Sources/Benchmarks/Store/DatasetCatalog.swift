@@ -22,6 +22,9 @@ public struct DatasetCatalog: Sendable {
         Entry(name: "nats-tss",
               summary: "NATS-Bench topology space (NAS-Bench-201), all 15,625 cells: accuracies, NASWT/Zen scores, params, 27 latencies",
               sources: [NATSTSSImporter.sourceFile], build: NATSTSSImporter.build),
+        Entry(name: "nb101-sample",
+              summary: "NAS-Bench-101 slice: first 20,001 cells in hash order + 500 NASLib zero-cost cells; for queries and smoke tests, not comparisons",
+              sources: [NB101SampleImporter.first20kFile, NB101SampleImporter.zc500File], build: NB101SampleImporter.build),
     ]
 
     /// Where built `.h5` files are kept.
