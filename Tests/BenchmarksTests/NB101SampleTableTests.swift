@@ -115,3 +115,35 @@ enum NB101SampleTable {
         #expect(throws: BenchmarkError.self) { try bench.validate(NB101QueryRules()) }
     }
 }
+
+/// Query-rate measurement (prune + canonical hash + lookup), printed, never asserted
+/// (DESIGN.md: no test asserts a wall-clock time). Run with `NB101_PERF=1` in a release build.
+@Suite struct NB101QueryRate {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["NB101_PERF"] != nil))
+    func cellQueriesPerSecond() throws {
+        let bench = NB101SampleTable.bench
+        let cells = (0..<10_250).compactMap { bench.archs.cell(at: $0) }
+        let evaluator = try bench.evaluator(objectives: [Objective(metric: "val_acc_108ep", direction: .max)],
+                                            reported: [], cost: bench.costMetric)
+        var checksum = 0.0
+        let rounds = 20
+        let start = ContinuousClock.now
+        for _ in 0..<rounds { for c in cells { checksum += evaluator.evaluate(c)?.objectives[0] ?? 0 } }
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let rate = Double(rounds * cells.count) / seconds
+        print("NB101 cell queries (prune + hash + lookup + Evaluation): \(Int(rate)) /s on one core (checksum \(checksum))")
+        var found = 0
+        let start2 = ContinuousClock.now
+        for _ in 0..<rounds { for c in cells where bench.row(of: c) != nil { found += 1 } }
+        let e2 = ContinuousClock.now - start2
+        let s2 = Double(e2.components.seconds) + Double(e2.components.attoseconds) * 1e-18
+        print("NB101 row(of:) lookups: \(Int(Double(rounds * cells.count) / s2)) /s on one core (\(found))")
+        var x: UInt64 = 0
+        let start3 = ContinuousClock.now
+        for _ in 0..<rounds { for c in cells { x &+= (try? c.canonicalDigest())?.low ?? 0 } }
+        let e3 = ContinuousClock.now - start3
+        let s3 = Double(e3.components.seconds) + Double(e3.components.attoseconds) * 1e-18
+        print("NB101 canonicalDigest alone: \(Int(Double(rounds * cells.count) / s3)) /s on one core (\(x))")
+    }
+}

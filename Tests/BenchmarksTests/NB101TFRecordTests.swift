@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func jsonRowParsesNasbenchsListShape() throws {
-        let row = try NB101TFRecordRow(json: Array(#"["0620ba0fa74009dc1af29566964b828c", 108, "0100", "input,output", "GAc="]"#.utf8))
+        let row = try NB101TFRecordRow(json: Array(#"["0620ba0fa74009dc1af29566964b828c", 108, "0100", "input,output", "EAc="]"#.utf8))
         #expect(row.moduleHash == "0620ba0fa74009dc1af29566964b828c" && row.epochs == 108 && row.adjacency == "0100")
         #expect(try row.metrics().trainableParameters == 7)
         #expect(throws: NB101RecordError.self) { try NB101TFRecordRow(json: Array(#"["x", "108", "", "", ""]"#.utf8)) }

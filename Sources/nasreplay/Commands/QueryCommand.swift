@@ -69,9 +69,10 @@ struct NB101Query {
 
     func run() throws {
         let path = "\(folder)/\(benchmark).h5"
-        if benchmark == "nb101-sample" { _ = try asInput { try DatasetCatalog(folder: folder).load(benchmark) } }
         guard FileManager.default.fileExists(atPath: path) else {
-            throw InputError("\(path): not found; import it with `nasreplay datasets import nb101 --tfrecord FILE`")
+            let fix = benchmark == "nb101-sample" ? "run `nasreplay datasets build nb101-sample`"
+                                                  : "import it with `nasreplay datasets import nb101 --tfrecord FILE`"
+            throw InputError("\(path): not built yet; \(fix)")
         }
         let bench = try asInput { try NB101Benchmark.load(path) }
         let row: Int?

@@ -85,7 +85,7 @@ public enum NB101TFRecordImporter {
         guard records > 0 else { throw ImportError(file: tfrecord, message: "holds no records; expected nasbench_only108.tfrecord or nasbench_full.tfrecord") }
         progress?(Progress(records: records, rows: acc.archs.rows, bytesRead: reader.position, totalBytes: reader.size))
         let sha = reader.sha256Hex()
-        let summary = Summary(rows: acc.archs.rows, records: records, epochs: acc.budgets.keys.sorted(),
+        let summary = Summary(rows: acc.archs.rows, records: records, epochs: acc.budgets.map(\.epochs).sorted(),
                               hashMismatches: acc.hashMismatches, sha256: sha)
         return (acc.root(name: name, file: (tfrecord as NSString).lastPathComponent, summary: summary), summary)
     }
@@ -93,6 +93,7 @@ public enum NB101TFRecordImporter {
     /// Growing columns; one row per distinct hash, in order of first appearance.
     struct Accumulator {
         struct Budget {
+            var epochs: Int
             /// Runs seen per row.
             var counts: [UInt8]
             /// phase × quantity columns (row-major [rows, 3]) then total_time.
@@ -102,7 +103,10 @@ public enum NB101TFRecordImporter {
         var archs = NB101ArchColumns()
         var rowOf: [MD5Digest: Int32] = [:]
         var parameters: [Int32] = []
-        var budgets: [Int: Budget] = [:]
+        /// Budgets in order of first appearance; an array (not a dictionary of arrays) so
+        /// the column appends below mutate in place and never copy a column.
+        var budgets: [Budget] = []
+        var budgetOf: [Int: Int] = [:]
         var hashMismatches = 0
         static let columnCount = phases.count * quantities.count + 1
 
@@ -131,27 +135,34 @@ public enum NB101TFRecordImporter {
                 rowOf[digest] = Int32(r)
                 archs.append(hash: digest, graph: cell)
                 parameters.append(metrics.trainableParameters)
-                for e in budgets.keys {
-                    budgets[e]!.counts.append(0)
-                    for c in 0..<Self.columnCount { budgets[e]!.columns[c].append(contentsOf: [.nan, .nan, .nan]) }
+                for b in budgets.indices {
+                    budgets[b].counts.append(0)
+                    for c in 0..<Self.columnCount {
+                        budgets[b].columns[c].append(.nan); budgets[b].columns[c].append(.nan); budgets[b].columns[c].append(.nan)
+                    }
                 }
             }
-            if budgets[row.epochs] == nil {
+            let b: Int
+            if let existing = budgetOf[row.epochs] {
+                b = existing
+            } else {
                 let n = archs.rows
-                budgets[row.epochs] = Budget(counts: [UInt8](repeating: 0, count: n),
-                                             columns: [[Float]](repeating: [Float](repeating: .nan, count: 3 * n), count: Self.columnCount))
+                b = budgets.count
+                budgetOf[row.epochs] = b
+                budgets.append(Budget(epochs: row.epochs, counts: [UInt8](repeating: 0, count: n),
+                                      columns: [[Float]](repeating: [Float](repeating: .nan, count: 3 * n), count: Self.columnCount)))
             }
-            let k = Int(budgets[row.epochs]!.counts[r])
+            let k = Int(budgets[b].counts[r])
             guard k < repeats else {
                 throw NB101RecordError("a \(repeats + 1)th run of \(row.moduleHash) at \(row.epochs) epochs; NAS-Bench-101 has \(repeats) repeats")
             }
-            budgets[row.epochs]!.counts[r] = UInt8(k + 1)
+            budgets[b].counts[r] = UInt8(k + 1)
             let slot = 3 * r + k
             for (p, e) in [metrics.evaluations[1], metrics.evaluations[2]].enumerated() {
                 let values = [e.trainingTime, e.trainAccuracy, e.validationAccuracy, e.testAccuracy]
-                for (q, v) in values.enumerated() { budgets[row.epochs]!.columns[p * quantities.count + q][slot] = Float(v) }
+                for (q, v) in values.enumerated() { budgets[b].columns[p * quantities.count + q][slot] = Float(v) }
             }
-            budgets[row.epochs]!.columns[Self.columnCount - 1][slot] = Float(metrics.totalTime)
+            budgets[b].columns[Self.columnCount - 1][slot] = Float(metrics.totalTime)
         }
 
         func root(name: String, file: String, summary: Summary) -> H5Group {
@@ -162,8 +173,8 @@ public enum NB101TFRecordImporter {
             group["trainable_parameters"] = .dataset(H5Dataset(.int32(parameters)))
             root["archs"] = .group(group)
             var metrics = H5Group()
-            for e in budgets.keys.sorted() {
-                guard let budget = budgets[e] else { continue }
+            for budget in budgets.sorted(by: { $0.epochs < $1.epochs }) {
+                let e = budget.epochs
                 for (p, phase) in phases.enumerated() {
                     for (q, quantity) in quantities.enumerated() {
                         let isTime = quantity == "training_time"
