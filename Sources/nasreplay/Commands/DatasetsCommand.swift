@@ -7,7 +7,7 @@ struct DatasetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "datasets",
         abstract: "Build, list, describe and verify benchmark tables.",
-        subcommands: [Build.self, List.self, Info.self, Verify.self])
+        subcommands: [Build.self, List.self, Info.self, Verify.self, Import.self])
 
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Benchmarks
 import Foundation
+import NASCore
 import SearchSpaces
 
 struct QueryCommand: ParsableCommand {
@@ -12,15 +13,26 @@ struct QueryCommand: ParsableCommand {
           nasreplay query nats-tss '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|'
           nasreplay query nats-tss 1462
           nasreplay query nats-tss 2-2-2-2-2-2
+        nb101-sample (and a table imported with `datasets import nb101`) takes the official hash or a graph:
+          nasreplay query nb101-sample 00005c142e6f48ac74fdcf73e3439874
+          nasreplay query nb101-sample --adjacency 0100110001000000010010000010000001000000010000000 --ops in,c3,mp3,c3,c3,c1,out
         """)
 
     @OptionGroup var locations: Locations
     @Argument(help: "Benchmark name.") var benchmark: String
-    @Argument(help: "The architecture.") var architecture: String
+    @Argument(help: "The architecture.") var architecture: String?
+    @Option(help: "NB101 only: row-major adjacency bits (with --ops).") var adjacency: String?
+    @Option(help: "NB101 only: comma-separated ops (with --adjacency).") var ops: String?
     @Flag(help: "Print JSON instead of a table.") var json = false
 
     func run() throws {
         let catalog = DatasetCatalog(folder: locations.datasetsFolder)
+        if benchmark.hasPrefix("nb101") {
+            try NB101Query(benchmark: benchmark, folder: locations.datasetsFolder, architecture: architecture,
+                           adjacency: adjacency, ops: ops, json: json).run()
+            return
+        }
+        guard let architecture else { throw InputError("give the architecture to query") }
         guard benchmark == "nats-tss" else {
             _ = try asInput { try DatasetCatalog.entry(benchmark) }
             throw InputError("\(benchmark): query is not available for this benchmark yet")
@@ -41,6 +53,83 @@ struct QueryCommand: ParsableCommand {
         print("")
         print(renderTable(["metric", "value", "unit", "dir", "dataset", "source"], metrics.map { m in
             [m.info.id, m.values[row].isNaN ? "NaN" : "\(m.values[row])", m.info.unit, m.info.direction.rawValue, m.info.dataset, m.info.source]
+        }))
+    }
+}
+
+/// `query nb101-sample …`: one NB101 row by hash or by graph, every metric (and, for an
+/// imported table, every repeat).
+struct NB101Query {
+    var benchmark: String
+    var folder: String
+    var architecture: String?
+    var adjacency: String?
+    var ops: String?
+    var json: Bool
+
+    func run() throws {
+        let path = "\(folder)/\(benchmark).h5"
+        guard FileManager.default.fileExists(atPath: path) else {
+            let fix = benchmark == "nb101-sample" ? "run `nasreplay datasets build nb101-sample`"
+                                                  : "import it with `nasreplay datasets import nb101 --tfrecord FILE`"
+            throw InputError("\(path): not built yet; \(fix)")
+        }
+        let bench = try asInput { try NB101Benchmark.load(path) }
+        let row: Int?
+        var given: NB101Cell?
+        switch (architecture, adjacency, ops) {
+        case (let text?, nil, nil):
+            guard MD5Digest(hex: text) != nil else {
+                throw InputError("'\(text)' is not a 32-hex NB101 hash; give a hash or --adjacency BITS --ops TOKENS")
+            }
+            row = bench.row(hashHex: text)
+        case (nil, let bits?, let tokens?):
+            let cell = try NB101CellArgument.parse(adjacency: bits, ops: tokens)
+            do { _ = try cell.canonicalDigest() } catch { throw InputError("\(cell): \(error.description)") }
+            given = cell
+            row = bench.row(of: cell)
+        default:
+            throw InputError("give either a hash or both --adjacency and --ops")
+        }
+        guard let row else {
+            let key = given.flatMap { try? $0.canonicalHash() } ?? architecture ?? ""
+            throw InputError("\(key) is not in \(benchmark) (\(bench.table.rows) rows)")
+        }
+        let hash = bench.archs.digests[row].hex
+        let graph = bench.archs.cell(at: row)
+        let metrics = bench.table.metrics
+        func number(_ v: Float) -> String { v.isNaN ? "NaN" : "\(v)" }
+        func repeatsText(_ id: String) -> [Float]? {
+            guard let r = bench.repeats, let c = r.column(id) else { return nil }
+            return Array(c[(row * r.count)..<(row * r.count + r.count)])
+        }
+        if json {
+            let values = metrics.map { m -> String in
+                if let reps = repeatsText(m.info.id) {
+                    return "\(jsonString(m.info.id)): {\"mean\": \(jsonNumber(m.values[row])), \"repeats\": [\(reps.map(jsonNumber).joined(separator: ", "))]}"
+                }
+                return "\(jsonString(m.info.id)): \(jsonNumber(m.values[row]))"
+            }.joined(separator: ", ")
+            let graphJSON = graph.map { "\"adjacency\": \(jsonString($0.adjacencyBits)), \"ops\": \(jsonString($0.opsTokens))" } ?? "\"adjacency\": null, \"ops\": null"
+            print("{\"benchmark\": \(jsonString(benchmark)), \"row\": \(row), \"hash\": \(jsonString(hash)), \(graphJSON), \"metrics\": {\(values)}}")
+            return
+        }
+        print("benchmark  \(benchmark)")
+        print("row        \(row)")
+        print("hash       \(hash)")
+        if let graph {
+            print("adjacency  \(graph.adjacencyBits)")
+            print("ops        \(graph.opsTokens)")
+        } else {
+            print("graph      (not in the source data for this row)")
+        }
+        print("")
+        let header = bench.repeats == nil ? ["metric", "value", "unit", "dir", "source"]
+                                          : ["metric", "mean", "repeats", "unit", "dir", "source"]
+        print(renderTable(header, metrics.map { m in
+            var line = [m.info.id, number(m.values[row])]
+            if bench.repeats != nil { line.append(repeatsText(m.info.id).map { $0.map(number).joined(separator: " ") } ?? "") }
+            return line + [m.info.unit, m.info.direction.rawValue, m.info.source]
         }))
     }
 }

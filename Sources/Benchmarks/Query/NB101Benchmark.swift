@@ -1,0 +1,119 @@
+import HDF5Kit
+import NASCore
+import SearchSpaces
+
+/// A NAS-Bench-101 table bound to its search space: cell → prune → official hash → row.
+///
+/// ```swift
+/// let bench = try NB101Benchmark(table: catalog.load("nb101-sample"))
+/// let row = bench.row(of: cell)                               // nil if not in the table
+/// let evaluator = try bench.evaluator(objectives: [Objective(metric: "val_acc_108ep", direction: .max)],
+///                                     reported: [], cost: bench.costMetric)
+/// ```
+///
+/// Rows are found by the 128-bit digest of `NB101Cell.canonicalDigest()` (nasbench's
+/// `hash_spec`, ALGORITHMS.md §4.2–4.3) in a `[MD5Digest: Int32]` dictionary, so the hot
+/// path builds no String. Cells that are invalid, or valid but absent from a sample table,
+/// have no row: `locate` answers nil (the `reject` policy; nothing nearer is defined yet).
+///
+/// Tables imported from the tfrecord (`NB101Benchmark.load`) also carry `repeats`, the
+/// per-repeat columns that the NAS-Bench-101 query rules read (`query(_:rules:using:)`,
+/// `repeatEvaluator`). On them, `table`'s metric columns hold the mean over repeats.
+public struct NB101Benchmark: Sendable {
+    public let table: BenchmarkTable
+    public let archs: NB101ArchColumns
+    /// Per-repeat columns; nil for `nb101-sample`, which has one value per metric.
+    public let repeats: NB101Repeats?
+    private let rowOf: [MD5Digest: Int32]
+
+    /// - Complexity: O(rows) to build the hash index.
+    public init(table: BenchmarkTable, repeats: NB101Repeats? = nil) throws(BenchmarkError) {
+        guard table.searchSpace == "nb101" else {
+            throw BenchmarkError(subject: table.name, message: "search space is '\(table.searchSpace)', expected nb101")
+        }
+        let archs = try NB101ArchColumns(group: table.archs, rows: table.rows, table: table.name)
+        var rowOf: [MD5Digest: Int32] = [:]
+        rowOf.reserveCapacity(archs.rows)
+        for (r, d) in archs.digests.enumerated() {
+            guard rowOf.updateValue(Int32(r), forKey: d) == nil else {
+                throw BenchmarkError(subject: table.name, message: "hash \(d.hex) is on two rows; rebuild the table")
+            }
+        }
+        self.table = table
+        self.archs = archs
+        self.repeats = repeats
+        self.rowOf = rowOf
+    }
+
+    /// Loads `nb101-sample` or a table written by `NB101TFRecordImporter`. The importer's
+    /// [rows, 3] columns become `repeats`, and `table` gets their per-row mean under the
+    /// same id, so generic code (`TableEvaluator`, `datasets info`) sees one value per row.
+    public static func load(_ path: String) throws(BenchmarkError) -> NB101Benchmark {
+        var root: H5Group
+        do { root = try HDF5File.read(path) } catch {
+            throw BenchmarkError(subject: path, message: error.message + (error.stack.first.map { " (HDF5: \($0))" } ?? ""))
+        }
+        let rows = Int(root.attributes["rows"]?.intValue ?? -1)
+        var perRepeat: [String: [Float]] = [:]
+        var repeatCount = 0
+        if var metrics = root.group(at: "metrics") {
+            for (datasetName, node) in metrics.children {
+                guard case .group(var group) = node else { continue }
+                for (id, child) in group.children {
+                    guard case .dataset(var ds) = child, ds.shape.count == 2, case .float32(let values) = ds.data else { continue }
+                    let k = ds.shape[1]
+                    guard ds.shape[0] == rows, k >= 1, values.count == rows * k, repeatCount == 0 || repeatCount == k else {
+                        throw BenchmarkError(subject: path, message: "/metrics/\(datasetName)/\(id) has shape \(ds.shape), expected [\(rows), repeats]; re-import the table")
+                    }
+                    repeatCount = k
+                    perRepeat[id] = values
+                    ds.data = .float32((0..<rows).map { NB101Repeats.mean(values[($0 * k)..<($0 * k + k)]) })
+                    ds.shape = [rows]
+                    group[id] = .dataset(ds)
+                }
+                metrics[datasetName] = .group(group)
+            }
+            root["metrics"] = .group(metrics)
+        }
+        let table = try BenchmarkStore.table(from: root, path: path)
+        var repeats: NB101Repeats?
+        if !perRepeat.isEmpty {
+            let epochs: [Int]
+            if case .ints(let e)? = root.attributes["epochs"] { epochs = e.map { Int($0) } } else { epochs = [] }
+            repeats = NB101Repeats(count: repeatCount, epochs: epochs, columns: perRepeat)
+        }
+        return try NB101Benchmark(table: table, repeats: repeats)
+    }
+
+    /// The row of a cell, after pruning and hashing; nil when the cell is invalid or absent.
+    ///
+    /// - Complexity: one canonical hash (about 60 MD5 blocks) and one dictionary lookup.
+    @inline(__always)
+    public func row(of cell: NB101Cell) -> Int? {
+        guard let digest = try? cell.canonicalDigest() else { return nil }
+        return rowOf[digest].map(Int.init)
+    }
+
+    @inline(__always)
+    public func row(hash: MD5Digest) -> Int? { rowOf[hash].map(Int.init) }
+
+    /// The row of a published 32-hex hash.
+    public func row(hashHex text: String) -> Int? { MD5Digest(hex: text).flatMap { row(hash: $0) } }
+
+    /// The metric the table declares as simulated training cost (`cost_metric`):
+    /// `train_time_s_108ep` for `nb101-sample`, `final_training_time@108ep` for imports.
+    public var costMetric: String? { table.provenance["cost_metric"]?.stringValue }
+
+    /// An evaluator answering `objectives` and `reported` metrics from the table's columns
+    /// (for an imported table, the mean over repeats). Pass `cost: bench.costMetric` to
+    /// charge simulated training seconds.
+    public func evaluator(objectives: [Objective], reported: [String], cost: String? = nil) throws(BenchmarkError) -> TableEvaluator<NB101Benchmark> {
+        try TableEvaluator(table: table, locator: self, objectives: objectives, reported: reported, cost: cost)
+    }
+}
+
+extension NB101Benchmark: RowLocator {
+    /// The cell's row, or nil (reject) when it is invalid or not in the table.
+    @inline(__always)
+    public func locate(_ cell: NB101Cell) -> TableAnswer? { row(of: cell).map { .row($0) } }
+}

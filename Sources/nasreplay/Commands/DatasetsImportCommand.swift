@@ -1,0 +1,43 @@
+import ArgumentParser
+import Benchmarks
+import Foundation
+
+extension DatasetsCommand {
+    /// `nasreplay datasets import nb101 --tfrecord FILE`: the official NAS-Bench-101 data.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import an upstream benchmark file a user brings (nb101: nasbench_*.tfrecord).",
+            discussion: """
+            Reads nasbench_only108.tfrecord (~500 MB) or nasbench_full.tfrecord (~2 GB) record by
+            record and writes <datasets>/<name>.h5 atomically, with every budget × 3 repeats
+            (datasets/FORMAT.md, "nb101"). Progress goes to stderr.
+              nasreplay datasets import nb101 --tfrecord ~/data/nasbench_only108.tfrecord
+            """)
+        @OptionGroup var locations: Locations
+        @Argument(help: "Benchmark to import; only nb101 is supported.") var benchmark: String
+        @Option(help: "The nasbench .tfrecord file.") var tfrecord: String
+        @Option(help: "Table name to write (default: the benchmark name).") var name: String?
+
+        func run() throws {
+            guard benchmark == "nb101" else {
+                throw InputError("\(benchmark): import supports only nb101 (from nasbench_*.tfrecord); other tables are built with `nasreplay datasets build`")
+            }
+            let tableName = name ?? benchmark
+            let output = "\(locations.datasetsFolder)/\(tableName).h5"
+            let start = ContinuousClock.now
+            let interactive = isatty(2) != 0
+            let summary = try asInput {
+                try NB101TFRecordImporter.importFile(tfrecord, to: output, name: tableName) { progress in
+                    let line = "importing \(tfrecord): \(progress.line)"
+                    FileHandle.standardError.write(Data((interactive ? "\r\(line)" : line + "\n").utf8))
+                }
+            }
+            if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+            let seconds = (ContinuousClock.now - start).seconds
+            print("imported \(output): \(summary.rows) cells, \(summary.records) runs, budgets \(summary.epochs.map(String.init).joined(separator: ", ")) epochs (\(String(format: "%.1f", seconds)) s)")
+            if summary.hashMismatches > 0 {
+                print("note: \(summary.hashMismatches) graphs do not hash to their record's key; rows keep the file's key (attribute hash_mismatches)")
+            }
+        }
+    }
+}
