@@ -87,7 +87,7 @@ import Testing
         try again.fit(rows: rows, targets: data.targets)
         #expect(try again.predict(rows: rows) == regressor.predict(rows: rows))
         #expect(throws: PredictorError.self) { try regressor.predict(rows: [[1, 2, 3]]) }
-        var wrongNodes = GCNRegressor(maxNodes: 7, configuration: configuration)
+        var wrongNodes = GCNRegressor(maxNodes: 5, configuration: configuration)
         #expect(throws: PredictorError.self) { try wrongNodes.fit(rows: rows, targets: data.targets) }
     }
 

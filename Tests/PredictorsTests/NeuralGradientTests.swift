@@ -15,8 +15,15 @@ import Testing
         return (difference / max(norm, 1e-30)).squareRoot()
     }
 
+    /// Pan graphs with noise on the one-hot features: symmetric nodes would otherwise tie
+    /// exactly under the max readout, where the loss has no derivative to check.
     static func graphs() throws -> [CellGraph] {
-        try [[3, 3, 2, 1, 4, 3], [2, 0, 3, 3, 1, 4], [1, 2, 4, 0, 3, 3]].map { try CellGraph.nasBench201(edgeOps: $0) }
+        var rng = Xoshiro256StarStar(seed: 21)
+        return try [[3, 3, 2, 1, 4, 3], [2, 0, 3, 3, 1, 4], [1, 2, 4, 0, 3, 3]].map { ops in
+            let g = try CellGraph.nasBench201(edgeOps: ops)
+            return try CellGraph(nodeCount: g.nodeCount, adjacency: g.adjacency,
+                                 features: g.features.map { $0 + rng.nextUnit() * 0.3 }, featureCount: g.featureCount)
+        }
     }
 
     @Test("GCN backward = finite differences", arguments: [GraphConvolution.sageMean, .kipfWelling], [GraphReadout.mean, .max])
@@ -43,7 +50,7 @@ import Testing
         pass.backward(batch)
         let analytic = (0..<architecture.parameterCount).map { Double(pass.gradients[$0]) }
         var numeric: [Double] = []
-        let h: Float = 1e-2
+        let h: Float = 2e-3
         for i in 0..<architecture.parameterCount {
             let saved = pass.parameters[i]
             pass.parameters[i] = saved + h
