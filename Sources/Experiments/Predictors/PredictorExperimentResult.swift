@@ -1,0 +1,140 @@
+import Foundation
+import HDF5Kit
+import NASCore
+
+/// The scores of a predictor evaluation: per model × size × trial, MAPE, RMSE, Kendall τ,
+/// Spearman ρ and fit time; written to `runs.h5` and summarised in `summary.md`.
+///
+/// ```swift
+/// let result = try experiment.run()
+/// result.scores(model: 0, size: 2).map(\.kendallTau)     // one value per trial
+/// try result.write(to: ResultsStore(root: "results", experiment: spec.name))
+/// ```
+///
+/// `runs.h5` layout: root attributes `name`, `benchmark`, `target`, `trials`, `seed`,
+/// `test_size`, `sizes`, `spec_sha256`, `code_version`; dataset `/trial_seeds`; one group
+/// per model (its label) with attributes `type` and `parameters`, holding float64
+/// datasets `mape`, `rmse`, `kendall_tau`, `spearman_rho`, `fit_seconds`,
+/// `predict_seconds`, each trials × sizes. MAPE is a fraction, as scikit-learn returns it.
+public struct PredictorExperimentResult: Sendable {
+    public struct Score: Sendable, Equatable {
+        public var mape: Double
+        public var rmse: Double
+        public var kendallTau: Double
+        public var spearmanRho: Double
+        public var fitSeconds: Double
+        public var predictSeconds: Double
+    }
+
+    public let spec: PredictorExperimentSpec
+    public let trialSeeds: [UInt64]
+    /// `scores[trial][model * sizes.count + size]`.
+    public let scores: [[Score]]
+
+    public func scores(model: Int, size: Int) -> [Score] {
+        scores.map { $0[model * spec.sizes.count + size] }
+    }
+
+    static let metrics: [(key: String, title: String, value: @Sendable (Score) -> Double)] = [
+        ("mape", "MAPE (%)", { $0.mape * 100 }),
+        ("rmse", "RMSE", { $0.rmse }),
+        ("kendall_tau", "Kendall τ", { $0.kendallTau }),
+        ("spearman_rho", "Spearman ρ", { $0.spearmanRho }),
+        ("fit_seconds", "Fit time (ms)", { $0.fitSeconds * 1000 }),
+    ]
+
+    /// The HDF5 tree of `runs.h5`.
+    public func group() -> H5Group {
+        var root = H5Group()
+        root.attributes = [
+            "name": .string(spec.name), "benchmark": .string(spec.benchmark), "target": .string(spec.target),
+            "trials": .int(Int64(spec.trials)), "seed": .string(String(spec.seed)), "test_size": .int(Int64(spec.testSize)),
+            "sizes": .ints(spec.sizes.map(Int64.init)), "spec_sha256": .string(spec.textHash),
+            "code_version": .string(NASReplayVersion.string),
+        ]
+        root.set("trial_seeds", H5Dataset(.uint64(trialSeeds)))
+        let sizes = spec.sizes.count
+        for (m, model) in spec.models.enumerated() {
+            var group = H5Group()
+            group.attributes = ["type": .string(model.type), "parameters": .string(Self.describe(model))]
+            let columns: [(String, (Score) -> Double)] = [
+                ("mape", \.mape), ("rmse", \.rmse), ("kendall_tau", \.kendallTau), ("spearman_rho", \.spearmanRho),
+                ("fit_seconds", \.fitSeconds), ("predict_seconds", \.predictSeconds),
+            ]
+            for (key, value) in columns {
+                var flat: [Double] = []
+                flat.reserveCapacity(spec.trials * sizes)
+                for trial in scores { for s in 0..<sizes { flat.append(value(trial[m * sizes + s])) } }
+                group.set(key, H5Dataset(.float64(flat), shape: [spec.trials, sizes]))
+            }
+            root.set(ResultsStore.safeName(model.name), .group(group))
+        }
+        return root
+    }
+
+    /// Mean ± sample standard deviation per model × size, one table per metric.
+    public func summary() -> String {
+        var out = "# \(spec.name)\n\n"
+        out += "Predictor evaluation (LINAS paper protocol, arXiv 2202.12934 §4.1) on `\(spec.benchmark)`, target "
+        out += "`\(spec.target)`: \(spec.trials) trials (seed \(spec.seed)), each with \(spec.testSize) test rows and nested "
+        out += "training subsets of \(spec.sizes.map(String.init).joined(separator: ", ")) rows. Mean ± std over trials.\n"
+        for metric in Self.metrics {
+            out += "\n## \(metric.title)\n\n"
+            out += "| model | " + spec.sizes.map(String.init).joined(separator: " | ") + " |\n"
+            out += "|---|" + String(repeating: "---|", count: spec.sizes.count) + "\n"
+            for (m, model) in spec.models.enumerated() {
+                let cells = spec.sizes.indices.map { s in
+                    Self.meanStd(scores(model: m, size: s).map(metric.value))
+                }
+                out += "| \(model.name) | " + cells.joined(separator: " | ") + " |\n"
+            }
+        }
+        return out
+    }
+
+    /// Mean fit seconds per model over all trials and sizes.
+    public func meanFitSeconds() -> [(model: String, seconds: Double)] {
+        spec.models.enumerated().map { m, model in
+            let all = spec.sizes.indices.flatMap { scores(model: m, size: $0).map(\.fitSeconds) }
+            return (model.name, all.reduce(0, +) / Double(max(all.count, 1)))
+        }
+    }
+
+    /// Writes `runs.h5` (atomically, by `HDF5File.write`) and `summary.md`.
+    public func write(to store: ResultsStore) throws {
+        try FileManager.default.createDirectory(atPath: store.folder, withIntermediateDirectories: true)
+        try HDF5File.write(group(), to: store.runsFile)
+        let temporary = store.summaryFile + ".tmp"
+        try summary().write(toFile: temporary, atomically: false, encoding: .utf8)
+        if FileManager.default.fileExists(atPath: store.summaryFile) { try FileManager.default.removeItem(atPath: store.summaryFile) }
+        try FileManager.default.moveItem(atPath: temporary, toPath: store.summaryFile)
+    }
+
+    static func describe(_ model: PredictorModel) -> String {
+        let p = model.parameters
+        var parts: [String] = []
+        if let v = p.alpha { parts.append("alpha=\(v)") }
+        if let v = p.c { parts.append("C=\(v)") }
+        if let v = p.epsilon { parts.append("epsilon=\(v)") }
+        if let v = p.gamma { parts.append("gamma=\(v)") }
+        if let v = p.nEstimators { parts.append("n_estimators=\(v)") }
+        if let v = p.maxDepth { parts.append("max_depth=\(v)") }
+        if let v = p.learningRate { parts.append("learning_rate=\(v)") }
+        if let v = p.hidden { parts.append("hidden=\(v)") }
+        if let v = p.epochs { parts.append("epochs=\(v)") }
+        if let v = p.batchSize { parts.append("batch_size=\(v)") }
+        if let v = p.folds { parts.append("folds=\(v)") }
+        if let v = p.maxNodes { parts.append("max_nodes=\(v)") }
+        if let v = p.layer { parts.append("layer=\(v.rawValue)") }
+        if let v = p.readout { parts.append("readout=\(v.rawValue)") }
+        if let v = p.seed { parts.append("seed=\(v)") }
+        return parts.isEmpty ? "defaults" : parts.joined(separator: ", ")
+    }
+
+    static func meanStd(_ values: [Double]) -> String {
+        guard !values.isEmpty else { return "–" }
+        let mean = values.reduce(0, +) / Double(values.count)
+        let variance = values.count > 1 ? values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1) : 0
+        return String(format: "%.3f ± %.3f", mean, variance.squareRoot())
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import NASCore
+import Predictors
+
+/// A predictor-evaluation spec: which benchmark and target, which models, how many
+/// trials and which training-set sizes (the LINAS paper's protocol, `PredictorExperiment`).
+///
+/// ```toml
+/// name = "predictors-nats-tss"     # results go to results/<name>/
+/// trials = 100
+/// seed = 20220225
+/// test_size = 500                   # fixed test rows per trial
+/// sizes = [100, 200, 300]           # nested training subsets
+/// models = ["ridge", "svr-rbf"]     # models with default parameters
+///
+/// [benchmark]
+/// name = "nats-tss"
+/// target = "c10_valid_200ep"
+///
+/// [[model]]                         # a model with parameters (scikit-learn names)
+/// name = "mlp-128"
+/// type = "mlp"
+/// hidden = [128, 128]
+/// ```
+///
+/// Unknown keys, wrong types and impossible values are `SpecError`s that give the line.
+public struct PredictorExperimentSpec: Sendable, Equatable {
+    public var name: String
+    public var trials: Int
+    public var seed: UInt64
+    public var testSize: Int
+    public var sizes: [Int]
+    public var benchmark: String
+    public var target: String
+    public var models: [PredictorModel]
+    public var file: String
+    /// SHA-256 of the spec text, stored with the results.
+    public var textHash: String
+
+    public static let defaultSizes = Array(stride(from: 100, through: 1000, by: 100))
+
+    public static func load(_ path: String) throws(SpecError) -> PredictorExperimentSpec {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SpecError(file: path, line: nil, message: "cannot read the spec file")
+        }
+        return try parse(String(decoding: data, as: UTF8.self), file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws(SpecError) -> PredictorExperimentSpec {
+        let root = try SpecReader.parse(text, file: file)
+        var fields = SpecFields(root, file: file, section: "spec")
+        let name = try fields.string("name", required: true) ?? ""
+        guard !name.isEmpty, !name.contains("/") else {
+            throw SpecError(file: file, line: fields.line(of: "name"), message: "name: must be a non-empty folder name without '/'")
+        }
+        _ = try fields.string("description")   // for people; not used
+        let trials = try fields.int("trials", range: 1...100_000) ?? 100
+        let seed = try fields.int("seed", required: true, range: 0...Int.max) ?? 0
+        let testSize = try fields.int("test_size", range: 1...Int.max) ?? 500
+        var sizes = PredictorExperimentSpec.defaultSizes
+        if let numbers = try fields.numbers("sizes") {
+            guard !numbers.isEmpty, numbers.allSatisfy({ $0 >= 2 && $0 == $0.rounded() }) else {
+                throw SpecError(file: file, line: fields.line(of: "sizes"), message: "sizes: expected whole numbers ≥ 2, got \(numbers)")
+            }
+            sizes = numbers.map { Int($0) }
+            guard sizes == sizes.sorted(), Set(sizes).count == sizes.count else {
+                throw SpecError(file: file, line: fields.line(of: "sizes"), message: "sizes: must increase strictly (the subsets are nested)")
+            }
+        }
+        var models: [PredictorModel] = []
+        for type in try fields.strings("models") ?? [] {
+            do { models.append(try PredictorModel(type: type)) } catch {
+                throw SpecError(file: file, line: fields.line(of: "models"), message: "models: \(error)")
+            }
+        }
+        for table in try fields.tables("model") ?? [] {
+            models.append(try parseModel(table, file: file))
+        }
+        guard !models.isEmpty else {
+            throw SpecError(file: file, line: nil, message: "no models: give `models = [...]` or [[model]] tables")
+        }
+        var seen = Set<String>()
+        for model in models where !seen.insert(model.name).inserted {
+            throw SpecError(file: file, line: nil, message: "model name '\(model.name)' appears twice; give each [[model]] its own name")
+        }
+        guard let benchmarkTable = try fields.table("benchmark", required: true) else {
+            throw SpecError(file: file, line: nil, message: "missing [benchmark]")
+        }
+        var benchmarkFields = SpecFields(benchmarkTable, file: file, section: "[benchmark]")
+        let benchmark = try benchmarkFields.string("name", required: true, options: ["nats-tss"]) ?? ""
+        let target = try benchmarkFields.string("target", required: true) ?? ""
+        try benchmarkFields.finish()
+        try fields.finish()
+        return PredictorExperimentSpec(name: name, trials: trials, seed: UInt64(seed), testSize: testSize, sizes: sizes,
+                                       benchmark: benchmark, target: target, models: models, file: file,
+                                       textHash: SHA256.hex(Array(text.utf8)))
+    }
+
+    private static func parseModel(_ table: SpecTable, file: String) throws(SpecError) -> PredictorModel {
+        var fields = SpecFields(table, file: file, section: "[[model]]")
+        let type = try fields.string("type", required: true, options: PredictorModel.types) ?? ""
+        let name = try fields.string("name")
+        var p = PredictorModel.Parameters()
+        p.alpha = try fields.double("alpha")
+        p.c = try fields.double("C")
+        p.epsilon = try fields.double("epsilon")
+        p.gamma = try fields.double("gamma")
+        p.nEstimators = try fields.int("n_estimators")
+        p.maxDepth = try fields.int("max_depth")
+        p.learningRate = try fields.double("learning_rate")
+        p.hidden = try fields.numbers("hidden")?.map { Int($0) }
+        p.epochs = try fields.int("epochs")
+        p.batchSize = try fields.int("batch_size")
+        p.folds = try fields.int("folds")
+        p.maxNodes = try fields.int("max_nodes")
+        if let layer = try fields.string("layer", options: GraphConvolution.allCases.map(\.rawValue)) {
+            p.layer = GraphConvolution(rawValue: layer)
+        }
+        if let readout = try fields.string("readout", options: GraphReadout.allCases.map(\.rawValue)) {
+            p.readout = GraphReadout(rawValue: readout)
+        }
+        if let seed = try fields.int("seed", range: 0...Int.max) { p.seed = UInt64(seed) }
+        try fields.finish()
+        do {
+            let model = try PredictorModel(name: name, type: type, parameters: p)
+            _ = try model.makeRegressor()   // rejects parameters the model does not take
+            return model
+        } catch {
+            throw SpecError(file: file, line: table.line, message: "[[model]] \(name ?? type): \(error)")
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import ArgumentParser
+import Benchmarks
+import Experiments
+import Foundation
+import Predictors
+
+struct PredictorsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "predictors",
+        abstract: "Fit performance predictors on your own data, or evaluate them on a benchmark.",
+        subcommands: [FitPredict.self, Evaluate.self])
+
+    struct FitPredict: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "fit-predict",
+            abstract: "Fit a model on TRAIN.csv and print one prediction per row of TEST.csv.",
+            discussion: """
+            Both files are numeric CSV with the target in the last column; an optional first row
+            of column names is skipped. TEST.csv may have the target column (ignored) or omit it.
+            Models: \(PredictorModel.types.joined(separator: ", ")). Options left out take the
+            model's default (scikit-learn / xgboost defaults for the names they share).
+            gcn reads each row as a packed cell graph: --max-nodes² adjacency values (row-major,
+            1 for an edge i→j, node 0 the input, the last present node the output), then
+            --max-nodes × F one-hot node features; padding nodes have all-zero features.
+            `nasreplay predictors evaluate` builds such rows from NATS cells.
+            """)
+
+        @Option(help: "Model: \(PredictorModel.types.joined(separator: ", ")).") var model: String
+        @Option(help: "Training CSV (features…, target).") var train: String
+        @Option(help: "Test CSV (features…[, target]).") var test: String
+        @Option(help: "ridge/stacked: L2 strength; mlp: L2 penalty; gbt: L1 (reg_alpha).") var alpha: Double?
+        @Option(name: .customLong("C"), help: "SVR and stacked: regularisation C.") var c: Double?
+        @Option(help: "SVR and stacked: epsilon-tube width.") var epsilon: Double?
+        @Option(help: "svr-rbf: kernel gamma (default 'scale'); gbt: min split loss.") var gamma: Double?
+        @Option(name: .customLong("n-estimators"), help: "gbt: boosting rounds.") var nEstimators: Int?
+        @Option(name: .customLong("max-depth"), help: "gbt: tree depth.") var maxDepth: Int?
+        @Option(name: .customLong("learning-rate"), help: "gbt: eta; mlp/gcn: Adam step size.") var learningRate: Double?
+        @Option(help: "mlp: hidden layer sizes; gcn: convolution widths; comma-separated, e.g. 64,64.") var hidden: String?
+        @Option(help: "mlp/gcn: training epochs.") var epochs: Int?
+        @Option(name: .customLong("batch-size"), help: "mlp/gcn: mini-batch size.") var batchSize: Int?
+        @Option(help: "stacked/dynast: cross-validation folds.") var folds: Int?
+        @Option(name: .customLong("max-nodes"), help: "gcn: nodes per packed graph row (default 8).") var maxNodes: Int?
+        @Option(help: "gcn: sage-mean or kipf-welling.") var layer: String?
+        @Option(help: "gcn: mean or max.") var readout: String?
+        @Option(help: "mlp/gcn: random seed (default 0).") var seed: UInt64?
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let choice = try predictorInput { try PredictorModel(type: model, parameters: parameters()) }
+            var regressor = try predictorInput { try choice.makeRegressor(seed: 0) }
+            let training = try predictorInput { try RegressionCSV.read(train) }
+            let testing = try predictorInput { try RegressionCSV.readFeatures(test, featureCount: training.x.columns) }
+            let clock = ContinuousClock()
+            let start = clock.now
+            try predictorInput { try regressor.fit(training.x, training.y) }
+            let fitSeconds = (clock.now - start).seconds
+            let predictions = try predictorInput { try regressor.predict(testing) }
+            if json {
+                let values = predictions.map { jsonNumber($0) }.joined(separator: ", ")
+                print("{\"model\": \(jsonString(model)), \"train_rows\": \(training.x.rows), \"features\": \(training.x.columns), \"fit_seconds\": \(fitSeconds), \"predictions\": [\(values)]}")
+            } else {
+                for p in predictions { print(p) }
+            }
+        }
+
+        func parameters() throws -> PredictorModel.Parameters {
+            var p = PredictorModel.Parameters()
+            p.alpha = alpha; p.c = c; p.epsilon = epsilon; p.gamma = gamma
+            p.nEstimators = nEstimators; p.maxDepth = maxDepth; p.learningRate = learningRate
+            p.epochs = epochs; p.batchSize = batchSize; p.folds = folds; p.maxNodes = maxNodes; p.seed = seed
+            if let hidden {
+                let sizes = hidden.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                guard !sizes.isEmpty, sizes.allSatisfy({ ($0 ?? 0) > 0 }) else {
+                    throw InputError("--hidden: expected positive comma-separated sizes such as 64,64, got '\(hidden)'")
+                }
+                p.hidden = sizes.compactMap { $0 }
+            }
+            if let layer {
+                guard let kind = GraphConvolution(rawValue: layer) else {
+                    throw InputError("--layer: '\(layer)' is not one of \(GraphConvolution.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                p.layer = kind
+            }
+            if let readout {
+                guard let kind = GraphReadout(rawValue: readout) else {
+                    throw InputError("--readout: '\(readout)' is not one of \(GraphReadout.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                p.readout = kind
+            }
+            return p
+        }
+    }
+
+    struct Evaluate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "evaluate",
+            abstract: "The LINAS predictor protocol: MAPE, RMSE, Kendall τ, Spearman ρ per model × training size × trial.",
+            discussion: """
+            Each trial draws a fixed test set and nested training subsets from the benchmark
+            (arXiv 2202.12934 §4.1). Writes results/<name>/runs.h5 and summary.md.
+            """)
+
+        @OptionGroup var locations: Locations
+        @Argument(help: "The predictor spec (TOML), e.g. experiments/predictors-nats-tss.toml.") var spec: String
+        @Option(help: "Worker threads (default: all cores).") var threads: Int?
+        @Option(help: "Folder for results.") var results = "results"
+        @Flag(help: "No progress output.") var quiet = false
+
+        func run() throws {
+            let parsed = try asInput { try PredictorExperimentSpec.load(spec) }
+            if let threads, threads < 1 { throw InputError("--threads must be positive, got \(threads)") }
+            let experiment = try asInput { try PredictorExperiment(spec: parsed, catalog: DatasetCatalog(folder: locations.datasetsFolder)) }
+            let start = ContinuousClock.now
+            let done = ProgressCount()
+            let quiet = quiet, total = parsed.trials
+            let result = try asRun {
+                try experiment.run(threads: threads) { _ in
+                    let n = done.increment()
+                    if !quiet { FileHandle.standardError.write(Data("\rtrials \(n)/\(total)".utf8)) }
+                }
+            }
+            if !quiet { FileHandle.standardError.write(Data("\n".utf8)) }
+            let store = ResultsStore(root: results, experiment: parsed.name)
+            try asRun { try result.write(to: store) }
+            print(result.summary())
+            print("mean fit time per model (over trials and sizes):")
+            print(renderTable(["model", "fit ms"], result.meanFitSeconds().map { [$0.model, String(format: "%.2f", $0.seconds * 1000)] }))
+            let seconds = String(format: "%.2f", (ContinuousClock.now - start).seconds)
+            print("ran \(parsed.trials) trials × \(parsed.sizes.count) sizes × \(parsed.models.count) models in \(seconds) s; wrote \(store.runsFile) and \(store.summaryFile)")
+        }
+    }
+}
+
+/// Counts finished trials for the progress line.
+private final class ProgressCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func increment() -> Int { lock.withLock { count += 1; return count } }
+}
+
+/// Runs `body`, turning predictor and CSV errors into `InputError` (one line, exit 2).
+private func predictorInput<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as PredictorError { throw InputError(e.description) }
+    catch let e as RegressionCSV.InputError { throw InputError(e.description) }
+}

@@ -1,0 +1,117 @@
+import Benchmarks
+import Foundation
+import HDF5Kit
+import Predictors
+import Testing
+@testable import Experiments
+
+/// Predictor-evaluation specs, the LINAS paper protocol runner, its results files, CSV
+/// input for `predictors fit-predict`, and the CLI's one-line errors (exit 2).
+@Suite struct PredictorExperimentTests {
+    static func spec(trials: Int = 2, sizes: String = "[100, 200]", testSize: Int = 100, extra: String = "") -> String {
+        """
+        name = "predictor-test"
+        trials = \(trials)
+        seed = 5
+        test_size = \(testSize)
+        sizes = \(sizes)
+        models = ["ridge"]
+
+        [benchmark]
+        name = "nats-tss"
+        target = "c10_valid_200ep"
+
+        [[model]]
+        name = "mlp-small"
+        type = "mlp"
+        hidden = [8]
+        epochs = 3
+        \(extra)
+        """
+    }
+
+    @Test func specReadsModelsSizesAndDefaults() throws {
+        let spec = try PredictorExperimentSpec.parse(Self.spec(), file: "p.toml")
+        #expect(spec.models.map(\.name) == ["ridge", "mlp-small"])
+        #expect(spec.models[1].parameters.hidden == [8] && spec.models[1].parameters.epochs == 3)
+        #expect(spec.sizes == [100, 200] && spec.testSize == 100 && spec.trials == 2)
+        let defaults = try PredictorExperimentSpec.parse("name = \"d\"\nseed = 1\nmodels = [\"gcn\"]\n[benchmark]\nname = \"nats-tss\"\ntarget = \"c10_valid_200ep\"\n", file: "d.toml")
+        #expect(defaults.sizes == Array(stride(from: 100, through: 1000, by: 100)))
+        #expect(defaults.testSize == 500 && defaults.trials == 100)
+        #expect(defaults.models[0].input == .graph)
+    }
+
+    @Test("Bad specs fail with the line", arguments: [
+        ("typo = 3", "p.toml:17: [[model]]: unknown key 'typo'"),
+        ("C = 3.0", "model 'mlp' takes no 'C'"),
+        ("epochs2 = 1", "unknown key 'epochs2'"),
+    ])
+    func badModelKeys(extra: String, message: String) {
+        #expect { try PredictorExperimentSpec.parse(Self.spec(extra: extra), file: "p.toml") } throws: { error in
+            "\(error)".contains(message)
+        }
+    }
+
+    @Test func badSizesAndModels() {
+        #expect(throws: SpecError.self) { try PredictorExperimentSpec.parse(Self.spec(sizes: "[200, 100]"), file: "p.toml") }
+        #expect(throws: SpecError.self) { try PredictorExperimentSpec.parse(Self.spec().replacingOccurrences(of: "[\"ridge\"]", with: "[\"lasso\"]"), file: "p.toml") }
+        #expect(throws: SpecError.self) { try PredictorExperimentSpec.parse(Self.spec().replacingOccurrences(of: "nats-tss", with: "nb101"), file: "p.toml") }
+    }
+
+    @Test("Trials are deterministic and independent of the thread count; files are written")
+    func runIsDeterministicAndWritesResults() throws {
+        let spec = try PredictorExperimentSpec.parse(Self.spec(), file: "p.toml")
+        let experiment = try PredictorExperiment(spec: spec, catalog: ExperimentFixtures.catalog)
+        let one = try experiment.run(threads: 1), two = try experiment.run(threads: 2)
+        let strip: ([[PredictorExperimentResult.Score]]) -> [[Double]] = { $0.map { $0.flatMap { [$0.mape, $0.rmse, $0.kendallTau, $0.spearmanRho] } } }
+        #expect(strip(one.scores) == strip(two.scores))
+        #expect(one.trialSeeds == two.trialSeeds && one.trialSeeds[0] != one.trialSeeds[1])
+        // Ridge on NATS one-hot features ranks far better than chance already at 100 rows.
+        #expect(one.scores(model: 0, size: 1).allSatisfy { $0.kendallTau > 0.3 })
+        let root = ExperimentFixtures.temporaryFolder()
+        let store = ResultsStore(root: root, experiment: spec.name)
+        try one.write(to: store)
+        let file = try HDF5File.read(store.runsFile)
+        #expect(file.dataset(at: "mlp-small/kendall_tau")?.shape == [2, 2])
+        #expect(file.attributes["target"]?.stringValue == "c10_valid_200ep")
+        let summary = try String(contentsOfFile: store.summaryFile, encoding: .utf8)
+        #expect(summary.contains("## Kendall τ") && summary.contains("| mlp-small |"))
+    }
+
+    @Test("The nested subsets: the test set is fixed per trial and disjoint from training")
+    func testSetTooLargeIsAnError() throws {
+        let spec = try PredictorExperimentSpec.parse(Self.spec(sizes: "[15000]", testSize: 1000), file: "p.toml")
+        #expect(throws: RunError.self) { try PredictorExperiment(spec: spec, catalog: ExperimentFixtures.catalog) }
+    }
+
+    // MARK: CSV input
+
+    static func write(_ text: String) -> String {
+        let path = ExperimentFixtures.temporaryFolder() + "/data.csv"
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        return path
+    }
+
+    @Test func csvReadsHeaderTargetsAndOptionalTestTarget() throws {
+        let train = try RegressionCSV.read(Self.write("a,b,y\n1,2,3\n4,5,6\n\n# note\n7,8,9\n"))
+        #expect(train.x.rows == 3 && train.x.columns == 2 && train.y == [3, 6, 9])
+        #expect(try RegressionCSV.readFeatures(Self.write("1,2,3\n"), featureCount: 2).values == [1, 2])
+        #expect(try RegressionCSV.readFeatures(Self.write("1,2\n"), featureCount: 2).values == [1, 2])
+    }
+
+    @Test("CSV errors name the file and line", arguments: [
+        ("1,2,3\n4,5\n", ":2: 2 columns, but line 1 has 3"),
+        ("1,2,3\n4,x,6\n", ":2: column 2 is 'x', not a number"),
+        ("1,2,nan\n", ":1: target is nan"),
+        ("1\n2\n", "at least one feature column"),
+    ])
+    func csvErrors(text: String, message: String) {
+        #expect { try RegressionCSV.read(Self.write(text)) } throws: { "\($0)".contains(message) }
+    }
+
+    @Test func csvTestWidthMismatch() {
+        #expect { try RegressionCSV.readFeatures(Self.write("1,2,3,4\n"), featureCount: 2) } throws: {
+            "\($0)".contains("4 columns, but the training file has 2 features")
+        }
+    }
+}
