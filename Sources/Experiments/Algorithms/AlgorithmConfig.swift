@@ -15,13 +15,14 @@ public struct AlgorithmConfig: Sendable {
         case agingEvolution = "aging-evolution"
         case nsga2 = "nsga2"
         case linas = "linas"
+        case nasEAFA = "nas-ea-fa"
 
         /// Short names accepted in specs.
         static let aliases: [String: Kind] = [
             "random": .randomSearch, "rs": .randomSearch,
             "ga": .geneticAlgorithm,
             "aging": .agingEvolution, "re": .agingEvolution, "rea": .agingEvolution, "regularized-evolution": .agingEvolution,
-            "nsga-ii": .nsga2,
+            "nsga-ii": .nsga2, "naseafa": .nasEAFA,
         ]
 
         init(named name: String) throws(SpecError) {
@@ -101,6 +102,25 @@ public struct AlgorithmConfig: Sendable {
                 linas.mutationSemantics = PolynomialMutation.Semantics(rawValue: semantics) ?? .pymoo06
             }
             optimizer = linas
+        case .nasEAFA:
+            let version = try fields.string("version", options: NASEAFA.Version.allCases.map(\.rawValue)) ?? "v2"
+            let variant = try fields.string("variant", options: NASEAFA.Variant.allCases.map(\.rawValue)) ?? "pan"
+            var quirks = Set<NASEAFA.Quirk>()
+            for q in try fields.strings("quirks") ?? [] {
+                guard let quirk = NASEAFA.Quirk(rawValue: q) else {
+                    throw SpecError(file: file, line: fields.line(of: "quirks"), message: "algorithm '\(spec.label)': unknown quirk '\(q)' (known: \(NASEAFA.Quirk.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                quirks.insert(quirk)
+            }
+            let source = try fields.string("mutation_source", options: NASEAFA.MutationSource.allCases.map(\.rawValue)) ?? "bitwise"
+            optimizer = NASEAFA(
+                version: NASEAFA.Version(rawValue: version) ?? .v2, variant: NASEAFA.Variant(rawValue: variant) ?? .pan,
+                population: try fields.int("population", range: 1...1_000_000), k: try fields.int("k", range: 1...1_000_000),
+                h: try fields.int("h", range: 0...1_000_000), generations: try fields.int("generations", range: 1...10_000) ?? 10,
+                tournamentFraction: try fields.double("tournament", range: 0...1) ?? 0.2,
+                outerIterations: try fields.int("outer_iterations", range: 1...1_000_000), quirks: quirks,
+                mutationSource: NASEAFA.MutationSource(rawValue: source) ?? .bitwise,
+                xgboostMajorVersion: try fields.int("xgboost_major", range: 1...3))
         }
         try fields.finish()
         self.kind = kind

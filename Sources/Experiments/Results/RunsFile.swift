@@ -33,7 +33,7 @@ enum RunsFile {
             var g = H5Group()
             g.attributes = [
                 "type": .string(config.kind.rawValue), "parameters": .string(config.spec.canonicalParameters.replacingOccurrences(of: ",", with: ", ")),
-                "mutation": .string([.randomSearch, .nsga2, .linas].contains(config.kind) ? "none" : binding.mutationName(for: config)), "cache": .string(config.cache.rawValue),
+                "mutation": .string([.randomSearch, .nsga2, .linas, .nasEAFA].contains(config.kind) ? "none" : binding.mutationName(for: config)), "cache": .string(config.cache.rawValue),
                 "trial_seeds": .ints(trials.map { Int64(bitPattern: $0.seed) }),
                 "off_table_answers": .int(Int64(trials.reduce(0) { $0 + $1.exact.filter { $0 == 0 }.count })),
                 "stalled_trials": .int(Int64(trials.filter(\.stalled).count)),

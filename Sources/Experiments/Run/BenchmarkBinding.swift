@@ -51,6 +51,10 @@ enum BenchmarkBinding: Sendable {
 
     /// Checks the algorithm's mutation variant against the space, before any trial runs.
     func validate(_ config: AlgorithmConfig) throws(SpecError) {
+        if config.kind == .nasEAFA, case .natsTopology = self {} else if config.kind == .nasEAFA {
+            throw SpecError(file: config.spec.file, line: config.spec.typeLine,
+                            message: "algorithm '\(config.label)': nas-ea-fa needs a sequence encoding; it runs on nats-tss (and NB101 cells), not on \(table.name)")
+        }
         do {
             switch self {
             case .natsTopology: _ = try natsSpace(for: config)
