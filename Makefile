@@ -27,7 +27,10 @@ $(BIN): $(SOURCES) | deps
 	$(SWIFT) build -c release --product nasreplay
 
 ## datasets: build every benchmark table from $(DATA) into $(DATASETS)/
-datasets: $(DATASETS)/nats-tss.h5
+datasets: $(DATASETS)/nats-tss.h5 $(DATASETS)/nb101-sample.h5 $(DATASETS)/ofa-mbv3-dynast.h5
+
+$(DATASETS)/%.h5: $(BIN)
+	$(BIN) datasets build --from $(DATA) --datasets $(DATASETS) $*
 
 $(DATASETS)/nats-tss.h5: $(BIN) $(DATA)/nats-tss/nats_tss_15625.csv.gz
 	$(BIN) datasets build --from $(DATA) --datasets $(DATASETS) nats-tss
@@ -48,7 +51,15 @@ clean:
 	rm -rf .build $(DATASETS)/*.h5 $(DATASETS)/*.h5.tmp-*
 
 ## Experiments: each spec in experiments/ is a target of the same name
-EXPERIMENTS := $(basename $(notdir $(wildcard experiments/*.toml)))
-.PHONY: $(EXPERIMENTS)
+ALL_SPECS   := $(basename $(notdir $(wildcard experiments/*.toml)))
+PREDICTOR_EXPERIMENTS := $(filter predictors-%,$(ALL_SPECS))
+EXPERIMENTS := $(filter-out predictors-%,$(ALL_SPECS))
+.PHONY: $(EXPERIMENTS) $(PREDICTOR_EXPERIMENTS) predictors
 $(EXPERIMENTS): %: datasets
 	$(BIN) run experiments/$@.toml --datasets $(DATASETS)
+	$(BIN) plot results/$@ --datasets $(DATASETS)
+
+## predictors: the LINAS-paper predictor protocol on every predictors-*.toml spec
+$(PREDICTOR_EXPERIMENTS): %: datasets
+	$(BIN) predictors evaluate experiments/$@.toml --datasets $(DATASETS)
+predictors: $(PREDICTOR_EXPERIMENTS)
