@@ -1,6 +1,7 @@
 import Benchmarks
 import Foundation
 import NASCore
+import Testing
 
 /// The real NATS-TSS table, built once per test process into a temporary folder.
 enum ExperimentFixtures {
@@ -58,4 +59,26 @@ enum ExperimentFixtures {
         for _ in 0..<3 { url.deleteLastPathComponent() }
         return url.appendingPathComponent(".build/debug/nasreplay").path
     }
+
+    /// Runs the CLI as a separate process, as a user would.
+    static func nasreplay(_ arguments: [String]) throws -> CLIOutcome {
+        try #require(FileManager.default.isExecutableFile(atPath: executable), "build the CLI first (swift build)")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return CLIOutcome(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+}
+
+/// What a CLI process printed and returned.
+struct CLIOutcome {
+    var status: Int32
+    var stdout: String
+    var stderr: String
 }

@@ -4,22 +4,7 @@ import Testing
 /// `nasreplay predictors fit-predict`: one prediction per test row, and one-line errors
 /// with exit code 2 for every kind of bad input.
 @Suite struct PredictorExperimentCLITests {
-    struct Outcome { var status: Int32; var stdout: String; var stderr: String }
-
-    func nasreplay(_ arguments: [String]) throws -> Outcome {
-        let executable = ExperimentFixtures.executable
-        try #require(FileManager.default.isExecutableFile(atPath: executable), "build the CLI first (swift build)")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Outcome(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
+    func nasreplay(_ arguments: [String]) throws -> CLIOutcome { try ExperimentFixtures.nasreplay(arguments) }
 
     static func file(_ text: String) -> String {
         let path = ExperimentFixtures.temporaryFolder() + "/f.csv"
