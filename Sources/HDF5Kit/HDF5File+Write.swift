@@ -1,5 +1,6 @@
 import CHDF5
 import Foundation
+import Synchronization
 
 /// Reading and writing whole HDF5 files as `H5Group` trees.
 public enum HDF5File {
@@ -14,7 +15,7 @@ public enum HDF5File {
     /// same folder and renamed over `path` only when complete, so a failure or a kill never
     /// leaves a partial file behind.
     public static func write(_ root: H5Group, to path: String, options: WriteOptions = WriteOptions()) throws(HDF5Error) {
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max, using: &uniqueNames))"
+        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(writeCounter.wrappingAdd(1, ordering: .relaxed).oldValue)"
         do {
             try HDF5Library.withLock { () throws(HDF5Error) in
                 try writeLocked(root, to: temporary, options: options)
@@ -30,8 +31,8 @@ public enum HDF5File {
         }
     }
 
-    /// Temporary names only need to be unique, not reproducible.
-    nonisolated(unsafe) private static var uniqueNames = SystemRandomNumberGenerator()
+    /// Temporary names need only be unique: process id plus a per-process write count.
+    private static let writeCounter = Atomic<UInt64>(0)
 
     private static func writeLocked(_ root: H5Group, to path: String, options: WriteOptions) throws(HDF5Error) {
         var closer = HandleCloser()

@@ -4,7 +4,7 @@ import Foundation
 /// `uint32 masked_crc32c(length)`, the bytes, `uint32 masked_crc32c(bytes)`.
 ///
 /// ```swift
-/// let writer = try TFRecordWriter(path: "/tmp/fixture.tfrecord")
+/// let writer = try TFRecordWriter(path: "fixture.tfrecord")
 /// try writer.write(Array(#"["hash", 108, "01…", "input,…", "…"]"#.utf8))
 /// try writer.close()
 /// ```
