@@ -43,7 +43,7 @@ enum RunsFile {
             var exact: [UInt8] = []
             for t in trials {
                 trialColumn += Array(repeating: Int32(t.trial), count: t.evaluations)
-                step += (1...max(1, t.evaluations)).prefix(t.evaluations).map { Int32($0) }
+                step += (0..<t.evaluations).map { Int32($0 + 1) }
                 rows += t.rows; objectives += t.objectives; reported += t.reported
                 cost += t.cost; cumulative += t.cumulativeCost; exact += t.exact
             }

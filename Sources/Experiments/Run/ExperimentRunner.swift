@@ -85,29 +85,11 @@ public struct ExperimentRunner: Sendable {
             FileHandle.standardError.write(Data("\(spec.name): \(resumed) trials already finished, resuming with \(mine.count)\n".utf8))
         }
         let progress = Progress(total: mine.count, label: spec.name, enabled: options.progress)
-        let failure = Mutex<Error?>(nil)
-        let next = Atomic<Int>(0)
-        let work = mine
         let k = spec.benchmark.objectives.count, r = spec.benchmark.report.count
-        DispatchQueue.concurrentPerform(iterations: max(1, min(options.threads, work.count))) { _ in
-            while true {
-                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard i < work.count, failure.withLock({ $0 == nil }) else { return }
-                let job = work[i]
-                let config = configs[job.config]
-                do {
-                    let result = try binding.runTrial(
-                        config: config, objectives: spec.benchmark.objectives, reported: spec.benchmark.report,
-                        budget: spec.budget, trial: job.trial, seed: spec.trialSeed(algorithm: config.label, trial: job.trial),
-                        front: front)
-                    try store.write(result, trialHash: trialHash, objectiveCount: k, reportedCount: r)
-                    progress.advance()
-                } catch {
-                    failure.withLock { if $0 == nil { $0 = error } }
-                }
-            }
+        try forEachJob(mine) { _, result in
+            try store.write(result, trialHash: trialHash, objectiveCount: k, reportedCount: r)
+            progress.advance()
         }
-        if let error = failure.withLock({ $0 }) { throw error }
         guard options.shard == nil else {
             return Outcome(ran: mine.count, resumed: resumed, runsFile: nil, summary: nil)
         }
@@ -120,25 +102,33 @@ public struct ExperimentRunner: Sendable {
     public func runInMemory() throws -> [TrialResult] {
         let work = jobs
         let results = Mutex<[TrialResult?]>(Array(repeating: nil, count: work.count))
+        try forEachJob(work) { i, result in results.withLock { $0[i] = result } }
+        return results.withLock { $0.compactMap { $0 } }
+    }
+
+    /// Runs `work` on `options.threads` workers; `finished` gets each job's index and result.
+    /// The first error stops the remaining jobs and is rethrown.
+    private func forEachJob(_ work: [(config: Int, trial: Int)],
+                            _ finished: @Sendable (Int, TrialResult) throws -> Void) throws {
         let failure = Mutex<Error?>(nil)
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.threads, work.count))) { _ in
             while true {
                 let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard i < work.count else { return }
+                guard i < work.count, failure.withLock({ $0 == nil }) else { return }
                 let config = configs[work[i].config]
                 do {
-                    let r = try binding.runTrial(config: config, objectives: spec.benchmark.objectives, reported: spec.benchmark.report,
-                                                 budget: spec.budget, trial: work[i].trial,
-                                                 seed: spec.trialSeed(algorithm: config.label, trial: work[i].trial), front: front)
-                    results.withLock { $0[i] = r }
+                    let result = try binding.runTrial(
+                        config: config, objectives: spec.benchmark.objectives, reported: spec.benchmark.report,
+                        budget: spec.budget, trial: work[i].trial, seed: spec.trialSeed(algorithm: config.label, trial: work[i].trial),
+                        front: front)
+                    try finished(i, result)
                 } catch {
                     failure.withLock { if $0 == nil { $0 = error } }
                 }
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
-        return results.withLock { $0.compactMap { $0 } }
     }
 
     /// Reads every trial file, checks none is missing, writes runs.h5 and summary.md.

@@ -38,7 +38,8 @@ enum TrialRunner {
         result.bestSignal.reserveCapacity(n)
         var best = -Double.infinity
         var incumbent = [Double](repeating: .nan, count: r)
-        var curve = front.map { HypervolumeCurve(reference: $0.normalizer.reference) }
+        // Not optional: unwrapping into a copy each step would copy the archive every time.
+        var curve = HypervolumeCurve(reference: front?.normalizer.reference ?? [1])
         var minimisedPoints: [[Double]] = []
         for record in records {
             result.rows.append(Int32(record.row))
@@ -55,12 +56,11 @@ enum TrialRunner {
             }
             result.bestSignal.append(best == -.infinity ? .nan : (objectives[0].direction == .max ? best : -best))
             result.incumbentReported += incumbent
-            if let front, var c = curve {
+            if let front {
                 let raw = record.objectives
                 let point = raw.allSatisfy(\.isFinite) ? front.normalizer.normalize(raw) : front.normalizer.reference
                 minimisedPoints.append(point)
-                let hv = c.append(point)
-                curve = c
+                let hv = curve.append(point)
                 result.hypervolume.append(hv)
                 result.normalizedHypervolume.append(hv / front.score.trueHypervolume)
             }
@@ -72,7 +72,6 @@ enum TrialRunner {
                 result.frontRows.append(result.rows[i])
             }
         }
-        _ = k
         return result
     }
 }
