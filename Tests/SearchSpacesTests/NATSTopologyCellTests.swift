@@ -20,19 +20,23 @@ import Testing
         #expect(try NATSTopologyCell(naslibTuple: "(4, 3, 3, 0, 0, 0)") == cell)
     }
 
-    @Test func naslibMutationChangesExactlyOneEdgeUniformly() {
-        var rng = Xoshiro256StarStar(seed: 11)
+    /// Mutates `trials` random cells; checks each child differs in exactly one edge and
+    /// returns how often each edge was the one changed.
+    func editedEdgeShares(_ variant: NATSTopologyMutation, trials: Int, seed: UInt64) -> [Double] {
+        var rng = Xoshiro256StarStar(seed: seed)
         var perEdge = [Int](repeating: 0, count: 6)
-        let trials = 60_000
         for _ in 0..<trials {
             let parent = NATSTopologyCell.sample(using: &rng)
-            let child = parent.mutated(.naslib, using: &rng)
+            let child = parent.mutated(variant, using: &rng)
             let changed = (0..<6).filter { parent.op(at: $0) != child.op(at: $0) }
             #expect(changed.count == 1)
-            perEdge[changed[0]] += 1
+            if let edge = changed.first { perEdge[edge] += 1 }
         }
-        for count in perEdge {
-            let share: Double = Double(count) / Double(trials)
+        return perEdge.map { Double($0) / Double(trials) }
+    }
+
+    @Test func naslibMutationChangesExactlyOneEdgeUniformly() {
+        for share in editedEdgeShares(.naslib, trials: 60_000, seed: 11) {
             #expect(Swift.abs(share - 1.0 / 6) < 0.01)
         }
     }
@@ -40,20 +44,9 @@ import Testing
     /// NATS-Bench REA picks a node (1/3 each) then one of its inputs, so the edge into node 1
     /// changes with probability 1/3, node 2's two edges 1/6 each, node 3's three 1/9 each.
     @Test func natsBenchMutationFollowsNodeThenEdgeProbabilities() {
-        var rng = Xoshiro256StarStar(seed: 12)
-        var perEdge = [Int](repeating: 0, count: 6)
-        let trials = 90_000
-        for _ in 0..<trials {
-            let parent = NATSTopologyCell.sample(using: &rng)
-            let child = parent.mutated(.natsBench, using: &rng)
-            let changed = (0..<6).filter { parent.op(at: $0) != child.op(at: $0) }
-            #expect(changed.count == 1)
-            perEdge[changed[0]] += 1
-        }
         let third = 1.0 / 3, sixth = 1.0 / 6, ninth = 1.0 / 9
         let expected: [Double] = [third, sixth, sixth, ninth, ninth, ninth]
-        for (count, p) in zip(perEdge, expected) {
-            let share: Double = Double(count) / Double(trials)
+        for (share, p) in zip(editedEdgeShares(.natsBench, trials: 90_000, seed: 12), expected) {
             #expect(Swift.abs(share - p) < 0.01)
         }
     }
