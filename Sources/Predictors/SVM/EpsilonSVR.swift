@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// ε-insensitive support vector regression, as `sklearn.svm.SVR` (libsvm ε-SVR).
@@ -113,16 +114,88 @@ public struct EpsilonSVR: Regressor {
     }
 
     /// libsvm's `svm_predict_values`: Σ_s β_s K(x, sv_s) in support order, then − ρ.
+    ///
+    /// Each kernel value is libsvm's sequential sum; four support vectors are summed side
+    /// by side only so the four dependency chains overlap, which leaves every value and the
+    /// order of the outer sum unchanged. Large batches split their rows over the cores.
     public func predict(_ x: Matrix) throws -> [Double] {
         guard let kernel else { throw PredictorError.notFitted(model: "EpsilonSVR") }
         try validatePredictionWidth(x, fittedWidth: supportVectors.columns, model: "EpsilonSVR")
-        return (0..<x.rows).map { r in
-            let row = x.row(r)
-            var sum = 0.0
-            for s in 0..<dualCoefficients.count {
-                sum += dualCoefficients[s] * kernel.predictionValue(row, supportVectors.row(s))
+        let m = x.rows, d = x.columns, count = dualCoefficients.count
+        var output = [Double](repeating: -rho, count: m)
+        guard m > 0 else { return output }
+        let rho = self.rho
+        x.values.withUnsafeBufferPointer { rows in
+            supportVectors.values.withUnsafeBufferPointer { support in
+                dualCoefficients.withUnsafeBufferPointer { coefficients in
+                    output.withUnsafeMutableBufferPointer { out in
+                        guard let rowBase = rows.baseAddress, let outBase = out.baseAddress else { return }
+                        let supportBase = support.baseAddress ?? rowBase
+                        let coefficientBase = coefficients.baseAddress ?? rowBase
+                        let decide = { (r: Int) in
+                            outBase[r] = Self.decisionValue(rowBase + r * d, width: d, support: supportBase,
+                                                            coefficients: coefficientBase, count: count, kernel: kernel) - rho
+                        }
+                        let chunks = m * count * d >= 4_000_000 ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1
+                        if chunks <= 1 {
+                            for r in 0..<m { decide(r) }
+                        } else {
+                            let sendable = UncheckedSendable(decide)
+                            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                                for r in stride(from: chunk, to: m, by: chunks) { sendable.value(r) }
+                            }
+                        }
+                    }
+                }
             }
-            return sum - rho
         }
+        return output
     }
+
+    /// Σ_s β_s K(x, sv_s), summed in support order.
+    @inline(__always)
+    static func decisionValue(_ row: UnsafePointer<Double>, width d: Int, support: UnsafePointer<Double>,
+                              coefficients: UnsafePointer<Double>, count: Int, kernel: Kernel) -> Double {
+        var sum = 0.0
+        var s = 0
+        switch kernel {
+        case .linear:
+            while s < count {
+                sum += coefficients[s] * Kernel.dot(row, support + s * d, d)
+                s += 1
+            }
+        case let .rbf(gamma):
+            while s + 4 <= count {
+                let a = support + s * d, b = a + d, c = b + d, e = c + d
+                var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                for k in 0..<d {
+                    let v = row[k]
+                    let d0 = v - a[k], d1 = v - b[k], d2 = v - c[k], d3 = v - e[k]
+                    s0 += d0 * d0; s1 += d1 * d1; s2 += d2 * d2; s3 += d3 * d3
+                }
+                sum += coefficients[s] * exp(-gamma * s0)
+                sum += coefficients[s + 1] * exp(-gamma * s1)
+                sum += coefficients[s + 2] * exp(-gamma * s2)
+                sum += coefficients[s + 3] * exp(-gamma * s3)
+                s += 4
+            }
+            while s < count {
+                let a = support + s * d
+                var s0 = 0.0
+                for k in 0..<d {
+                    let d0 = row[k] - a[k]
+                    s0 += d0 * d0
+                }
+                sum += coefficients[s] * exp(-gamma * s0)
+                s += 1
+            }
+        }
+        return sum
+    }
+}
+
+/// Hands a closure that only writes disjoint slots to `concurrentPerform`.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

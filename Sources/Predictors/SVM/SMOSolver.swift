@@ -64,12 +64,20 @@ private final class SMOState {
     let linear: UnsafeMutablePointer<Double>
     let quadDiagonal: UnsafeMutablePointer<Double>
     let sign: UnsafeMutablePointer<Int8>
+    /// `sign` as ±1.0, so the scans multiply instead of branching (multiplying by ±1 is exact).
+    let signValue: UnsafeMutablePointer<Double>
     let status: UnsafeMutablePointer<UInt8>
+    /// Membership of libsvm's I_up (αₜ may move up along yₜ: the i candidates) and I_low
+    /// (the j candidates), kept with `status` so the scans test one byte.
+    let inUp: UnsafeMutablePointer<Bool>
+    let inLow: UnsafeMutablePointer<Bool>
     let kernelIndex: UnsafeMutablePointer<Int>
     let original: UnsafeMutablePointer<Int>
     // Scratch rows of Q.
     let rowI: UnsafeMutablePointer<Double>
     let rowJ: UnsafeMutablePointer<Double>
+    /// Scratch: each active variable's I_up score in the current selection.
+    let scores: UnsafeMutablePointer<Double>
 
     init(kernel km: KernelMatrix, targets: [Double], c: Double, epsilon: Double, tolerance: Double, shrinking: Bool) {
         n = km.count
@@ -86,16 +94,22 @@ private final class SMOState {
         linear = .allocate(capacity: l)
         quadDiagonal = .allocate(capacity: l)
         sign = .allocate(capacity: l)
+        signValue = .allocate(capacity: l)
         status = .allocate(capacity: l); status.initialize(repeating: Self.lower, count: l)
+        inUp = .allocate(capacity: l)
+        inLow = .allocate(capacity: l)
         kernelIndex = .allocate(capacity: l)
         original = .allocate(capacity: l)
         rowI = .allocate(capacity: l); rowI.initialize(repeating: 0, count: l)
         rowJ = .allocate(capacity: l); rowJ.initialize(repeating: 0, count: l)
+        scores = .allocate(capacity: l); scores.initialize(repeating: 0, count: l)
         for i in 0..<n {
             linear[i] = epsilon - targets[i]
             linear[i + n] = epsilon + targets[i]
             sign[i] = 1
             sign[i + n] = -1
+            signValue[i] = 1
+            signValue[i + n] = -1
             kernelIndex[i] = i
             kernelIndex[i + n] = i
             quadDiagonal[i] = km.diagonal[i]
@@ -104,13 +118,15 @@ private final class SMOState {
         for t in 0..<l {
             original[t] = t
             gradient[t] = linear[t]
+            updateMembership(t)
         }
     }
 
     deinit {
         alpha.deallocate(); gradient.deallocate(); gradientBar.deallocate(); linear.deallocate()
-        quadDiagonal.deallocate(); sign.deallocate(); status.deallocate(); kernelIndex.deallocate()
-        original.deallocate(); rowI.deallocate(); rowJ.deallocate(); kernel.deallocate()
+        quadDiagonal.deallocate(); sign.deallocate(); signValue.deallocate(); status.deallocate()
+        inUp.deallocate(); inLow.deallocate(); kernelIndex.deallocate()
+        original.deallocate(); rowI.deallocate(); rowJ.deallocate(); scores.deallocate(); kernel.deallocate()
     }
 
     @inline(__always) func isUpper(_ t: Int) -> Bool { status[t] == Self.upper }
@@ -121,6 +137,12 @@ private final class SMOState {
         if alpha[t] >= c { status[t] = Self.upper }
         else if alpha[t] <= 0 { status[t] = Self.lower }
         else { status[t] = Self.free }
+        updateMembership(t)
+    }
+
+    @inline(__always) func updateMembership(_ t: Int) {
+        inUp[t] = sign[t] == 1 ? !isUpper(t) : !isLower(t)
+        inLow[t] = sign[t] == 1 ? !isLower(t) : !isUpper(t)
     }
 
     /// Fills `row[start..<end]` with Q_{t,u} = y_t y_u Float(K), widened to Double.
@@ -142,48 +164,85 @@ private final class SMOState {
         Swift.swap(&linear[a], &linear[b])
         Swift.swap(&quadDiagonal[a], &quadDiagonal[b])
         Swift.swap(&sign[a], &sign[b])
+        Swift.swap(&signValue[a], &signValue[b])
         Swift.swap(&status[a], &status[b])
+        Swift.swap(&inUp[a], &inUp[b])
+        Swift.swap(&inLow[a], &inLow[b])
         Swift.swap(&kernelIndex[a], &kernelIndex[b])
         Swift.swap(&original[a], &original[b])
     }
 
     /// WSS 3 of Fan et al.; leaves Q_i (for the active set) in `rowI`.
+    ///
+    /// libsvm's branches on yₜ are folded into arithmetic: −yₜGₜ is −G for y = +1 and G
+    /// for y = −1; with Kᵢₜ the kernel entry, Qᵢₜ = yᵢyₜKᵢₜ and libsvm's
+    /// `QD[i] + QD[t] ∓ 2·yᵢ·Qᵢₜ` is `QD[i] + QD[t] − 2Kᵢₜ` in both branches, bit for bit
+    /// (sign flips and doubling are exact), so the selected pair is libsvm's.
     func selectWorkingSet() -> (Int, Int)? {
         var gMax = -Double.infinity, gMax2 = -Double.infinity
         var iBest = -1
-        for t in 0..<activeSize {
-            if sign[t] == 1 {
-                if !isUpper(t) && -gradient[t] >= gMax { gMax = -gradient[t]; iBest = t }
-            } else {
-                if !isLower(t) && gradient[t] >= gMax { gMax = gradient[t]; iBest = t }
-            }
+        // libsvm keeps the last index of the maximum (`>=`). Maxima do not depend on the
+        // order of comparison, so both libsvm maxima (over I_up for i, over I_low for
+        // gMax2) are taken here with four independent chains each; then the last index
+        // holding gMax is found from the end. Outside a set a variable scores −∞; an
+        // all-−∞ I_up means it is empty.
+        var u0 = -Double.infinity, u1 = -Double.infinity, u2 = -Double.infinity, u3 = -Double.infinity
+        var l0 = -Double.infinity, l1 = -Double.infinity, l2 = -Double.infinity, l3 = -Double.infinity
+        @inline(__always) func up(_ t: Int, _ yg: Double) -> Double { inUp[t] ? -yg : -Double.infinity }
+        @inline(__always) func low(_ t: Int, _ yg: Double) -> Double { inLow[t] ? yg : -Double.infinity }
+        var t = 0
+        while t + 4 <= activeSize {
+            let g0 = signValue[t] * gradient[t], g1 = signValue[t + 1] * gradient[t + 1]
+            let g2 = signValue[t + 2] * gradient[t + 2], g3 = signValue[t + 3] * gradient[t + 3]
+            let v0 = up(t, g0), v1 = up(t + 1, g1), v2 = up(t + 2, g2), v3 = up(t + 3, g3)
+            scores[t] = v0; scores[t + 1] = v1; scores[t + 2] = v2; scores[t + 3] = v3
+            u0 = v0 > u0 ? v0 : u0; u1 = v1 > u1 ? v1 : u1
+            u2 = v2 > u2 ? v2 : u2; u3 = v3 > u3 ? v3 : u3
+            let w0 = low(t, g0), w1 = low(t + 1, g1), w2 = low(t + 2, g2), w3 = low(t + 3, g3)
+            l0 = w0 > l0 ? w0 : l0; l1 = w1 > l1 ? w1 : l1
+            l2 = w2 > l2 ? w2 : l2; l3 = w3 > l3 ? w3 : l3
+            t += 4
         }
-        guard iBest >= 0 else { return nil }
+        while t < activeSize {
+            let g = signValue[t] * gradient[t]
+            let v = up(t, g), w = low(t, g)
+            scores[t] = v
+            u0 = v > u0 ? v : u0
+            l0 = w > l0 ? w : l0
+            t += 1
+        }
+        gMax = max(max(u0, u1), max(u2, u3))
+        gMax2 = max(max(l0, l1), max(l2, l3))
+        guard gMax > -Double.infinity else { return nil }
+        t = activeSize - 1
+        while scores[t] != gMax { t -= 1 }
+        iBest = t
         let i = iBest
-        fillRow(i, rowI, from: 0, to: activeSize)
         let qdI = quadDiagonal[i]
-        let yi = Double(sign[i])
+        let yi = signValue[i]
+        let kernelRow = kernel + kernelIndex[i] * n
         var jBest = -1
         var objectiveMin = Double.infinity
+        // A candidate can only win when (gradDiff²/quad) ≥ −objectiveMin; `threshold` is
+        // that bound lowered by 1e-12 relative, far more than the rounding of the product
+        // and the quotient, so the division (the slow step) is skipped only for losers.
+        var threshold = -Double.infinity
         for t in 0..<activeSize {
-            if sign[t] == 1 {
-                if !isLower(t) {
-                    let gradDiff = gMax + gradient[t]
-                    if gradient[t] >= gMax2 { gMax2 = gradient[t] }
-                    if gradDiff > 0 {
-                        let quad = qdI + quadDiagonal[t] - 2.0 * yi * rowI[t]
-                        let obj = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / Self.tau
-                        if obj <= objectiveMin { jBest = t; objectiveMin = obj }
-                    }
-                }
-            } else {
-                if !isUpper(t) {
-                    let gradDiff = gMax - gradient[t]
-                    if -gradient[t] >= gMax2 { gMax2 = -gradient[t] }
-                    if gradDiff > 0 {
-                        let quad = qdI + quadDiagonal[t] + 2.0 * yi * rowI[t]
-                        let obj = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / Self.tau
-                        if obj <= objectiveMin { jBest = t; objectiveMin = obj }
+            let k = Double(kernelRow[kernelIndex[t]])
+            rowI[t] = k * (yi * signValue[t])
+            // Outside I_low: −∞, so gradDiff is not positive.
+            let v = inLow[t] ? signValue[t] * gradient[t] : -Double.infinity
+            let gradDiff = gMax + v
+            if gradDiff > 0 {
+                let quad = qdI + quadDiagonal[t] - 2.0 * k
+                let denominator = quad > 0 ? quad : Self.tau
+                let numerator = gradDiff * gradDiff
+                if numerator >= threshold * denominator {
+                    let obj = -numerator / denominator
+                    if obj <= objectiveMin {
+                        jBest = t
+                        objectiveMin = obj
+                        threshold = -objectiveMin * (1 - 1e-12)
                     }
                 }
             }
@@ -292,8 +351,7 @@ private final class SMOState {
             }
             guard let (i, j) = pair else { break }
             iterations += 1
-            // rowI already holds Q_i over the active set.
-            fillRow(j, rowJ, from: 0, to: activeSize)
+            // rowI already holds Q_i over the active set; takeStep fills Q_j as it goes.
             takeStep(i, j)
         }
         if hitLimit && activeSize < l {
@@ -351,7 +409,14 @@ private final class SMOState {
         alpha[i] = ai
         alpha[j] = aj
         let dI = ai - oldI, dJ = aj - oldJ
-        for k in 0..<activeSize { gradient[k] += rowI[k] * dI + rowJ[k] * dJ }
+        // Q_j is gathered in the same pass that uses it (as `fillRow` would fill it).
+        let yj = signValue[j]
+        let kernelRowJ = kernel + kernelIndex[j] * n
+        for k in 0..<activeSize {
+            let qj = Double(kernelRowJ[kernelIndex[k]]) * (yj * signValue[k])
+            rowJ[k] = qj
+            gradient[k] += rowI[k] * dI + qj * dJ
+        }
 
         let wasUpperI = isUpper(i), wasUpperJ = isUpper(j)
         updateStatus(i)

@@ -10,16 +10,37 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the performance floors of DESIGN.md and print medians.",
-        discussion: "Build in release mode first (`make bench` does). Needs datasets/nats-tss.h5.")
+        discussion: "Build in release mode first (`make bench` does). Needs datasets/nats-tss.h5 and datasets/ofa-mbv3-dynast.h5.")
 
     @OptionGroup var locations: Locations
     @Option(help: "Repetitions per measurement; the median is reported.") var repetitions = 7
+    @Option(help: "Run one group only: tables, search, hypervolume or predictors (needs datasets/ofa-mbv3-dynast.h5).")
+    var only: Group?
+
+    enum Group: String, ExpressibleByArgument, CaseIterable {
+        case tables, search, hypervolume, predictors
+    }
 
     func run() throws {
         let catalog = DatasetCatalog(folder: locations.datasetsFolder)
-        let path = catalog.path(of: "nats-tss")
         print("nasreplay \(NASReplayVersion.string) bench — medians of \(repetitions) runs, one thread unless noted")
         print("")
+        let groups = only.map { [$0] } ?? Group.allCases
+        var rows: [[String]] = []
+        for group in groups {
+            switch group {
+            case .tables: rows += try tableRows(catalog: catalog)
+            case .search: rows += try searchRows(catalog: catalog)
+            case .hypervolume: rows += hypervolumeRows()
+            case .predictors: rows += try PredictorBench(catalog: catalog, repetitions: repetitions).rows()
+            }
+        }
+        print(renderTable(["what", "median", "floor (DESIGN.md)"], rows))
+    }
+
+    /// Loading nats-tss.h5 and the three ways of querying it.
+    func tableRows(catalog: DatasetCatalog) throws -> [[String]] {
+        let path = catalog.path(of: "nats-tss")
 
         let load = try asInput { try medianSeconds(repetitions: repetitions) { blackHole(try BenchmarkStore.load(path)) } }
         let table = try asInput { try catalog.load("nats-tss") }
@@ -63,9 +84,7 @@ struct BenchCommand: ParsableCommand {
         }
         rows.append(["query by arch string (parse + lookup)", formatRate(Double(k) / byString), "reported"])
 
-        rows += try searchRows(catalog: catalog)
-        rows += hypervolumeRows()
-        print(renderTable(["what", "median", "floor (DESIGN.md)"], rows))
+        return rows
     }
 }
 

@@ -1,0 +1,66 @@
+import Benchmarks
+import Experiments
+import Foundation
+import NASCore
+import Predictors
+import SearchSpaces
+
+/// The predictor-assisted floors of DESIGN.md: the DyNAS-T predictor grid on the LINAS
+/// bench's data size, and one whole LINAS trial on the 45-gene OFA-MobileNetV3 space.
+struct PredictorBench {
+    let catalog: DatasetCatalog
+    let repetitions: Int
+
+    /// The full DyNAS-T 1.6.0 grid (100 ridge α + 100 SVR C, 5 folds each) on 250 real
+    /// `ofa-mbv3-dynast` sub-networks (one-hot, 135 features) with their ImageNet top-1.
+    func rows() throws -> [[String]] {
+        let table = try asInput { try catalog.load("ofa-mbv3-dynast") }
+        let bench = try asInput { try SampleTableBenchmark(table: table, space: OFAMobileNetV3Space(), offTable: .reject) }
+        let top1 = try asInput { try table.metric("accuracy_top1").values }
+        let n = 250
+        let genes = Array(bench.rowGenes.prefix(n))
+        let features = genes.map { bench.space.features(of: GeneVector(genes: $0)) }
+        let x = try asInput { try Matrix(rows: features) }
+        let y = top1.prefix(n).map(Double.init)
+
+        var grid = DynastPredictor()
+        let gridTime = try medianSeconds(repetitions: repetitions) { try grid.fit(x, y) }
+        var serial = DynastPredictor(configuration: .init(parallel: false))
+        let serialTime = try medianSeconds(repetitions: max(1, repetitions / 2)) { try serial.fit(x, y) }
+        let linas = try linasTrialSeconds()
+        return [
+            ["DyNAS-T predictor grid, 250 × \(x.columns) (2 × 100 candidates × 5 folds), all cores", formatSeconds(gridTime), "< 0.5 s"],
+            ["the same grid, one thread", formatSeconds(serialTime), "reported"],
+            ["one LINAS trial, 250 evaluations, OFA-MBv3 (45 genes), inner NSGA-II 50 × 400, DyNAS-T grid", formatSeconds(linas), "< 2 s"],
+        ]
+    }
+
+    /// One trial as `nasreplay run` would run it, on `ofa-mbv3-dynast` with the knn
+    /// surrogate answering architectures outside the table.
+    private func linasTrialSeconds() throws -> Double {
+        let text = """
+        name = "bench-linas"
+        trials = 1
+        seed = 1
+        [benchmark]
+        name = "ofa-mbv3-dynast"
+        objectives = ["accuracy_top1:max", "macs:min"]
+        off_table = "surrogate:knn"
+        [budget]
+        evaluations = 250
+        [[algorithm]]
+        name = "linas"
+        type = "linas"
+        population = 50
+        predictor = "dynast"
+        inner = { type = "nsga2", generations = 400 }
+        """
+        let spec = try asInput { try ExperimentSpec.parse(text, file: "bench-linas.toml") }
+        var options = ExperimentRunner.Options()
+        options.progress = false
+        return try asRun {
+            let runner = try ExperimentRunner(spec: spec, catalog: catalog, options: options)
+            return try medianSeconds(repetitions: max(1, repetitions / 2)) { blackHole(try runner.runInMemory()) }
+        }
+    }
+}
