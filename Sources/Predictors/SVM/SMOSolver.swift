@@ -7,6 +7,11 @@ public struct SVRSolution: Sendable {
     public let iterations: Int
     /// True when `maxIterations` stopped the solver before the tolerance was met.
     public let reachedIterationLimit: Bool
+    /// The largest value the solver compared against C along its whole path (clipping
+    /// tests, and every α that set a bound status). For any C′ above it the path never
+    /// touches the box's upper side, so a solve with C′ takes exactly the same steps and
+    /// returns this same solution (DyNAS-T's C grid reuses it).
+    public let largestBoxComparison: Double
 }
 
 /// Sequential minimal optimisation for the ε-SVR dual, step for step as libsvm.
@@ -57,6 +62,8 @@ private final class SMOState {
 
     var activeSize: Int
     var unshrink = false
+    /// The largest value the run compared against C (clipping tests and bound statuses).
+    var largestBoxComparison = 0.0
     // Per-variable state, all permuted together by `swap`.
     let alpha: UnsafeMutablePointer<Double>
     let gradient: UnsafeMutablePointer<Double>
@@ -362,7 +369,8 @@ private final class SMOState {
         var alphaOriginal = [Double](repeating: 0, count: l)
         for t in 0..<l { alphaOriginal[original[t]] = alpha[t] }
         let beta = (0..<n).map { alphaOriginal[$0] - alphaOriginal[$0 + n] }
-        return SVRSolution(coefficients: beta, rho: rho, iterations: iterations, reachedIterationLimit: hitLimit)
+        return SVRSolution(coefficients: beta, rho: rho, iterations: iterations, reachedIterationLimit: hitLimit,
+                           largestBoxComparison: largestBoxComparison)
     }
 
     /// The analytic two-variable update with libsvm's clipping order, then the gradient
@@ -383,6 +391,7 @@ private final class SMOState {
             } else {
                 if ai < 0 { ai = 0; aj = -diff }
             }
+            largestBoxComparison = max(largestBoxComparison, ai, aj)
             if diff > ci - cj {
                 if ai > ci { ai = ci; aj = ci - diff }
             } else {
@@ -395,11 +404,13 @@ private final class SMOState {
             let sum = ai + aj
             ai -= delta
             aj += delta
+            largestBoxComparison = max(largestBoxComparison, sum, ai, aj)
             if sum > ci {
                 if ai > ci { ai = ci; aj = sum - ci }
             } else {
                 if aj < 0 { aj = 0; ai = sum }
             }
+            largestBoxComparison = max(largestBoxComparison, ai, aj)
             if sum > cj {
                 if aj > cj { aj = cj; ai = sum - cj }
             } else {
@@ -408,6 +419,7 @@ private final class SMOState {
         }
         alpha[i] = ai
         alpha[j] = aj
+        largestBoxComparison = max(largestBoxComparison, ai, aj)
         let dI = ai - oldI, dJ = aj - oldJ
         // Q_j is gathered in the same pass that uses it (as `fillRow` would fill it).
         let yj = signValue[j]

@@ -24,8 +24,10 @@ import Foundation
 ///
 /// It is built to be fast without changing the answer: one eigen-decomposition per fold
 /// serves the whole α grid (`RidgePath`), one kernel matrix over all samples serves every
-/// fold and every C (a fold's matrix is a gather), and folds × C run in parallel. Each SVR
-/// fit still runs libsvm's own path, so the scores match scikit-learn's.
+/// fold and every C (a fold's matrix is a gather), folds × C run in parallel, and a solve
+/// whose path never reached a smaller C's box serves that C too
+/// (`SVRSolution.largestBoxComparison`). Each SVR score is still libsvm's own path's, so
+/// the scores match scikit-learn's bit for bit.
 /// - Complexity: O(n²·d + F·(min(n,d)³ + A·n·d)) for ridge plus the C × F SMO solves.
 public struct DynastPredictor: Regressor {
     /// The grids and CV layout; the defaults are DyNAS-T 1.6.0's.
@@ -214,9 +216,19 @@ public struct DynastPredictor: Regressor {
         let predictionKernel = PredictionKernelTable(x, kernel: kernel)
         let table = ScoreTable(count: folds.count * costs.count)
         let tolerance = configuration.svrTolerance, maxIterations = configuration.svrMaxIterations
+        // A solve with a larger C whose path stayed below this C is this C's solve, bit for
+        // bit (`SVRSolution.largestBoxComparison`), so its score is reused. Tasks go from
+        // the largest C down, so the big solves finish first; whichever thread records a
+        // solve first, every score is the one an independent solve would give.
+        let solved = (0..<folds.count).map { _ in SolvedCosts() }
+        let order = costs.indices.sorted { costs[$0] > costs[$1] }
         forEach(folds.count * costs.count) { task in
-            let f = task / costs.count, c = task % costs.count
+            let f = task % folds.count, c = order[task / folds.count]
             let fold = folds[f]
+            if let score = solved[f].reusableScore(for: costs[c]) {
+                table.set(f * costs.count + c, score)
+                return
+            }
             let solution = SMOSolver.solveEpsilonSVR(kernel: foldKernels[f], targets: fold.train.map { y[$0] },
                                                      c: costs[c], epsilon: 0, tolerance: tolerance,
                                                      shrinking: true, maxIterations: maxIterations)
@@ -229,7 +241,8 @@ public struct DynastPredictor: Regressor {
             }
             let mape = RegressionMetrics.meanAbsolutePercentageError(actual: fold.test.map { y[$0] },
                                                                      predicted: predictions)
-            table.set(task, -mape)
+            solved[f].record(c: costs[c], below: solution.largestBoxComparison, score: -mape)
+            table.set(f * costs.count + c, -mape)
         }
         return table.values
     }
@@ -276,4 +289,22 @@ private final class ScoreTable: @unchecked Sendable {
     func set(_ index: Int, _ value: Double) { storage[index] = value }
 
     var values: [Double] { Array(storage) }
+}
+
+/// One fold's finished SVR solves: C, the bound their path stayed below, and the score.
+private final class SolvedCosts: @unchecked Sendable {
+    private struct Entry { let c: Double; let below: Double; let score: Double }
+    private let lock = NSLock()
+    private var entries: [Entry] = []
+
+    /// The score of a finished solve with C′ ≥ c whose path stayed below c, if any.
+    func reusableScore(for c: Double) -> Double? {
+        lock.lock(); defer { lock.unlock() }
+        return entries.first { $0.c >= c && $0.below < c }?.score
+    }
+
+    func record(c: Double, below: Double, score: Double) {
+        lock.lock(); defer { lock.unlock() }
+        entries.append(Entry(c: c, below: below, score: score))
+    }
 }
