@@ -15,9 +15,10 @@ struct ReportCommand: ParsableCommand {
 
     @Argument(help: "The results folder, e.g. results/nats-tss-single.") var folder: String
     @Option(help: "Comma-separated evaluation counts to tabulate (default: the spec's checkpoints).") var checkpoints: String?
+    @Option(help: "Also write the evaluations-to-threshold table (LINAS paper, Table 3 form) of the first metric to this Markdown file.") var thresholds: String?
     @Flag(help: "Print the report instead of only writing it.") var print_ = false
 
-    enum CodingKeys: String, CodingKey { case folder, checkpoints, print_ = "print" }
+    enum CodingKeys: String, CodingKey { case folder, checkpoints, thresholds, print_ = "print" }
 
     func run() throws {
         let runs = folder + "/runs.h5"
@@ -32,10 +33,15 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let data = try asRun { try RunsReader.comparison(runsFile: runs, checkpoints: override) }
-        let markdown = ComparisonReport(data).markdown
+        let report = ComparisonReport(data)
+        let markdown = report.markdown
         let path = folder + "/summary.md"
         try asRun { try markdown.write(toFile: path, atomically: true, encoding: .utf8) }
         if print_ { print(markdown) }
         print("wrote \(path)")
+        if let thresholds {
+            try asRun { try report.thresholdsMarkdown.write(toFile: thresholds, atomically: true, encoding: .utf8) }
+            print("wrote \(thresholds)")
+        }
     }
 }
