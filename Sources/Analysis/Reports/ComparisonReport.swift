@@ -42,7 +42,7 @@ public struct ComparisonReport: Sendable {
     public var thresholdsMarkdown: String {
         guard let metric = data.metrics.first else { return "# \(data.experiment)\n\nNo metric to tabulate.\n" }
         var out = ["## \(data.experiment): \(metric.title)", ""]
-        out.append("Benchmark `\(data.benchmark)`, objectives \(data.objectives.map { "`\($0)`" }.joined(separator: ", ")); \(data.trials) trials; budget \(data.budget). Each row's threshold is one algorithm's best mean value; the cells are the first evaluation at which each algorithm's mean curve reaches it.")
+        out.append("Benchmark `\(data.benchmark)`, objectives \(data.objectives.map { "`\($0)`" }.joined(separator: ", ")); \(data.trials) trials; budget \(data.budget).")
         out.append("")
         out += thresholds(metric)
         return out.joined(separator: "\n")

@@ -16,9 +16,9 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "The results folder, e.g. results/nats-tss-single.") var folder: String
     @Option(help: "Comma-separated evaluation counts to tabulate (default: the spec's checkpoints).") var checkpoints: String?
     @Option(help: "Also write the evaluations-to-threshold table (LINAS paper, Table 3 form) of the first metric to this Markdown file.") var thresholds: String?
-    @Flag(help: "Print the report instead of only writing it.") var print_ = false
-
-    enum CodingKeys: String, CodingKey { case folder, checkpoints, thresholds, print_ = "print" }
+    // Named with `name:` rather than CodingKeys: ArgumentParser finds options by their
+    // property names, so a CodingKeys rename made every `report` call fail.
+    @Flag(name: .customLong("print"), help: "Print the report instead of only writing it.") var printReport = false
 
     func run() throws {
         let runs = folder + "/runs.h5"
@@ -37,7 +37,7 @@ struct ReportCommand: ParsableCommand {
         let markdown = report.markdown
         let path = folder + "/summary.md"
         try asRun { try markdown.write(toFile: path, atomically: true, encoding: .utf8) }
-        if print_ { print(markdown) }
+        if printReport { print(markdown) }
         print("wrote \(path)")
         if let thresholds {
             try asRun { try report.thresholdsMarkdown.write(toFile: thresholds, atomically: true, encoding: .utf8) }
