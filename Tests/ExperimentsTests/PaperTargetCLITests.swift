@@ -4,7 +4,8 @@ import Testing
 
 /// What the paper targets of the Makefile rely on: `run --trials N` is a prefix of the full
 /// run and never overwrites a run of another size; `plot --fronts-at N` draws the fronts
-/// after N evaluations; `report --thresholds` writes the LINAS Table-3 form on its own;
+/// after N evaluations; `report --thresholds` writes the LINAS Table-3 form on its own and
+/// leaves summary.md alone;
 /// `plot` draws a predictor evaluation's MAPE and Kendall τ curves.
 @Suite struct PaperTargetCLITests {
     func nasreplay(_ arguments: [String]) throws -> CLIOutcome { try ExperimentFixtures.nasreplay(arguments) }
@@ -93,8 +94,10 @@ import Testing
     @Test func reportWritesTheTable3FormOnItsOwn() throws {
         let (_, full) = try fullRun()
         let table = ExperimentFixtures.temporaryFolder() + "/table3.md"
+        let summary = try String(contentsOfFile: full + "/paper-targets/summary.md", encoding: .utf8)
         let r = try nasreplay(["report", full + "/paper-targets", "--thresholds", table])
         #expect(r.status == 0, "\(r.stderr)")
+        #expect(try String(contentsOfFile: full + "/paper-targets/summary.md", encoding: .utf8) == summary, "summary.md is left as the run wrote it")
         let text = try String(contentsOfFile: table, encoding: .utf8)
         #expect(text.contains("## paper-targets: Normalised hypervolume"))
         #expect(text.contains("| best of random |"))
