@@ -39,9 +39,9 @@ $(DATASETS)/nats-tss.h5: $(BIN) $(DATA)/nats-tss/nats_tss_15625.csv.gz
 test: deps
 	$(SWIFT) test
 
-## demo: the main job on the real data
+## demo: the main job: every algorithm on NATS-TSS (experiments/demo-nats-tss.toml), summary and two figures
 demo: datasets
-	@bash scripts/demo.sh $(BIN) $(DATASETS)
+	@bash scripts/demo.sh $(BIN) $(DATASETS) $(TRIALS)
 
 ## bench: performance floors of DESIGN.md, medians (release build); see BENCHMARKS.md
 bench: datasets
@@ -50,16 +50,59 @@ bench: datasets
 clean:
 	rm -rf .build $(DATASETS)/*.h5 $(DATASETS)/*.h5.tmp-*
 
-## Experiments: each spec in experiments/ is a target of the same name
+## Experiments: each spec in experiments/ is a target of the same name.
+## TRIALS=N runs only the first N trials of each spec (trial i is the same trial with any N)
+## into results/trials-N/ instead of results/, so a quick check never replaces a full run.
+TRIALS  ?=
+RESULTS := $(if $(TRIALS),results/trials-$(TRIALS),results)
+RUNFLAGS := --datasets $(DATASETS) $(if $(TRIALS),--trials $(TRIALS) --results $(RESULTS))
 ALL_SPECS   := $(basename $(notdir $(wildcard experiments/*.toml)))
 PREDICTOR_EXPERIMENTS := $(filter predictors-%,$(ALL_SPECS))
 EXPERIMENTS := $(filter-out predictors-%,$(ALL_SPECS))
 .PHONY: $(EXPERIMENTS) $(PREDICTOR_EXPERIMENTS) predictors
+# `nasreplay run` resumes: finished trials are read back, not rerun.
 $(EXPERIMENTS): %: datasets
-	$(BIN) run experiments/$@.toml --datasets $(DATASETS)
-	$(BIN) plot results/$@ --datasets $(DATASETS)
+	$(BIN) run experiments/$@.toml $(RUNFLAGS)
+	$(BIN) plot $(RESULTS)/$@ --datasets $(DATASETS)
 
 ## predictors: the LINAS-paper predictor protocol on every predictors-*.toml spec
-$(PREDICTOR_EXPERIMENTS): %: datasets
-	$(BIN) predictors evaluate experiments/$@.toml --datasets $(DATASETS)
+# An evaluation does not resume, so it reruns only when its spec is newer than its results.
+$(RESULTS)/predictors-%/runs.h5: experiments/predictors-%.toml | datasets
+	$(BIN) predictors evaluate $< $(RUNFLAGS)
+$(PREDICTOR_EXPERIMENTS): %: $(RESULTS)/%/runs.h5
+	$(BIN) plot $(RESULTS)/$@ --datasets $(DATASETS)
 predictors: $(PREDICTOR_EXPERIMENTS)
+
+## Published figures and tables (README, "Figures and tables"): outputs in $(RESULTS)/<spec>/
+.PHONY: paper fig3 fig5 fig6 fig7 fig9 table3 thesis
+FIG9_SPECS := linas-nats-tss linas-nats-tss-pixel3 linas-nats-tss-2080ti linas-ofa-mbv3-dynast
+
+## fig3: predictor MAPE and Kendall τ against training size (accuracy, raspi4 and pixel3 latency)
+fig3: predictors-nats-tss predictors-nats-tss-lat-raspi4 predictors-nats-tss-lat-pixel3
+
+## fig5: fronts of LINAS, NSGA-II and random search after 250 evaluations
+fig5: linas-nats-tss
+	$(BIN) plot $(RESULTS)/linas-nats-tss --datasets $(DATASETS) --fronts-at 250
+
+## fig6: LINAS with inner NSGA-II vs inner GA
+fig6: linas-inner-nats-tss
+
+## fig7: LINAS with ridge, svr-rbf, stacked and DyNAS-T predictors
+fig7: linas-predictors-nats-tss
+
+## fig9: HV curves of LINAS, NSGA-II and random search across benchmarks
+fig9: $(FIG9_SPECS)
+
+## table3: evaluations to reach random search's and NSGA-II's best mean HV, per benchmark
+table3: $(FIG9_SPECS)
+	@mkdir -p $(RESULTS)/table3
+	@for n in $(FIG9_SPECS); do $(BIN) report $(RESULTS)/$$n --thresholds $(RESULTS)/$$n/table3.md >/dev/null || exit 1; done
+	@{ echo "# LINAS paper, Table 3 form: evaluations to reach each algorithm's best mean normalised HV"; echo; \
+	   for n in $(FIG9_SPECS); do cat $(RESULTS)/$$n/table3.md; echo; done; } > $(RESULTS)/table3/table3.md
+	@echo "wrote $(RESULTS)/table3/table3.md"
+
+## thesis: GA vs NAS-EA-FA v2 with validation-accuracy and NASWT fitness
+thesis: thesis-nats-tss thesis-nats-tss-naswt
+
+## paper: every figure and table above
+paper: fig3 fig5 fig6 fig7 fig9 table3 thesis

@@ -36,6 +36,18 @@ public struct ComparisonReport: Sendable {
         return out.joined(separator: "\n")
     }
 
+    /// The evaluations-to-threshold table of the report's first metric (normalised HV in a
+    /// multi-objective run), with a header naming the run: the LINAS paper's Table 3 on its
+    /// own, for `nasreplay report --thresholds`.
+    public var thresholdsMarkdown: String {
+        guard let metric = data.metrics.first else { return "# \(data.experiment)\n\nNo metric to tabulate.\n" }
+        var out = ["## \(data.experiment): \(metric.title)", ""]
+        out.append("Benchmark `\(data.benchmark)`, objectives \(data.objectives.map { "`\($0)`" }.joined(separator: ", ")); \(data.trials) trials; budget \(data.budget).")
+        out.append("")
+        out += thresholds(metric)
+        return out.joined(separator: "\n")
+    }
+
     func values(_ algorithm: ComparisonData.Algorithm, _ curve: String, at checkpoint: Int) -> [Double] {
         (algorithm.curves[curve] ?? []).compactMap { row in
             guard !row.isEmpty else { return nil }

@@ -2,6 +2,7 @@ import Analysis
 import Benchmarks
 import Foundation
 import HDF5Kit
+import Indicators
 import NASCore
 
 /// The standard figures of a run, drawn from runs.h5 (and the benchmark table, for the
@@ -10,9 +11,12 @@ import NASCore
 public struct RunFigures {
     public let folder: String
     public let catalog: DatasetCatalog
+    /// Also draw the fronts as they stood after this many evaluations (the LINAS paper's
+    /// Fig. 5 shows them at 250 of a 500-evaluation run), as `fronts-at-N`.
+    public var frontsAt: Int?
 
-    public init(folder: String, catalog: DatasetCatalog) {
-        self.folder = folder; self.catalog = catalog
+    public init(folder: String, catalog: DatasetCatalog, frontsAt: Int? = nil) {
+        self.folder = folder; self.catalog = catalog; self.frontsAt = frontsAt
     }
 
     /// Draws every figure that fits the run; returns the files written.
@@ -27,6 +31,12 @@ public struct RunFigures {
             written += try curve(data, curve: "hv_regret", name: "hv-regret", yLabel: "HV regret (1 − normalised HV)", log: true, median: true, in: out)
             written += try box(data, curve: "normalized_hv", name: "hv-final", yLabel: "final normalised hypervolume", in: out)
             written += try fronts(data, in: out)
+            if let n = frontsAt { written += try fronts(data, after: n, in: out) }
+            // A mixed run (single-objective algorithms see the first objective) is also
+            // judged by its incumbent, so the single-objective view is drawn too.
+            for metric in data.reported {
+                written += try curve(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)", yLabel: "incumbent's \(metric)", log: false, median: false, in: out)
+            }
         } else {
             for metric in data.reported {
                 written += try curve(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)", yLabel: "incumbent's \(metric)", log: false, median: false, in: out)
@@ -88,5 +98,46 @@ public struct RunFigures {
                                   xAxis: FigureAxis(label: objectives[0].description), yAxis: FigureAxis(label: objectives[1].description, logScale: true),
                                   title: "\(data.benchmark): fronts found after \(data.budget)")
         return try figure.write(name: "fronts", in: out).outputs
+    }
+
+    /// As `fronts(_:in:)`, but each algorithm's front is the non-dominated set of what its
+    /// median trial (by normalised HV at `n`) had evaluated by evaluation `n`. Points are the
+    /// logged objective values, so off-table answers appear as the values the search saw.
+    private func fronts(_ data: ComparisonData, after n: Int, in out: String) throws -> [String] {
+        guard data.objectives.count == 2 else { return [] }
+        let objectives = try data.objectives.map { try Objective(parsing: $0) }
+        let table = try catalog.load(data.benchmark)
+        let front = try TableParetoFront.cached(table: table, objectives: objectives)
+        let x = try table.metric(objectives[0].metric).values, y = try table.metric(objectives[1].metric).values
+        let cloud = (0..<table.rows).filter { x[$0].isFinite && y[$0].isFinite }.map { [Double(x[$0]), Double(y[$0])] }
+        let root = try HDF5File.read(folder + "/runs.h5")
+        let sign = objectives.map { $0.direction == .max ? -1.0 : 1.0 }
+        var found: [NamedPoints] = []
+        for a in data.algorithms {
+            let base = "\(data.benchmark)/\(a.label)/log"
+            guard let hv = a.curves["normalized_hv"], !hv.isEmpty, hv.allSatisfy({ $0.count >= n }),
+                  case .int32(let trials)? = root.dataset(at: "\(base)/trial")?.data,
+                  case .int32(let steps)? = root.dataset(at: "\(base)/step")?.data,
+                  case .float64(let values)? = root.dataset(at: "\(base)/objectives")?.data,
+                  values.count == 2 * trials.count else { continue }
+            let atN = hv.map { $0[n - 1].isNaN ? 0 : $0[n - 1] }
+            let order = atN.indices.sorted { atN[$0] < atN[$1] }
+            let medianTrial = Int32(order[order.count / 2])
+            var seen = Set<[Double]>()
+            let points = trials.indices.filter { trials[$0] == medianTrial && steps[$0] <= n }
+                .map { [values[2 * $0], values[2 * $0 + 1]] }
+                .filter { $0.allSatisfy(\.isFinite) && seen.insert($0).inserted }
+            let minimised = points.map { [sign[0] * $0[0], sign[1] * $0[1]] }
+            let members = NonDominatedSorting.fronts(minimised).first ?? []
+            found.append(NamedPoints(name: "\(a.label) (median trial)", points: members.map { points[$0] }.sorted { $0[0] < $1[0] }))
+        }
+        guard !found.isEmpty else {
+            throw RunError("\(folder): no algorithm ran \(n) evaluations in every trial; pick a smaller --fronts-at")
+        }
+        let truth = front.rows.map { [Double(x[$0]), Double(y[$0])] }.sorted { $0[0] < $1[0] }
+        let figure = ParetoFigure(background: cloud, trueFront: truth, fronts: found,
+                                  xAxis: FigureAxis(label: objectives[0].description), yAxis: FigureAxis(label: objectives[1].description, logScale: true),
+                                  title: "\(data.benchmark): fronts found after \(n) evaluations")
+        return try figure.write(name: "fronts-at-\(n)", in: out).outputs
     }
 }

@@ -11,17 +11,27 @@ struct PlotCommand: ParsableCommand {
         Multi-objective runs: normalised-HV curves (mean, 95% CI), HV regret on a log axis
         (median, IQR), final-HV boxplots and Pareto fronts over the table's cloud.
         Single-objective runs: best-so-far and incumbent curves and final boxplots.
+        Predictor evaluations (`nasreplay predictors evaluate`): MAPE and Kendall τ against
+        training-set size, mean with 95% CI band per model.
         Each figure's .gp regenerates it: `cd results/NAME/figures && gnuplot hv.gp`.
         """)
 
     @OptionGroup var locations: Locations
     @Argument(help: "The results folder, e.g. results/nats-tss-multi.") var folder: String
+    @Option(name: .customLong("fronts-at"), help: "Multi-objective runs: also draw the fronts found after N evaluations (fronts-at-N).") var frontsAt: Int?
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: folder + "/runs.h5") else {
             throw InputError("\(folder)/runs.h5: not found; run the experiment first (`nasreplay run SPEC`)")
         }
-        let files = try asRun { try RunFigures(folder: folder, catalog: DatasetCatalog(folder: locations.datasetsFolder)).drawAll() }
+        if let frontsAt, frontsAt < 1 { throw InputError("--fronts-at must be positive, got \(frontsAt)") }
+        let files: [String]
+        if PredictorFigures.isPredictorRun(folder + "/runs.h5") {
+            files = try asRun { try PredictorFigures(folder: folder).drawAll() }
+        } else {
+            let figures = RunFigures(folder: folder, catalog: DatasetCatalog(folder: locations.datasetsFolder), frontsAt: frontsAt)
+            files = try asRun { try figures.drawAll() }
+        }
         for f in files where f.hasSuffix(".png") { print("wrote \(f) (and .pdf, .svg, .csv, .gp)") }
     }
 }

@@ -104,10 +104,19 @@ struct PredictorsCommand: ParsableCommand {
         @Argument(help: "The predictor spec (TOML), e.g. experiments/predictors-nats-tss.toml.") var spec: String
         @Option(help: "Worker threads (default: all cores).") var threads: Int?
         @Option(help: "Folder for results.") var results = "results"
+        @Option(help: "Run the first N trials instead of the spec's count (quick checks; trial i is the same with any N).") var trials: Int?
         @Flag(help: "No progress output.") var quiet = false
 
         func run() throws {
-            let parsed = try asInput { try PredictorExperimentSpec.load(spec) }
+            var parsed = try asInput { try PredictorExperimentSpec.load(spec) }
+            if let trials {
+                guard trials > 0 else { throw InputError("--trials must be positive, got \(trials)") }
+                let existing = ResultsStore(root: results, experiment: parsed.name).runsFile
+                if let stored = storedTrialCount(existing), stored != trials {
+                    throw InputError("--trials \(trials): \(existing) holds an evaluation of \(stored) trials; pass --results DIR to write the smaller one elsewhere")
+                }
+                parsed.trials = trials
+            }
             if let threads, threads < 1 { throw InputError("--threads must be positive, got \(threads)") }
             let experiment = try asInput { try PredictorExperiment(spec: parsed, catalog: DatasetCatalog(folder: locations.datasetsFolder)) }
             let start = ContinuousClock.now

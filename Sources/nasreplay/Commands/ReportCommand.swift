@@ -15,9 +15,10 @@ struct ReportCommand: ParsableCommand {
 
     @Argument(help: "The results folder, e.g. results/nats-tss-single.") var folder: String
     @Option(help: "Comma-separated evaluation counts to tabulate (default: the spec's checkpoints).") var checkpoints: String?
-    @Flag(help: "Print the report instead of only writing it.") var print_ = false
-
-    enum CodingKeys: String, CodingKey { case folder, checkpoints, print_ = "print" }
+    @Option(help: "Write only the evaluations-to-threshold table (LINAS paper, Table 3 form) of the first metric to this Markdown file; summary.md is left as it is.") var thresholds: String?
+    // Named with `name:` rather than CodingKeys: ArgumentParser finds options by their
+    // property names, so a CodingKeys rename made every `report` call fail.
+    @Flag(name: .customLong("print"), help: "Print the report instead of only writing it.") var printReport = false
 
     func run() throws {
         let runs = folder + "/runs.h5"
@@ -32,10 +33,20 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let data = try asRun { try RunsReader.comparison(runsFile: runs, checkpoints: override) }
-        let markdown = ComparisonReport(data).markdown
+        let report = ComparisonReport(data)
+        if let thresholds {
+            // The run's own summary.md carries notes (off-table answers) that runs.h5 alone
+            // does not rebuild, so a table extracted from it must not rewrite the summary.
+            let table = report.thresholdsMarkdown
+            try asRun { try table.write(toFile: thresholds, atomically: true, encoding: .utf8) }
+            if printReport { print(table) }
+            print("wrote \(thresholds)")
+            return
+        }
+        let markdown = report.markdown
         let path = folder + "/summary.md"
         try asRun { try markdown.write(toFile: path, atomically: true, encoding: .utf8) }
-        if print_ { print(markdown) }
+        if printReport { print(markdown) }
         print("wrote \(path)")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Benchmarks
 import Experiments
 import Foundation
+import HDF5Kit
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,10 +20,23 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).") var threads: Int?
     @Option(help: "Run only slice i of n (0-based), e.g. 0/4.") var shard: String?
     @Option(help: "Folder for results.") var results = "results"
+    @Option(help: ArgumentHelp("Run the first N trials instead of the spec's count (quick checks).",
+                               discussion: "Trial i is the same with any N. Refused when the results folder already holds runs.h5 with another count; pair it with --results.")) var trials: Int?
     @Flag(help: "No progress output.") var quiet = false
 
     func run() throws {
-        let parsed = try asInput { try ExperimentSpec.load(spec) }
+        var parsed = try asInput { try ExperimentSpec.load(spec) }
+        if let trials {
+            guard trials > 0 else { throw InputError("--trials must be positive, got \(trials)") }
+            // Trial seeds depend on the trial index only, so a smaller run is a prefix of the
+            // full one and determinism is unaffected; but its runs.h5 would replace a full
+            // run's summary, so an existing run of another size is never overwritten.
+            let existing = ResultsStore(root: results, experiment: parsed.name).runsFile
+            if let stored = storedTrialCount(existing), stored != trials {
+                throw InputError("--trials \(trials): \(existing) holds a run of \(stored) trials; pass --results DIR to write the smaller run elsewhere")
+            }
+            parsed.trials = trials
+        }
         var options = ExperimentRunner.Options()
         if let threads {
             guard threads > 0 else { throw InputError("--threads must be positive, got \(threads)") }
@@ -69,6 +83,13 @@ struct MergeCommand: ParsableCommand {
         print(summary)
         print("merged (\(copied) trial files copied in); wrote \(runner.store.runsFile) and \(runner.store.summaryFile)")
     }
+}
+
+/// The trial count recorded in an existing runs.h5, or nil when there is none.
+func storedTrialCount(_ runsFile: String) -> Int? {
+    guard FileManager.default.fileExists(atPath: runsFile), let root = try? HDF5File.read(runsFile),
+          let trials = root.attributes["trials"]?.intValue else { return nil }
+    return Int(trials)
 }
 
 func parseShard(_ text: String) throws -> (index: Int, count: Int) {

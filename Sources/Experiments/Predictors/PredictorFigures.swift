@@ -1,0 +1,79 @@
+import Analysis
+import Foundation
+import HDF5Kit
+
+/// The figures of a predictor evaluation (`nasreplay predictors evaluate`): MAPE and
+/// Kendall τ against training-set size, one line per model with its 95 % CI band over
+/// trials, as in the LINAS paper's Fig. 3 (Cummings et al. 2022, arXiv 2202.12934).
+///
+/// ```swift
+/// let files = try PredictorFigures(folder: "results/predictors-nats-tss").drawAll()
+/// ```
+///
+/// Reads the `runs.h5` that ``PredictorExperimentResult`` writes; each figure goes to
+/// `figures/` as PDF, PNG and SVG with its .csv and .gp, like ``RunFigures``.
+public struct PredictorFigures {
+    public let folder: String
+
+    public init(folder: String) { self.folder = folder }
+
+    /// Whether `runs.h5` holds a predictor evaluation rather than a search run; the two
+    /// share the file name, so `nasreplay plot` tells them apart by the root attributes.
+    public static func isPredictorRun(_ runsFile: String) -> Bool {
+        guard let root = try? HDF5File.read(runsFile) else { return false }
+        return root.attributes["test_size"] != nil && root.attributes["experiment"] == nil
+    }
+
+    /// Draws `predictor-mape` and `predictor-kendall-tau`; returns the files written.
+    public func drawAll() throws -> [String] {
+        let path = folder + "/runs.h5"
+        let root = try HDF5File.read(path)
+        guard case .ints(let sizes)? = root.attributes["sizes"], !sizes.isEmpty else {
+            throw RunError("\(path): not a predictor evaluation (no sizes attribute); rerun `nasreplay predictors evaluate`")
+        }
+        let benchmark = root.attributes["benchmark"]?.stringValue ?? "?"
+        let target = root.attributes["target"]?.stringValue ?? "?"
+        let trials = Int(root.attributes["trials"]?.intValue ?? 0)
+        let x = sizes.map(Double.init)
+        let out = folder + "/figures"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let panels: [(key: String, name: String, label: String, scale: Double)] = [
+            ("mape", "predictor-mape", "MAPE (%)", 100),
+            ("kendall_tau", "predictor-kendall-tau", "Kendall τ", 1),
+        ]
+        var written: [String] = []
+        for panel in panels {
+            var series: [CurveSeries] = []
+            for (model, node) in root.children {
+                guard case .group(let g) = node, let ds = g.dataset(at: panel.key), case .float64(let values) = ds.data,
+                      ds.shape.count == 2, ds.shape[1] == sizes.count else { continue }
+                let rows = (0..<ds.shape[0]).map { t in (0..<sizes.count).map { values[t * sizes.count + $0] * panel.scale } }
+                series.append(CurveSeries(name: model, x: x, summary: try Self.meanBand(rows)))
+            }
+            guard !series.isEmpty else { continue }
+            let figure = CurveFigure(series: series, xAxis: FigureAxis(label: "training set size"), yAxis: FigureAxis(label: panel.label),
+                                     title: "\(benchmark), \(target): \(trials) trials (mean, 95% CI band)", markers: true)
+            written += try figure.write(name: panel.name, in: out).outputs
+        }
+        return written
+    }
+
+    /// Mean and 95 % t-interval per size over the trials whose score is finite: a model can
+    /// score NaN (Kendall τ of constant predictions), and dropping that trial at that size
+    /// is more honest than failing the whole figure.
+    static func meanBand(_ rows: [[Double]]) throws -> BandSummary {
+        let steps = rows.first?.count ?? 0
+        var band = BandSummary(centre: [], lower: [], upper: [])
+        for s in 0..<steps {
+            let column = rows.map { $0[s] }.filter(\.isFinite)
+            switch column.count {
+            case 0: band.centre.append(.nan); band.lower.append(.nan); band.upper.append(.nan)
+            case 1: band.centre.append(column[0]); band.lower.append(.nan); band.upper.append(.nan)
+            default:
+                let ci = try ConfidenceIntervals.tInterval(column)
+                band.centre.append(ci.mean); band.lower.append(ci.lower); band.upper.append(ci.upper)
+            }
+        }
+        return band
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import HDF5Kit
+import Testing
+
+/// What the paper targets of the Makefile rely on: `run --trials N` is a prefix of the full
+/// run and never overwrites a run of another size; `plot --fronts-at N` draws the fronts
+/// after N evaluations; `report --thresholds` writes the LINAS Table-3 form on its own and
+/// leaves summary.md alone;
+/// `plot` draws a predictor evaluation's MAPE and Kendall τ curves.
+@Suite struct PaperTargetCLITests {
+    func nasreplay(_ arguments: [String]) throws -> CLIOutcome { try ExperimentFixtures.nasreplay(arguments) }
+
+    var datasets: String { ExperimentFixtures.datasets }
+
+    static let multiObjectiveSpec = """
+        name = "paper-targets"
+        trials = 4
+        seed = 11
+
+        [benchmark]
+        name = "nats-tss"
+        objectives = ["c10_valid_200ep:max", "lat_ms_raspi4:min"]
+        report = ["c10_test_200ep"]
+
+        [budget]
+        evaluations = 60
+        checkpoints = [30, 60]
+
+        [[algorithm]]
+        name = "random"
+        type = "random-search"
+
+        [[algorithm]]
+        name = "nsga2"
+        type = "nsga2"
+        population = 10
+        """
+
+    func writeSpec(_ text: String, name: String) -> String {
+        let path = ExperimentFixtures.temporaryFolder() + "/\(name).toml"
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        return path
+    }
+
+    /// Runs the spec in full into a fresh results folder; returns (spec path, results root).
+    func fullRun() throws -> (spec: String, results: String) {
+        let spec = writeSpec(Self.multiObjectiveSpec, name: "paper-targets")
+        let results = ExperimentFixtures.temporaryFolder()
+        let r = try nasreplay(["run", spec, "--datasets", datasets, "--results", results, "--quiet"])
+        try #require(r.status == 0, "\(r.stderr)")
+        return (spec, results)
+    }
+
+    @Test func runWithFewerTrialsRepeatsTheFullRunsFirstTrials() throws {
+        let (spec, full) = try fullRun()
+        let quick = ExperimentFixtures.temporaryFolder()
+        let r = try nasreplay(["run", spec, "--datasets", datasets, "--results", quick, "--trials", "2", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for algorithm in ["random", "nsga2"] {
+            for trial in 0..<2 {
+                let file = "paper-targets/trials/\(algorithm)/trial-\(String(format: "%06d", trial)).h5"
+                #expect(try HDF5File.read(quick + "/" + file) == HDF5File.read(full + "/" + file), "\(file)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: quick + "/paper-targets/trials/\(algorithm)/trial-000002.h5"))
+        }
+        let runs = try HDF5File.read(quick + "/paper-targets/runs.h5")
+        #expect(runs.attributes["trials"]?.intValue == 2)
+    }
+
+    @Test func runWithFewerTrialsNeverReplacesARunOfAnotherSize() throws {
+        let (spec, full) = try fullRun()
+        let before = try HDF5File.read(full + "/paper-targets/runs.h5")
+        let r = try nasreplay(["run", spec, "--datasets", datasets, "--results", full, "--trials", "2", "--quiet"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("holds a run of 4 trials"), "\(r.stderr)")
+        #expect(try HDF5File.read(full + "/paper-targets/runs.h5") == before)
+    }
+
+    @Test func plotDrawsTheFrontsAfterNEvaluations() throws {
+        let (_, full) = try fullRun()
+        let folder = full + "/paper-targets"
+        let r = try nasreplay(["plot", folder, "--datasets", datasets, "--fronts-at", "30"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let csv = try String(contentsOfFile: folder + "/figures/fronts-at-30.csv", encoding: .utf8)
+        // Groups 2 and 3 are the fronts random search and NSGA-II found (0 cloud, 1 true front).
+        let groups = Set(csv.split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) })
+        #expect(groups.isSuperset(of: ["0", "1", "2", "3"]))
+        #expect(FileManager.default.fileExists(atPath: folder + "/figures/incumbent-c10_test_200ep.csv"))
+        let tooLate = try nasreplay(["plot", folder, "--datasets", datasets, "--fronts-at", "61"])
+        #expect(tooLate.status == 1)
+        #expect(tooLate.stderr.contains("pick a smaller --fronts-at"), "\(tooLate.stderr)")
+    }
+
+    @Test func reportWritesTheTable3FormOnItsOwn() throws {
+        let (_, full) = try fullRun()
+        let table = ExperimentFixtures.temporaryFolder() + "/table3.md"
+        let summary = try String(contentsOfFile: full + "/paper-targets/summary.md", encoding: .utf8)
+        let r = try nasreplay(["report", full + "/paper-targets", "--thresholds", table])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try String(contentsOfFile: full + "/paper-targets/summary.md", encoding: .utf8) == summary, "summary.md is left as the run wrote it")
+        let text = try String(contentsOfFile: table, encoding: .utf8)
+        #expect(text.contains("## paper-targets: Normalised hypervolume"))
+        #expect(text.contains("| best of random |"))
+        #expect(text.contains("| best of nsga2 |"))
+    }
+
+    @Test func plotDrawsAPredictorEvaluation() throws {
+        let spec = writeSpec("""
+            name = "predictor-figures"
+            trials = 3
+            seed = 5
+            test_size = 50
+            sizes = [20, 40]
+            models = ["ridge", "gbt"]
+
+            [benchmark]
+            name = "nats-tss"
+            target = "c10_valid_200ep"
+            """, name: "predictor-figures")
+        let results = ExperimentFixtures.temporaryFolder()
+        let run = try nasreplay(["predictors", "evaluate", spec, "--datasets", datasets, "--results", results, "--quiet"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let folder = results + "/predictor-figures"
+        let r = try nasreplay(["plot", folder, "--datasets", datasets])
+        #expect(r.status == 0, "\(r.stderr)")
+        for name in ["predictor-mape", "predictor-kendall-tau"] {
+            let csv = try String(contentsOfFile: "\(folder)/figures/\(name).csv", encoding: .utf8)
+            let lines = csv.split(separator: "\n")
+            #expect(lines.first == "x,ridge,ridge lower,ridge upper,gbt,gbt lower,gbt upper", "\(name): \(lines.first ?? "")")
+            #expect(lines.count == 3, "one row per training size")
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/figures/\(name).gp"))
+        }
+        let refused = try nasreplay(["predictors", "evaluate", spec, "--datasets", datasets, "--results", results, "--trials", "2", "--quiet"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("holds an evaluation of 3 trials"), "\(refused.stderr)")
+    }
+}
