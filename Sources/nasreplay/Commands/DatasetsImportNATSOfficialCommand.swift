@@ -10,8 +10,8 @@ extension DatasetsCommand {
             abstract: "Import NATS-Bench per-epoch curves and training times exported by scripts/export_nats_official.py.",
             discussion: """
             The CSV (plain or .gz) has one line per architecture × dataset × hp × epoch, as the exporter writes it. The table (search space nats-topology for tss, nats-size for sss) holds, per dataset and hp, the curves <dataset>_{train,valid,test}_{loss,acc}@<hp>ep as [rows × hp] epoch columns, and the costs <dataset>_train_seconds@<hp>ep (cumulative training seconds) and <dataset>_{valid,test}_eval_seconds@<hp>ep (datasets/FORMAT.md).
-              python3 scripts/export_nats_official.py --space tss --out nats_tss_official.csv.gz
-              nasreplay datasets import nats-official --csv nats_tss_official.csv.gz
+              python3 scripts/export_nats_official.py --space tss --out tss.csv.gz
+              nasreplay datasets import nats-official --csv tss.csv.gz
             """)
         @OptionGroup var locations: Locations
         @Option(help: "The exporter's CSV (.csv or .csv.gz).") var csv: String
