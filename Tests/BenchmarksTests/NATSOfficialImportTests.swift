@@ -134,6 +134,24 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: (output as NSString).deletingLastPathComponent) == ["nats.h5"])
     }
 
+    /// The size space: arch strings are channel lists, `/archs/channels` holds them as
+    /// integers (invented values: we have no NATS-sss data at all).
+    @Test func sizeSpaceExportBecomesANATSSizeTable() throws {
+        let lines = ["sss,100,8:16:24:32:40,cifar100,01,0,2.0,30,5.5,,,,2.1,29.5,0.5",
+                     "sss,32767,64:64:64:64:64,cifar100,01,0,1.9,31,6.5,,,,2.0,30.5,0.75"]
+        let output = TestTables.temporaryFile("nats-sss-official.h5")
+        let summary = try NATSOfficialImporter.importFile(NATSOfficialFixture.write(lines), to: output, name: "nats-sss-official")
+        #expect(summary.space == .sss && summary.rows == 2 && summary.schedules.map(\.epochs) == [1])
+        let table = try BenchmarkStore.load(output)
+        #expect(table.searchSpace == "nats-size")
+        #expect(table.archs.dataset(at: "index")?.data == .int32([100, 32767]))
+        #expect(table.archs.dataset(at: "channels")?.data == .int32([8, 16, 24, 32, 40, 64, 64, 64, 64, 64]))
+        #expect(try table.metric("cifar100_test_acc@1ep").values == [29.5, 30.5])
+        #expect(try table.costOrMetric("cifar100_train_seconds@1ep").values == [5.5, 6.5])
+        let bad = NATSOfficialFixture.write(["sss,7,8:16:24:32:41,cifar100,01,0,1,1,1,,,,1,1,1"])
+        #expect { try NATSOfficialImporter.read(bad, name: "x") } throws: { "\($0)".contains(":2: field 'arch': invalid NATS size architecture") }
+    }
+
     @Test func headerOnlyAndEmptyFilesAreErrors() throws {
         let headerOnly = NATSOfficialFixture.write([])
         #expect { try NATSOfficialImporter.read(headerOnly, name: "x") } throws: { "\($0)".contains("no data lines") }

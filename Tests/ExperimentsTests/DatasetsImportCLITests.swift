@@ -42,6 +42,16 @@ import Testing
         #expect(verify.status == 0 && verify.stdout.contains("(matches)") && verify.stdout.contains("source runs.csv: sha256 matches"), "\(verify.stdout)\(verify.stderr)")
     }
 
+    @Test func importHelpExplainsEachKindAndTheMappingFlags() throws {
+        let group = try ExperimentFixtures.nasreplay(["datasets", "import", "--help"])
+        #expect(group.status == 0 && group.stdout.contains("nb101") && group.stdout.contains("nats-official") && group.stdout.contains("csv"))
+        let csv = try ExperimentFixtures.nasreplay(["datasets", "import", "csv", "--help"])
+        #expect(csv.status == 0)
+        for flag in ["--csv <csv>", "--name <name>", "--genes <COLS>", "--metric <SPEC>", "COLUMN[:ID[:UNIT]]:max|min", "--split <COLUMN=SEP>", "--options <COLUMN=VALUES>", "--space <space>"] {
+            #expect(csv.stdout.contains(flag), "\(flag)")
+        }
+    }
+
     @Test(arguments: [
         (["--metric", "top1:best"], "--metric 'top1:best': the last part 'best' must be max or min"),
         (["--metric", "top1:max", "--split", "kernel=-"], "--split 'kernel=-': 'kernel' is not one of --genes ks,depth"),
