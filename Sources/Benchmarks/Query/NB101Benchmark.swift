@@ -45,44 +45,13 @@ public struct NB101Benchmark: Sendable {
         self.rowOf = rowOf
     }
 
-    /// Loads `nb101-sample` or a table written by `NB101TFRecordImporter`. The importer's
-    /// [rows, 3] columns become `repeats`, and `table` gets their per-row mean under the
-    /// same id, so generic code (`TableEvaluator`, `datasets info`) sees one value per row.
+    /// Loads `nb101-sample` or a table written by `NB101TFRecordImporter`. The store reads
+    /// the importer's [rows, 3] columns as repeat series, whose per-row mean is the plain
+    /// column generic code sees (`TableEvaluator`, `datasets info`); `repeats` keeps them
+    /// whole for the NAS-Bench-101 query rules.
     public static func load(_ path: String) throws(BenchmarkError) -> NB101Benchmark {
-        var root: H5Group
-        do { root = try HDF5File.read(path) } catch {
-            throw BenchmarkError(subject: path, message: error.message + (error.stack.first.map { " (HDF5: \($0))" } ?? ""))
-        }
-        let rows = Int(root.attributes["rows"]?.intValue ?? -1)
-        var perRepeat: [String: [Float]] = [:]
-        var repeatCount = 0
-        if var metrics = root.group(at: "metrics") {
-            for (datasetName, node) in metrics.children {
-                guard case .group(var group) = node else { continue }
-                for (id, child) in group.children {
-                    guard case .dataset(var ds) = child, ds.shape.count == 2, case .float32(let values) = ds.data else { continue }
-                    let k = ds.shape[1]
-                    guard ds.shape[0] == rows, k >= 1, values.count == rows * k, repeatCount == 0 || repeatCount == k else {
-                        throw BenchmarkError(subject: path, message: "/metrics/\(datasetName)/\(id) has shape \(ds.shape), expected [\(rows), repeats]; re-import the table")
-                    }
-                    repeatCount = k
-                    perRepeat[id] = values
-                    ds.data = .float32((0..<rows).map { NB101Repeats.mean(values[($0 * k)..<($0 * k + k)]) })
-                    ds.shape = [rows]
-                    group[id] = .dataset(ds)
-                }
-                metrics[datasetName] = .group(group)
-            }
-            root["metrics"] = .group(metrics)
-        }
-        let table = try BenchmarkStore.table(from: root, path: path)
-        var repeats: NB101Repeats?
-        if !perRepeat.isEmpty {
-            let epochs: [Int]
-            if case .ints(let e)? = root.attributes["epochs"] { epochs = e.map { Int($0) } } else { epochs = [] }
-            repeats = NB101Repeats(count: repeatCount, epochs: epochs, columns: perRepeat)
-        }
-        return try NB101Benchmark(table: table, repeats: repeats)
+        let table = try BenchmarkStore.load(path)
+        return try NB101Benchmark(table: table, repeats: NB101Repeats(table: table))
     }
 
     /// The row of a cell, after pruning and hashing; nil when the cell is invalid or absent.

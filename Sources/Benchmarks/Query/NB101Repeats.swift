@@ -22,6 +22,25 @@ public struct NB101Repeats: Sendable {
         self.count = count; self.epochs = epochs; self.columns = columns
     }
 
+    /// The repeat series of a loaded table (`MetricSeries.Axis.repeat`); nil when it has
+    /// none, as `nb101-sample` has none. Every series must have the same repeat count.
+    public init?(table: BenchmarkTable) throws(BenchmarkError) {
+        var columns: [String: [Float]] = [:]
+        var count = 0
+        for column in table.metrics {
+            guard let series = column.series, series.axis == .repeat else { continue }
+            guard count == 0 || count == series.width else {
+                throw BenchmarkError(subject: table.name, message: "/metrics/\(column.info.dataset)/\(column.info.id) has \(series.width) repeats, other columns \(count); re-import the table")
+            }
+            count = series.width
+            columns[column.info.id] = series.values
+        }
+        guard count > 0 else { return nil }
+        let epochs: [Int]
+        if case .ints(let e)? = table.provenance["epochs"] { epochs = e.map { Int($0) } } else { epochs = [] }
+        self.init(count: count, epochs: epochs, columns: columns)
+    }
+
     public var ids: [String] { columns.keys.sorted() }
 
     public func has(_ id: String) -> Bool { columns[id] != nil }

@@ -51,7 +51,7 @@ public struct TableEvaluator<Locator: RowLocator>: Evaluator {
         self.locator = locator
         self.objectiveColumns = objectiveColumns
         self.reportedColumns = reportedColumns
-        self.costColumn = try cost.map { c throws(BenchmarkError) in try table.metric(c).values }
+        self.costColumn = try cost.map { c throws(BenchmarkError) in try table.costOrMetric(c).values }
     }
 
     /// Whether a simulated-seconds budget is possible on this table.

@@ -24,18 +24,33 @@ public enum BenchmarkStore {
         root.attributes["rows"] = .int(Int64(table.rows))
         root.attributes["built_by"] = .string(builtBy)
         root["archs"] = .group(table.archs)
-        var metrics = H5Group()
-        for column in table.metrics {
+        root["metrics"] = .group(group(of: table.metrics, rows: table.rows))
+        if !table.costs.isEmpty { root["costs"] = .group(group(of: table.costs, rows: table.rows)) }
+        root.attributes["content_sha256"] = .string(contentDigest(root))
+        try HDF5File.write(root, to: path)
+    }
+
+    /// `<dataset>/<id>` datasets: float32 [rows], or [rows, width] with an `axis` attribute
+    /// for a column with a `series`.
+    static func group(of columns: [MetricColumn], rows: Int) -> H5Group {
+        var group = H5Group()
+        for column in columns {
             let info = column.info
-            metrics.set("\(info.dataset)/\(info.id)", H5Dataset(.float32(column.values), attributes: [
+            var attributes: [String: H5Attribute] = [
                 "unit": .string(info.unit), "direction": .string(info.direction.rawValue),
                 "source": .string(info.source), "source_column": .string(info.sourceColumn),
                 "description": .string(info.summary),
-            ]))
+            ]
+            let dataset: H5Dataset
+            if let series = column.series {
+                attributes["axis"] = .string(series.axis.rawValue)
+                dataset = H5Dataset(.float32(series.values), shape: [rows, series.width], attributes: attributes)
+            } else {
+                dataset = H5Dataset(.float32(column.values), attributes: attributes)
+            }
+            group.set("\(info.dataset)/\(info.id)", dataset)
         }
-        root["metrics"] = .group(metrics)
-        root.attributes["content_sha256"] = .string(contentDigest(root))
-        try HDF5File.write(root, to: path)
+        return group
     }
 
     public static func load(_ path: String) throws(BenchmarkError) -> BenchmarkTable {
@@ -65,33 +80,58 @@ public enum BenchmarkStore {
             throw BenchmarkError(subject: path, message: "missing group /metrics; \(rebuild)")
         }
         let rows = Int(root.attributes["rows"]?.intValue ?? -1)
-        var metrics: [MetricColumn] = []
-        for (datasetName, node) in metricsGroup.children {
+        let metrics = try columns(in: metricsGroup, at: "/metrics", rows: rows, path: path)
+        let costs = try root.group(at: "costs").map { g throws(BenchmarkError) in try columns(in: g, at: "/costs", rows: rows, path: path) } ?? []
+        var provenance = root.attributes
+        for key in ["format_version", "name", "search_space", "rows"] { provenance[key] = nil }
+        return BenchmarkTable(name: root.attributes["name"]?.stringValue ?? "", searchSpace: root.attributes["search_space"]?.stringValue ?? "",
+                              rows: rows, provenance: provenance, archs: archs, metrics: metrics, costs: costs)
+    }
+
+    /// The columns of `/metrics` or `/costs`: a group per dataset of float32 [rows] or
+    /// [rows, width] datasets (a 2-D one becomes a `MetricSeries` along its `axis`).
+    static func columns(in parent: H5Group, at location: String, rows: Int, path: String) throws(BenchmarkError) -> [MetricColumn] {
+        let rebuild = "rebuild or re-import the table"
+        var columns: [MetricColumn] = []
+        for (datasetName, node) in parent.children {
             guard case .group(let group) = node else {
-                throw BenchmarkError(subject: path, message: "/metrics/\(datasetName) must be a group of metric columns")
+                throw BenchmarkError(subject: path, message: "\(location)/\(datasetName) must be a group of columns; \(rebuild)")
             }
             for (id, child) in group.children {
-                let where_ = "/metrics/\(datasetName)/\(id)"
+                let where_ = "\(location)/\(datasetName)/\(id)"
                 guard case .dataset(let ds) = child, case .float32(let values) = ds.data else {
                     throw BenchmarkError(subject: path, message: "\(where_) must be a float32 column")
-                }
-                guard values.count == rows else {
-                    throw BenchmarkError(subject: path, message: "\(where_) has \(values.count) values, the table has \(rows) rows; \(rebuild)")
                 }
                 guard let d = ds.attributes["direction"]?.stringValue, let direction = Direction(rawValue: d) else {
                     throw BenchmarkError(subject: path, message: "\(where_) lacks a 'direction' attribute of max or min")
                 }
-                metrics.append(MetricColumn(info: MetricInfo(
+                let info = MetricInfo(
                     id: id, dataset: datasetName, unit: ds.attributes["unit"]?.stringValue ?? "",
                     direction: direction, source: ds.attributes["source"]?.stringValue ?? "",
                     sourceColumn: ds.attributes["source_column"]?.stringValue ?? "",
-                    summary: ds.attributes["description"]?.stringValue ?? ""), values: values))
+                    summary: ds.attributes["description"]?.stringValue ?? "")
+                switch ds.shape.count {
+                case 1:
+                    guard values.count == rows else {
+                        throw BenchmarkError(subject: path, message: "\(where_) has \(values.count) values, the table has \(rows) rows; \(rebuild)")
+                    }
+                    columns.append(MetricColumn(info: info, values: values))
+                case 2:
+                    let width = ds.shape[1]
+                    guard ds.shape[0] == rows, width >= 1, values.count == rows * width else {
+                        throw BenchmarkError(subject: path, message: "\(where_) has shape \(ds.shape), expected [\(rows), repeats or epochs]; \(rebuild)")
+                    }
+                    let axisName = ds.attributes["axis"]?.stringValue ?? MetricSeries.Axis.repeat.rawValue
+                    guard let axis = MetricSeries.Axis(rawValue: axisName) else {
+                        throw BenchmarkError(subject: path, message: "\(where_) has axis '\(axisName)'; expected repeat or epoch")
+                    }
+                    columns.append(MetricColumn(info: info, series: MetricSeries(axis: axis, width: width, values: values), rows: rows))
+                default:
+                    throw BenchmarkError(subject: path, message: "\(where_) has \(ds.shape.count) dimensions; columns are [rows] or [rows, repeats or epochs]")
+                }
             }
         }
-        var provenance = root.attributes
-        for key in ["format_version", "name", "search_space", "rows"] { provenance[key] = nil }
-        return BenchmarkTable(name: root.attributes["name"]?.stringValue ?? "", searchSpace: root.attributes["search_space"]?.stringValue ?? "",
-                              rows: rows, provenance: provenance, archs: archs, metrics: metrics)
+        return columns
     }
 
     /// SHA-256 over every attribute (except `content_sha256` itself) and every dataset's

@@ -69,22 +69,40 @@ public struct DatasetCatalog: Sendable {
         return table
     }
 
-    /// Loads a built table, with a hint to build it when it is missing.
+    /// Loads a built or imported table, with a hint to build it when it is missing.
+    ///
+    /// Any `<folder>/<name>.h5` is loaded, not only the catalog's own entries, so the tables
+    /// a user imports (`nasreplay datasets import`) answer `datasets info`, `verify` and specs.
     public func load(_ name: String) throws(BenchmarkError) -> BenchmarkTable {
-        _ = try Self.entry(name)
         let file = path(of: name)
         guard FileManager.default.fileExists(atPath: file) else {
+            guard Self.entries.contains(where: { $0.name == name }) else {
+                let known = Self.entries.map(\.name).joined(separator: ", ")
+                throw BenchmarkError(subject: name, message: "unknown benchmark: no \(file); known benchmarks: \(known), or a table imported with `nasreplay datasets import` into this folder")
+            }
             throw BenchmarkError(subject: file, message: "not built yet; run `nasreplay datasets build \(name)` (or `make datasets`)")
         }
         return try BenchmarkStore.load(file)
     }
 
+    /// Names of the tables in the folder that are not catalog entries (the imported ones).
+    public func importedNames() -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let known = Set(Self.entries.map(\.name))
+        return files.filter { $0.hasSuffix(".h5") }.map { String($0.dropLast(3)) }.filter { !known.contains($0) }.sorted()
+    }
+
     /// Checks the stored checksum and the schema; returns what was checked, one line each.
     public func verify(_ name: String, dataFolder: String?) throws -> [String] {
         let file = path(of: name)
-        _ = try load(name)   // schema
+        let table = try load(name)   // schema
         let root = try HDF5File.read(file)
         var report = ["schema: format v\(BenchmarkStore.formatVersion), required groups and attributes present"]
+        let series = (table.metrics + table.costs).compactMap { $0.series.map { s in "\(s.label)" } }
+        if !series.isEmpty {
+            let counts = Dictionary(grouping: series, by: { $0 }).map { "\($1.count) × \($0)" }.sorted()
+            report.append("2-D columns: \(counts.joined(separator: ", ")) per row, [\(table.rows), n] each")
+        }
         guard let stored = root.attributes["content_sha256"]?.stringValue else {
             throw BenchmarkError(subject: file, message: "no content_sha256 attribute; rebuild with `nasreplay datasets build \(name)`")
         }

@@ -23,10 +23,18 @@ public struct MetricInfo: Sendable, Hashable {
 
 public struct MetricColumn: Sendable {
     public var info: MetricInfo
-    /// One value per row; NaN where the source has none.
+    /// One value per row; NaN where the source has none. For a 2-D column, the per-row
+    /// summary of `series` (mean over repeats, or the last epoch).
     public var values: [Float]
+    /// The per-repeat or per-epoch values of a 2-D column; nil for a plain column.
+    public var series: MetricSeries?
 
-    public init(info: MetricInfo, values: [Float]) { self.info = info; self.values = values }
+    public init(info: MetricInfo, values: [Float]) { self.info = info; self.values = values; self.series = nil }
+
+    /// A 2-D column; `values` becomes the series' per-row summary.
+    public init(info: MetricInfo, series: MetricSeries, rows: Int) {
+        self.info = info; self.series = series; self.values = series.rowSummaries(rows: rows)
+    }
 }
 
 /// A benchmark table in memory: architecture identity per row, metric columns, and the
@@ -46,12 +54,15 @@ public struct BenchmarkTable: Sendable {
     /// What identifies each row; the layout is per search space (see datasets/FORMAT.md).
     public var archs: H5Group
     public private(set) var metrics: [MetricColumn]
+    /// Simulated training and evaluation seconds (`/costs`), where the source has them. Kept
+    /// apart from `metrics` so a search never takes a cost for an objective by accident.
+    public private(set) var costs: [MetricColumn]
     private var metricIndex: [String: Int]
 
     public init(name: String, searchSpace: String, rows: Int, provenance: [String: H5Attribute],
-                archs: H5Group, metrics: [MetricColumn]) {
+                archs: H5Group, metrics: [MetricColumn], costs: [MetricColumn] = []) {
         self.name = name; self.searchSpace = searchSpace; self.rows = rows
-        self.provenance = provenance; self.archs = archs; self.metrics = metrics
+        self.provenance = provenance; self.archs = archs; self.metrics = metrics; self.costs = costs
         self.metricIndex = Dictionary(metrics.enumerated().map { ($1.info.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -64,6 +75,13 @@ public struct BenchmarkTable: Sendable {
     }
 
     public func hasMetric(_ id: String) -> Bool { metricIndex[id] != nil }
+
+    /// A cost column (`/costs`) by id, or a metric column when no cost has that id: what an
+    /// evaluator charges as simulated seconds.
+    public func costOrMetric(_ id: String) throws(BenchmarkError) -> MetricColumn {
+        if let cost = costs.first(where: { $0.info.id == id }) { return cost }
+        return try metric(id)
+    }
 }
 
 public struct BenchmarkError: Error, CustomStringConvertible, Sendable {

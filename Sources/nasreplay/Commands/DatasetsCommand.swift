@@ -41,7 +41,11 @@ struct DatasetsCommand: ParsableCommand {
                 let built = (try? catalog.load(entry.name)).map { "\($0.rows) rows" } ?? "not built"
                 return [entry.name, built, entry.summary]
             }
-            print(renderTable(["name", "status", "contents"], rows))
+            let imported = catalog.importedNames().map { name -> [String] in
+                guard let table = try? catalog.load(name) else { return [name, "unreadable", "run `nasreplay datasets verify \(name)`"] }
+                return [name, "\(table.rows) rows", "imported; \(table.provenance["contents"]?.stringValue ?? "search space \(table.searchSpace)")"]
+            }
+            print(renderTable(["name", "status", "contents"], rows + imported))
         }
     }
 
@@ -56,8 +60,17 @@ struct DatasetsCommand: ParsableCommand {
             print("\(table.name): \(table.rows) rows, search space \(table.searchSpace), file \(catalog.path(of: name))")
             for key in table.provenance.keys.sorted() { print("  \(key): \(table.provenance[key]!)") }
             print("")
-            print(renderTable(["metric id", "dataset", "unit", "direction", "source", "description"],
-                              table.metrics.map { [$0.info.id, $0.info.dataset, $0.info.unit, $0.info.direction.rawValue, $0.info.source, $0.info.summary] }))
+            // "values" says how many numbers each row holds: 1, or a repeat or epoch series.
+            func line(_ c: MetricColumn) -> [String] {
+                [c.info.id, c.info.dataset, c.series?.label ?? "1", c.info.unit, c.info.direction.rawValue, c.info.source, c.info.summary]
+            }
+            let header = ["metric id", "dataset", "values", "unit", "direction", "source", "description"]
+            print(renderTable(header, table.metrics.map(line)))
+            if !table.costs.isEmpty {
+                print("")
+                print("costs (simulated seconds):")
+                print(renderTable(["cost id"] + header.dropFirst(), table.costs.map(line)))
+            }
         }
     }
 

@@ -3,26 +3,32 @@ import Benchmarks
 import Foundation
 
 extension DatasetsCommand {
-    /// `nasreplay datasets import nb101 --tfrecord FILE`: the official NAS-Bench-101 data.
+    /// `nasreplay datasets import <kind> …`: tables built from files a user brings.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import an upstream benchmark file a user brings (nb101: nasbench_*.tfrecord).",
+            abstract: "Import a benchmark file a user brings: nb101 (tfrecord), nats-official (CSV), csv (any table).",
             discussion: """
-            Reads nasbench_only108.tfrecord (~500 MB) or nasbench_full.tfrecord (~2 GB) record by
-            record and writes <datasets>/<name>.h5 atomically, with every budget × 3 repeats
-            (datasets/FORMAT.md, "nb101"). Progress goes to stderr.
+            Each writes <datasets>/<name>.h5 atomically in format v1 (datasets/FORMAT.md); then `nasreplay datasets info NAME` and `datasets verify NAME` work on it, and specs can name it. Run `nasreplay datasets import <kind> --help` for each kind's options.
+            """,
+            subcommands: [NB101.self, NATSOfficial.self, GenericCSV.self])
+    }
+
+    /// `nasreplay datasets import nb101 --tfrecord FILE`: the official NAS-Bench-101 data.
+    struct NB101: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "nb101",
+            abstract: "Import NAS-Bench-101 from nasbench_only108.tfrecord or nasbench_full.tfrecord.",
+            discussion: """
+            Reads nasbench_only108.tfrecord (~500 MB) or nasbench_full.tfrecord (~2 GB) record by record and writes <datasets>/<name>.h5 atomically, with every budget × 3 repeats (datasets/FORMAT.md, "nb101"). Progress goes to stderr.
               nasreplay datasets import nb101 --tfrecord ~/data/nasbench_only108.tfrecord
             """)
         @OptionGroup var locations: Locations
-        @Argument(help: "Benchmark to import; only nb101 is supported.") var benchmark: String
         @Option(help: "The nasbench .tfrecord file.") var tfrecord: String
-        @Option(help: "Table name to write (default: the benchmark name).") var name: String?
+        @Option(help: "Table name to write (default: nb101).") var name: String = "nb101"
 
         func run() throws {
-            guard benchmark == "nb101" else {
-                throw InputError("\(benchmark): import supports only nb101 (from nasbench_*.tfrecord); other tables are built with `nasreplay datasets build`")
-            }
-            let tableName = name ?? benchmark
+            try checkTableName(name)
+            let tableName = name
             let output = "\(locations.datasetsFolder)/\(tableName).h5"
             let start = ContinuousClock.now
             let interactive = isatty(2) != 0

@@ -28,6 +28,7 @@ func asInput<T>(_ body: () throws -> T) throws -> T {
     catch let e as IndicatorError { throw InputError(e.description) }
     catch let e as SearchSpaceError { throw InputError(e.description) }
     catch let e as SpecError { throw InputError(e.description) }
+    catch let e as GenericCSVMapping.MappingError { throw InputError(e.description) }
 }
 
 /// Runs `body`, turning failures of a started run into `RunFailure` (exit 1).

@@ -182,6 +182,7 @@ public enum NB101TFRecordImporter {
                         metrics.set("cifar10/\(metricID(phase, quantity, epochs: e))", H5Dataset(
                             .float32(budget.columns[p * quantities.count + q]), shape: [rows, repeats], attributes: [
                                 "unit": .string(isTime ? "s" : "fraction"), "direction": .string(isTime ? "min" : "max"),
+                                "axis": .string(MetricSeries.Axis.repeat.rawValue),
                                 "source": .string("google-research/nasbench \(file)"),
                                 "source_column": .string("evaluation_data[\(phase == "halfway" ? 1 : 2)].\(quantity)"),
                                 "description": .string(isTime ? "training seconds \(when), evaluation excluded; one column per repeat"
@@ -190,8 +191,8 @@ public enum NB101TFRecordImporter {
                     }
                 }
                 metrics.set("cifar10/total_time@\(e)ep", H5Dataset(.float32(budget.columns[Self.columnCount - 1]), shape: [rows, repeats], attributes: [
-                    "unit": .string("s"), "direction": .string("min"), "source": .string("google-research/nasbench \(file)"),
-                    "source_column": .string("total_time"), "description": .string("training plus evaluation seconds of the \(e)-epoch run (diagnostic)"),
+                    "unit": .string("s"), "direction": .string("min"), "axis": .string(MetricSeries.Axis.repeat.rawValue),
+                    "source": .string("google-research/nasbench \(file)"), "source_column": .string("total_time"), "description": .string("training plus evaluation seconds of the \(e)-epoch run (diagnostic)"),
                 ]))
             }
             metrics.set("cifar10/trainable_parameters", H5Dataset(.float32(parameters.map(Float.init)), attributes: [
