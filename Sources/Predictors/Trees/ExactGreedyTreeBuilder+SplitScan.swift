@@ -27,14 +27,21 @@
 /// - Complexity: O(n + high entries + Σ_f (entries of f before its last run) + d · nodes)
 ///   per level.
 extension ExactGreedyTreeBuilder {
+    /// - Parameter unitHessians: every hessian is 1 (squared error), so a node's hessian
+    ///   sum is its row count, exactly.
     func findSplits(frontier: [Int], slotOfRow: [Int32], sumG: [Double], sumH: [Double],
-                    gradients: [Float], hessians: [Float]) -> [Candidate] {
+                    gradients: [Float], hessians: [Float], unitHessians: Bool) -> [Candidate] {
         let slots = frontier.count
         let parentG = frontier.map { sumG[$0] }
         let parentH = frontier.map { sumH[$0] }
         let rootGain = frontier.indices.map { gain(parentG[$0], parentH[$0]) }
-        var rowsInSlot = [Int](repeating: 0, count: slots)
-        for s in slotOfRow where s >= 0 { rowsInSlot[Int(s)] += 1 }
+        var rowsInSlot: [Int]
+        if unitHessians {
+            rowsInSlot = parentH.map { Int($0) }
+        } else {
+            rowsInSlot = [Int](repeating: 0, count: slots)
+            for s in slotOfRow where s >= 0 { rowsInSlot[Int(s)] += 1 }
+        }
         var best = [Candidate](repeating: Candidate(), count: slots)
         let minChildWeight = self.minChildWeight
 
@@ -54,7 +61,8 @@ extension ExactGreedyTreeBuilder {
             }
         }
 
-        let highSums = sumsOverHighRows(slots: slots, slotOfRow: slotOfRow, gradients: gradients, hessians: hessians)
+        let highSums = sumsOverHighRows(slots: slots, slotOfRow: slotOfRow, gradients: gradients, hessians: hessians,
+                                        unitHessians: unitHessians)
         var rightG = [Double](repeating: 0, count: slots)
         var rightH = [Double](repeating: 0, count: slots)
         var last = [Float](repeating: 0, count: slots)
@@ -75,7 +83,8 @@ extension ExactGreedyTreeBuilder {
                     for s in 0..<slots {
                         let k = s * columns + f
                         let gR = highSums.g[k], hR = highSums.h[k]
-                        if hR != 0 && highSums.count[k] < rowsInSlot[s] && hR >= minChildWeight {
+                        let count = unitHessians ? Int(hR) : highSums.count[k]
+                        if hR != 0 && count < rowsInSlot[s] && hR >= minChildWeight {
                             offer(s, at: twoValued.low[f], feature: f, rightG: gR, rightH: hR, last: twoValued.high[f])
                         }
                     }
@@ -110,18 +119,22 @@ extension ExactGreedyTreeBuilder {
 
     /// Per (slot, two-valued feature), at `slot * columns + feature`: the sums of g and h
     /// and the count over the slot's rows with the feature's high value, each sum added in
-    /// ascending row order, the order of the column scan (`TwoValuedFeatureRows`).
+    /// ascending row order, the order of the column scan (`TwoValuedFeatureRows`). With
+    /// unit hessians the count is the hessian sum and is not kept.
     ///
     /// - Complexity: O(n + high entries of the rows still in the frontier).
-    private func sumsOverHighRows(slots: Int, slotOfRow: [Int32], gradients: [Float],
-                                  hessians: [Float]) -> (g: [Double], h: [Double], count: [Int]) {
+    private func sumsOverHighRows(slots: Int, slotOfRow: [Int32], gradients: [Float], hessians: [Float],
+                                  unitHessians: Bool) -> (g: [Double], h: [Double], count: [Int]) {
         guard !twoValued.isEmpty else { return ([], [], []) }
         var sumG = [Double](repeating: 0, count: slots * columns)
         var sumH = [Double](repeating: 0, count: slots * columns)
-        var count = [Int](repeating: 0, count: slots * columns)
+        var count = [Int](repeating: 0, count: unitHessians ? 0 : slots * columns)
         let columns = self.columns
         twoValued.rowStart.withUnsafeBufferPointer { rowStart in
         twoValued.highFeatures.withUnsafeBufferPointer { highFeatures in
+        slotOfRow.withUnsafeBufferPointer { slotOfRow in
+        gradients.withUnsafeBufferPointer { gradients in
+        hessians.withUnsafeBufferPointer { hessians in
         sumG.withUnsafeMutableBufferPointer { sumG in
         sumH.withUnsafeMutableBufferPointer { sumH in
         count.withUnsafeMutableBufferPointer { count in
@@ -129,15 +142,24 @@ extension ExactGreedyTreeBuilder {
                 let s = Int(slotOfRow[r])
                 if s < 0 { continue }
                 let g = Double(gradients[r]), h = Double(hessians[r])
-                let base = s * columns
-                for k in rowStart[r]..<rowStart[r + 1] {
-                    let cell = base + Int(highFeatures[k])
-                    sumG[cell] += g
-                    sumH[cell] += h
-                    count[cell] += 1
+                let base = s &* columns
+                let features = rowStart[r]..<rowStart[r &+ 1]
+                if unitHessians {
+                    for k in features {
+                        let cell = base &+ Int(highFeatures[k])
+                        sumG[cell] += g
+                        sumH[cell] += 1
+                    }
+                } else {
+                    for k in features {
+                        let cell = base &+ Int(highFeatures[k])
+                        sumG[cell] += g
+                        sumH[cell] += h
+                        count[cell] &+= 1
+                    }
                 }
             }
-        }}}}}
+        }}}}}}}}
         return (sumG, sumH, count)
     }
 }

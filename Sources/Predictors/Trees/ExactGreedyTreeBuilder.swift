@@ -93,10 +93,11 @@ struct ExactGreedyTreeBuilder: Sendable {
         let eta = parameters.learningRate
         // Frontier slot of each row's node, −1 once the row sits in a finished leaf.
         var slotOfRow = [Int32](repeating: 0, count: rows)
+        let unitHessians = hessians.allSatisfy { $0 == 1 }
 
         for _ in 0..<parameters.maxDepth {
             let best = findSplits(frontier: frontier, slotOfRow: slotOfRow, sumG: sumG, sumH: sumH,
-                                  gradients: gradients, hessians: hessians)
+                                  gradients: gradients, hessians: hessians, unitHessians: unitHessians)
             var next = [Int]()
             for (slot, node) in frontier.enumerated() {
                 let candidate = best[slot]
