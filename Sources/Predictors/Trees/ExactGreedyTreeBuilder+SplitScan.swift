@@ -82,7 +82,7 @@ extension ExactGreedyTreeBuilder {
                     // The full scan's only candidate per node, at its first low row.
                     for s in 0..<slots {
                         let k = s * columns + f
-                        let gR = highSums.g[k], hR = highSums.h[k]
+                        let gR = highSums.gh[k].x, hR = highSums.gh[k].y
                         let count = unitHessians ? Int(hR) : highSums.count[k]
                         if hR != 0 && count < rowsInSlot[s] && hR >= minChildWeight {
                             offer(s, at: twoValued.low[f], feature: f, rightG: gR, rightH: hR, last: twoValued.high[f])
@@ -118,16 +118,16 @@ extension ExactGreedyTreeBuilder {
     }
 
     /// Per (slot, two-valued feature), at `slot * columns + feature`: the sums of g and h
-    /// and the count over the slot's rows with the feature's high value, each sum added in
-    /// ascending row order, the order of the column scan (`TwoValuedFeatureRows`). With
-    /// unit hessians the count is the hessian sum and is not kept.
+    /// (one SIMD2, so both are one load, add and store) and the count over the slot's rows
+    /// with the feature's high value, each sum added in ascending row order, the order of the
+    /// column scan (`TwoValuedFeatureRows`). With unit hessians the count is the hessian sum
+    /// and is not kept.
     ///
     /// - Complexity: O(n + high entries of the rows still in the frontier).
     private func sumsOverHighRows(slots: Int, slotOfRow: [Int32], gradients: [Float], hessians: [Float],
-                                  unitHessians: Bool) -> (g: [Double], h: [Double], count: [Int]) {
-        guard !twoValued.isEmpty else { return ([], [], []) }
-        var sumG = [Double](repeating: 0, count: slots * columns)
-        var sumH = [Double](repeating: 0, count: slots * columns)
+                                  unitHessians: Bool) -> (gh: [SIMD2<Double>], count: [Int]) {
+        guard !twoValued.isEmpty else { return ([], []) }
+        var sums = [SIMD2<Double>](repeating: .zero, count: slots * columns)
         var count = [Int](repeating: 0, count: unitHessians ? 0 : slots * columns)
         let columns = self.columns
         twoValued.rowStart.withUnsafeBufferPointer { rowStart in
@@ -135,31 +135,25 @@ extension ExactGreedyTreeBuilder {
         slotOfRow.withUnsafeBufferPointer { slotOfRow in
         gradients.withUnsafeBufferPointer { gradients in
         hessians.withUnsafeBufferPointer { hessians in
-        sumG.withUnsafeMutableBufferPointer { sumG in
-        sumH.withUnsafeMutableBufferPointer { sumH in
+        sums.withUnsafeMutableBufferPointer { sums in
         count.withUnsafeMutableBufferPointer { count in
             for r in 0..<rows {
                 let s = Int(slotOfRow[r])
                 if s < 0 { continue }
-                let g = Double(gradients[r]), h = Double(hessians[r])
+                let gh = SIMD2(Double(gradients[r]), Double(hessians[r]))
                 let base = s &* columns
                 let features = rowStart[r]..<rowStart[r &+ 1]
                 if unitHessians {
-                    for k in features {
-                        let cell = base &+ Int(highFeatures[k])
-                        sumG[cell] += g
-                        sumH[cell] += 1
-                    }
+                    for k in features { sums[base &+ Int(highFeatures[k])] += gh }
                 } else {
                     for k in features {
                         let cell = base &+ Int(highFeatures[k])
-                        sumG[cell] += g
-                        sumH[cell] += h
+                        sums[cell] += gh
                         count[cell] &+= 1
                     }
                 }
             }
-        }}}}}}}}
-        return (sumG, sumH, count)
+        }}}}}}}
+        return (sums, count)
     }
 }
