@@ -91,7 +91,7 @@ extension ExactGreedyTreeBuilder {
                     continue
                 }
                 for s in 0..<slots { rightG[s] = 0; rightH[s] = 0; seen[s] = 0 }
-                let skipsLastRun = sortedColumns.isComplete[f]
+                let skipsLastRun = usesShortcuts && sortedColumns.isComplete[f]
                 let scanEnd = skipsLastRun ? sortedColumns.lastRunStart[f] : sortedColumns.end[f]
                 for i in sortedColumns.start[f]..<scanEnd {
                     let r = Int(rowOf[i])

@@ -20,6 +20,9 @@ struct ExactGreedyTreeBuilder: Sendable {
     let sortedColumns: SortedFeatureColumns
     /// The 0/1-like columns, whose splits are found row by row.
     let twoValued: TwoValuedFeatureRows
+    /// Whether the split scan takes its shortcuts (two-valued columns row by row, last runs
+    /// unread); off only in tests, which check that both ways grow the same trees.
+    let usesShortcuts: Bool
 
     private let lambda: Double
     private let alpha: Double
@@ -28,7 +31,8 @@ struct ExactGreedyTreeBuilder: Sendable {
     /// xgboost's kRtEps: a split must gain strictly more than this.
     static let minimumLoss: Float = 1e-6
 
-    init(features: [Float], rows: Int, columns: Int, parameters: GradientBoostedTrees.Parameters) {
+    init(features: [Float], rows: Int, columns: Int, parameters: GradientBoostedTrees.Parameters,
+         usesShortcuts: Bool = true) {
         self.features = features
         self.rows = rows
         self.columns = columns
@@ -38,7 +42,8 @@ struct ExactGreedyTreeBuilder: Sendable {
         minChildWeight = Double(parameters.minChildWeight)
         maxDeltaStep = Double(parameters.maxDeltaStep)
         sortedColumns = SortedFeatureColumns(features: features, rows: rows, columns: columns)
-        twoValued = TwoValuedFeatureRows(sortedColumns, rows: rows, columns: columns)
+        twoValued = TwoValuedFeatureRows(usesShortcuts ? sortedColumns : nil, rows: rows, columns: columns)
+        self.usesShortcuts = usesShortcuts
     }
 
     // MARK: xgboost's formulas (param.h, split_evaluator.h)

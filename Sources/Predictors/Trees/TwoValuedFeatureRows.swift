@@ -25,12 +25,14 @@ struct TwoValuedFeatureRows: Sendable {
     /// Whether any column qualifies.
     var isEmpty: Bool { !isTwoValued.contains(true) }
 
-    init(_ sorted: SortedFeatureColumns, rows: Int, columns: Int) {
+    /// - Parameter sorted: the fit's sorted columns; nil gives an index with no column.
+    init(_ sorted: SortedFeatureColumns?, rows: Int, columns: Int) {
         var isTwoValued = [Bool](repeating: false, count: columns)
         var high = [Float](repeating: 0, count: columns)
         var low = [Float](repeating: 0, count: columns)
         var countPerRow = [Int](repeating: 0, count: rows)
-        for f in 0..<columns where sorted.isComplete[f] {
+        for f in 0..<columns {
+            guard let sorted, sorted.isComplete[f] else { continue }
             let first = sorted.start[f], runStart = sorted.lastRunStart[f]
             guard first < runStart else { continue }   // constant: no candidate at all
             var qualifies = true
@@ -51,6 +53,7 @@ struct TwoValuedFeatureRows: Sendable {
         var next = Array(rowStart.dropLast())
         var highFeatures = [Int32](repeating: 0, count: rowStart[rows])
         for f in 0..<columns where isTwoValued[f] {
+            guard let sorted else { break }
             for i in sorted.start[f]..<sorted.lastRunStart[f] {
                 let r = Int(sorted.row[i])
                 highFeatures[next[r]] = Int32(f)
