@@ -4,7 +4,7 @@
 ///
 /// ```swift
 /// let best = builder.findSplits(frontier: [0], slotOfRow: slots, sumG: g, sumH: h,
-///                               gradients: grad, hessians: hess)   // best[slot]
+///                               gradients: grad, hessians: hess, unitHessians: true)   // best[slot]
 /// ```
 ///
 /// Scanning a column from its largest value down, a node's right-hand statistics grow one

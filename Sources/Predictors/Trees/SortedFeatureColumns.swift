@@ -49,7 +49,8 @@ struct SortedFeatureColumns: Sendable {
             }
             end.append(row.count)
             var runStart = row.count
-            if let smallest = value.last {
+            if runStart > start[f] {
+                let smallest = value[runStart - 1]
                 while runStart > start[f] && value[runStart - 1] == smallest { runStart -= 1 }
             }
             lastRunStart.append(runStart)

@@ -22,8 +22,8 @@ struct TwoValuedFeatureRows: Sendable {
     /// Row r's high features are `highFeatures[rowStart[r]..<rowStart[r + 1]]`.
     let rowStart: [Int]
     let highFeatures: [Int32]
-    /// Whether any column qualifies.
-    var isEmpty: Bool { !isTwoValued.contains(true) }
+    /// Whether no column qualifies.
+    let isEmpty: Bool
 
     /// - Parameter sorted: the fit's sorted columns; nil gives an index with no column.
     init(_ sorted: SortedFeatureColumns?, rows: Int, columns: Int) {
@@ -61,6 +61,7 @@ struct TwoValuedFeatureRows: Sendable {
             }
         }
         self.isTwoValued = isTwoValued
+        self.isEmpty = !isTwoValued.contains(true)
         self.high = high
         self.low = low
         self.rowStart = rowStart
