@@ -18,6 +18,25 @@ import Testing
         }
     }
 
+    @Test func surrogateModelsParseWhenTheCallerCanFitThem() throws {
+        let models = ["ridge", "gbt"]
+        #expect(try OffTablePolicy(parsing: "surrogate:ridge", surrogateModels: models) == .surrogate(model: "ridge"))
+        #expect(try OffTablePolicy(parsing: "surrogate:gbt", surrogateModels: models).description == "surrogate:gbt")
+        #expect(try OffTablePolicy(parsing: "surrogate:knn:3", surrogateModels: models) == .knn(k: 3, distance: .hamming))
+        // No models offered: only knn is a surrogate.
+        #expect(throws: BenchmarkError.self) { try OffTablePolicy(parsing: "surrogate:ridge") }
+        for text in ["surrogate:gp", "surrogate:ridge:2", "surrogate:"] {
+            do {
+                _ = try OffTablePolicy(parsing: text, surrogateModels: models)
+                Issue.record("'\(text)' was accepted")
+            } catch {
+                #expect(error.subject == "off_table")
+                #expect(error.description.contains("ridge") && error.description.contains("gbt"))
+                #expect(!error.description.contains("\n"))
+            }
+        }
+    }
+
     @Test(arguments: ["", "closest", "surrogate", "surrogate:gp", "surrogate:knn:0", "surrogate:knn:x", "reject:1", "nearest:l2"])
     func unknownPoliciesAreErrorsListingTheValidForms(text: String) {
         do {
@@ -91,6 +110,44 @@ import Testing
         // k larger than the table uses every row.
         let all = try Self.evaluator("surrogate:knn:50")
         #expect(try #require(all.evaluate(x)).objectives == [25])
+    }
+
+    /// A stand-in model: the mean target plus the first feature, enough to see what the
+    /// evaluator does with a fitted surrogate.
+    static let meanModel = OffTableModelFitter(model: "mean") { _, targets in
+        let mean = targets.reduce(0, +) / Double(targets.count)
+        return { features in mean + features[0] }
+    }
+
+    @Test func aSurrogateModelAnswersOffTableAndTheTableAnswersItsRows() throws {
+        let bench = try SampleTableBenchmark(table: Self.table(), space: Self.space, offTable: .surrogate(model: "mean"),
+                                             surrogate: Self.meanModel, metrics: ["m"])
+        let e = try bench.evaluator(objectives: [Objective(parsing: "m:max")], reported: ["m"])
+        let own = try #require(e.evaluate(GeneVector(genes: Self.rows[3])))
+        #expect(own.answer == .exact)
+        #expect(own.objectives == [30])
+        // [1,1,1,2] is off-table; its first one-hot feature (gene 0 is option 0) is 0.
+        let x = GeneVector(genes: [1, 1, 1, 2])
+        #expect(e.locator.locate(x) == .predicted(features: Self.space.features(of: x), surrogate: "mean"))
+        let answer = try #require(e.evaluate(x))
+        #expect(answer.answer == .surrogate(name: "mean"))
+        #expect(!answer.isExact)
+        #expect(answer.row == nil)
+        #expect(answer.objectives == [25])    // mean of 0, 10, …, 50
+        #expect(answer.reported == [25])
+    }
+
+    @Test func aSurrogatePolicyNeedsItsFitterAndOnlyAnswersFittedMetrics() throws {
+        #expect(throws: BenchmarkError.self) {
+            try SampleTableBenchmark(table: Self.table(), space: Self.space, offTable: .surrogate(model: "ridge"))
+        }
+        #expect(throws: BenchmarkError.self) {
+            try SampleTableBenchmark(table: Self.table(), space: Self.space, offTable: .surrogate(model: "ridge"),
+                                     surrogate: Self.meanModel, metrics: ["m"])
+        }
+        let bench = try SampleTableBenchmark(table: Self.table(), space: Self.space, offTable: .surrogate(model: "mean"),
+                                             surrogate: Self.meanModel, metrics: [])
+        #expect(throws: BenchmarkError.self) { try bench.evaluator(objectives: [Objective(parsing: "m:max")], reported: []) }
     }
 
     @Test func rejectGivesNoAnswer() throws {

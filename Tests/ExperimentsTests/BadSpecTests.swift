@@ -59,6 +59,15 @@ import Testing
         #expect(message?.contains("not a NATS topology variant") == true)
     }
 
+    @Test func theGCNSurrogateIsAnOptionOfTheDervisiVariantOnly() {
+        let pan = problem(base(algorithm: "type = \"nas-ea-fa\"\nsurrogate = \"gcn\""))
+        #expect(pan?.hasPrefix("bad.toml:15:") == true)
+        #expect(pan?.contains("dervisi-2022") == true)
+        #expect(problem(base(algorithm: "type = \"nas-ea-fa\"\nvariant = \"dervisi-2022\"\nsurrogate = \"gcn\"")) == nil)
+        #expect(problem(base(algorithm: "type = \"nas-ea-fa\"\nsurrogate = \"xgboost\"")) == nil)
+        #expect(problem(base(algorithm: "type = \"nas-ea-fa\"\nsurrogate = \"forest\""))?.contains("bad.toml:15:") == true)
+    }
+
     @Test func unknownKeysAreErrorsNotIgnored() {
         let message = problem(base(algorithm: "type = \"aging-evolution\"\npopulaton = 10"))
         #expect(message?.hasPrefix("bad.toml:15:") == true)

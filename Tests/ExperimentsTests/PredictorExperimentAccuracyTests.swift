@@ -1,6 +1,7 @@
 import Benchmarks
 import Experiments
 import NASCore
+import Optimizers
 import Predictors
 import SearchSpaces
 import Testing

@@ -4,13 +4,18 @@
 /// ```swift
 /// let policy = try OffTablePolicy(parsing: "surrogate:knn:7")   // .knn(k: 7, distance: .hamming)
 /// policy.description                                           // "surrogate:knn:7"
+/// try OffTablePolicy(parsing: "surrogate:ridge", surrogateModels: ["ridge", "gbt"])   // .surrogate(model: "ridge")
 /// ```
 ///
 /// | spec string | answer |
 /// |---|---|
 /// | `nearest` (`nearest:l1`) | the nearest row in gene space, with its distance (`TableAnswer.nearest`) |
 /// | `surrogate:knn` (`surrogate:knn:K`, `…:l1`) | the mean of the K nearest rows (K = 5), equal weights (`TableAnswer.blend`) |
+/// | `surrogate:<model>` | each metric predicted by a regression model fitted once on the whole table (`TableAnswer.predicted`, `OffTableSurrogate`) |
 /// | `reject` | no answer: the algorithm must propose another architecture |
+///
+/// The models of `surrogate:<model>` live above this layer (Benchmarks does not depend on
+/// Predictors), so the caller names the ones it can fit in `surrogateModels`.
 ///
 /// Distances are over option indices of the gene vector: Hamming (the number of genes that
 /// differ, the default, since genes are categorical) or L1 (sum of index differences, for
@@ -18,6 +23,8 @@
 public enum OffTablePolicy: Sendable, Hashable, CustomStringConvertible {
     case nearest(Distance)
     case knn(k: Int, distance: Distance)
+    /// A regression model of each metric over the space's predictor features.
+    case surrogate(model: String)
     case reject
 
     public enum Distance: String, Sendable, Hashable {
@@ -27,8 +34,11 @@ public enum OffTablePolicy: Sendable, Hashable, CustomStringConvertible {
 
     public static let defaultK = 5
 
-    /// Parses a spec string; an unknown policy is an error that lists the valid forms.
-    public init(parsing text: String) throws(BenchmarkError) {
+    /// Parses a spec string; an unknown policy or model is an error that lists the valid forms.
+    ///
+    /// - Parameter surrogateModels: the model names `surrogate:<model>` may take (the caller
+    ///   must be able to fit them); empty allows only `knn`.
+    public init(parsing text: String, surrogateModels: [String] = []) throws(BenchmarkError) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         func distance(_ s: String) -> Distance? { Distance(rawValue: s) }
         switch parts.first {
@@ -46,10 +56,14 @@ public enum OffTablePolicy: Sendable, Hashable, CustomStringConvertible {
                 if let v = Int(extra), v > 0 { k = v } else if let e = distance(extra) { d = e } else { ok = false }
             }
             if ok { self = .knn(k: k, distance: d); return }
+        case "surrogate" where parts.count == 2 && !surrogateModels.isEmpty:
+            if surrogateModels.contains(parts[1]) { self = .surrogate(model: parts[1]); return }
+            throw BenchmarkError(subject: "off_table", message: "'\(text)': unknown surrogate model '\(parts[1])'; use \"surrogate:knn\" or one of \(surrogateModels.map { "\"surrogate:\($0)\"" }.joined(separator: ", "))")
         default:
             break
         }
-        throw BenchmarkError(subject: "off_table", message: "'\(text)' is not an off-table policy; use \"nearest\", \"nearest:l1\", \"surrogate:knn\", \"surrogate:knn:K\" (K > 0, default \(Self.defaultK)), \"surrogate:knn:K:l1\" or \"reject\"")
+        let models = surrogateModels.isEmpty ? "" : ", \"surrogate:<model>\" (\(surrogateModels.joined(separator: ", ")))"
+        throw BenchmarkError(subject: "off_table", message: "'\(text)' is not an off-table policy; use \"nearest\", \"nearest:l1\", \"surrogate:knn\", \"surrogate:knn:K\" (K > 0, default \(Self.defaultK)), \"surrogate:knn:K:l1\"\(models) or \"reject\"")
     }
 
     public var description: String {
@@ -59,6 +73,7 @@ public enum OffTablePolicy: Sendable, Hashable, CustomStringConvertible {
         case .nearest(let d): "nearest:\(d.rawValue)"
         case .knn(let k, .hamming): "surrogate:knn:\(k)"
         case .knn(let k, let d): "surrogate:knn:\(k):\(d.rawValue)"
+        case .surrogate(let model): "surrogate:\(model)"
         }
     }
 }

@@ -6,6 +6,7 @@ import SearchSpaces
 /// ```swift
 /// let locator = try SampleTableLocator(space: OFAMobileNetV3Space(), genes: rows, policy: .nearest(.hamming))
 /// locator.locate(x)        // .row(17), or .nearest(row: 17, distance: 1), or nil for `reject`
+///                          // (`surrogate:<model>`: .predicted(features:surrogate:), the space's features)
 /// ```
 ///
 /// Exact matches go through a dictionary on the gene vector. Off-table queries scan all rows
@@ -87,6 +88,8 @@ public struct SampleTableLocator<Space: SearchSpace>: RowLocator {
         case .knn(let k, let distance):
             let found = nearest(g, k: k, distance: distance)
             return .blend(rows: found.map(\.row), weights: Array(repeating: 1, count: found.count), surrogate: "knn:\(k)")
+        case .surrogate(let model):
+            return .predicted(features: space.features(of: architecture), surrogate: model)
         }
     }
 

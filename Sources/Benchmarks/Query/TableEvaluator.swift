@@ -16,6 +16,8 @@ public enum TableAnswer: Sendable, Equatable {
     case nearest(row: Int, distance: Double)
     /// A surrogate's weighted average of rows (e.g. `knn`: the k nearest, equal weights).
     case blend(rows: [Int], weights: [Double], surrogate: String)
+    /// A fitted model's prediction (`OffTableSurrogate`) at these predictor features.
+    case predicted(features: [Double], surrogate: String)
 }
 
 /// The query engine: answers objectives and reported metrics from in-memory columns.
@@ -27,7 +29,8 @@ public enum TableAnswer: Sendable, Equatable {
 /// ```
 ///
 /// Immutable: share one across all threads. Counting and caching are per trial
-/// (`TrialEvaluator`), so concurrent trials never contend.
+/// (`TrialEvaluator`), so concurrent trials never contend. A `.predicted` answer takes each
+/// metric from `surrogate`, which must then hold a model of every metric asked for.
 public struct TableEvaluator<Locator: RowLocator>: Evaluator {
     public typealias Architecture = Locator.Architecture
     public let objectives: [Objective]
@@ -36,9 +39,15 @@ public struct TableEvaluator<Locator: RowLocator>: Evaluator {
     private let objectiveColumns: [[Float]]
     private let reportedColumns: [[Float]]
     private let costColumn: [Float]?
+    /// The off-table models of the objectives, reported metrics and cost, in their order.
+    private let objectiveModels: [OffTableModelFitter.Predictor]
+    private let reportedModels: [OffTableModelFitter.Predictor]
+    private let costModel: OffTableModelFitter.Predictor?
 
+    /// - Parameter surrogate: the fitted models behind `.predicted` answers (the
+    ///   `surrogate:<model>` policy); nil for every other locator.
     public init(table: BenchmarkTable, locator: Locator, objectives: [Objective], reported: [String],
-                cost: String? = nil) throws(BenchmarkError) {
+                cost: String? = nil, surrogate: OffTableSurrogate? = nil) throws(BenchmarkError) {
         guard !objectives.isEmpty else {
             throw BenchmarkError(subject: table.name, message: "an evaluator needs at least one objective")
         }
@@ -52,6 +61,15 @@ public struct TableEvaluator<Locator: RowLocator>: Evaluator {
         self.objectiveColumns = objectiveColumns
         self.reportedColumns = reportedColumns
         self.costColumn = try cost.map { c throws(BenchmarkError) in try table.costOrMetric(c).values }
+        var objectiveModels: [OffTableModelFitter.Predictor] = []
+        var reportedModels: [OffTableModelFitter.Predictor] = []
+        if let surrogate {
+            for o in objectives { objectiveModels.append(try surrogate.predictor(for: o.metric)) }
+            for r in reported { reportedModels.append(try surrogate.predictor(for: r)) }
+        }
+        self.objectiveModels = objectiveModels
+        self.reportedModels = reportedModels
+        self.costModel = try cost.flatMap { c throws(BenchmarkError) in try surrogate?.predictor(for: c) }
     }
 
     /// Whether a simulated-seconds budget is possible on this table.
@@ -73,6 +91,12 @@ public struct TableEvaluator<Locator: RowLocator>: Evaluator {
             }
             return Evaluation(row: nil, objectives: objectiveColumns.map(mix), reported: reportedColumns.map(mix),
                               cost: costColumn.map(mix) ?? 0, answer: .surrogate(name: surrogate))
+        case .predicted(let features, let surrogate)?:
+            // Only an evaluator given the surrogate's models gets this answer from its locator.
+            guard objectiveModels.count == objectives.count else { return nil }
+            return Evaluation(row: nil, objectives: objectiveModels.map { $0(features) },
+                              reported: reportedModels.map { $0(features) },
+                              cost: costModel.map { $0(features) } ?? 0, answer: .surrogate(name: surrogate))
         }
     }
 

@@ -113,6 +113,10 @@ public struct AlgorithmConfig: Sendable {
                 quirks.insert(quirk)
             }
             let source = try fields.string("mutation_source", options: NASEAFA.MutationSource.allCases.map(\.rawValue)) ?? "bitwise"
+            let surrogate = try fields.string("surrogate", options: NASEAFA.SurrogateModel.allCases.map(\.rawValue)) ?? "xgboost"
+            if surrogate == NASEAFA.SurrogateModel.gcn.rawValue && variant != NASEAFA.Variant.dervisi2022.rawValue {
+                throw SpecError(file: file, line: fields.line(of: "surrogate"), message: "algorithm '\(spec.label)': surrogate = \"gcn\" is an option of variant = \"dervisi-2022\" (ALGORITHMS.md §2.6); variant \"\(variant)\" uses xgboost")
+            }
             optimizer = NASEAFA(
                 version: NASEAFA.Version(rawValue: version) ?? .v2, variant: NASEAFA.Variant(rawValue: variant) ?? .pan,
                 population: try fields.int("population", range: 1...1_000_000), k: try fields.int("k", range: 1...1_000_000),
@@ -120,7 +124,8 @@ public struct AlgorithmConfig: Sendable {
                 tournamentFraction: try fields.double("tournament", range: 0...1) ?? 0.2,
                 outerIterations: try fields.int("outer_iterations", range: 1...1_000_000), quirks: quirks,
                 mutationSource: NASEAFA.MutationSource(rawValue: source) ?? .bitwise,
-                xgboostMajorVersion: try fields.int("xgboost_major", range: 1...3))
+                xgboostMajorVersion: try fields.int("xgboost_major", range: 1...3),
+                surrogateModel: NASEAFA.SurrogateModel(rawValue: surrogate) ?? .xgboost)
         }
         try fields.finish()
         self.kind = kind

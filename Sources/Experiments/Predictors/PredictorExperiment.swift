@@ -2,6 +2,7 @@ import Benchmarks
 import Dispatch
 import Foundation
 import NASCore
+import Optimizers
 import Predictors
 import SearchSpaces
 

@@ -13,7 +13,9 @@ enum BenchmarkBinding: Sendable {
     /// Any other sample table (HAT averages, FBNet, users' CSVs) over its own gene layout.
     case tabular(SampleTableBenchmark<TabularGeneSpace>)
 
-    init(table: BenchmarkTable, offTable: String?, file: String, line: Int) throws(SpecError) {
+    /// - Parameter metrics: what the run asks of the table (objectives, reported): a
+    ///   `surrogate:<model>` policy fits one model per metric, here, once per run.
+    init(table: BenchmarkTable, offTable: String?, metrics: [String] = [], file: String, line: Int) throws(SpecError) {
         do {
             switch table.searchSpace {
             case "nats-topology":
@@ -22,17 +24,26 @@ enum BenchmarkBinding: Sendable {
                 }
                 self = .natsTopology(try NATSTopologyBenchmark(table: table))
             case "ofa-mbv3", "ofa-mbv3-r":
-                let policy = try OffTablePolicy(parsing: offTable ?? "reject")
+                let (policy, fitter) = try Self.offTablePolicy(offTable)
                 let space = table.searchSpace == "ofa-mbv3" ? OFAMobileNetV3Space() : OFAMobileNetV3Space(resolutions: OFAMobileNetV3Space.helpResolutions)
-                self = .ofaMobileNetV3(try SampleTableBenchmark(table: table, space: space, offTable: policy))
+                self = .ofaMobileNetV3(try SampleTableBenchmark(table: table, space: space, offTable: policy,
+                                                                surrogate: fitter, metrics: metrics))
             default:
-                self = .tabular(try SampleTableBenchmark(table: table, offTable: try OffTablePolicy(parsing: offTable ?? "reject")))
+                let (policy, fitter) = try Self.offTablePolicy(offTable)
+                self = .tabular(try SampleTableBenchmark(table: table, offTable: policy, surrogate: fitter, metrics: metrics))
             }
         } catch let error as SpecError {
             throw error
         } catch {
             throw SpecError(file: file, line: line, message: "\(error)")
         }
+    }
+
+    /// The spec's policy (default `reject`) and, for `surrogate:<model>`, its fitter.
+    private static func offTablePolicy(_ text: String?) throws -> (OffTablePolicy, OffTableModelFitter?) {
+        let policy = try OffTablePolicy(parsing: text ?? "reject", surrogateModels: OffTableModelFitter.predictorModels)
+        guard case .surrogate(let model) = policy else { return (policy, nil) }
+        return (policy, try OffTableModelFitter.predictor(model))
     }
 
     var table: BenchmarkTable {

@@ -49,7 +49,9 @@ public struct ExperimentRunner: Sendable {
         if case .simulatedSeconds = spec.budget {
             throw SpecError(file: file, line: spec.benchmark.line, message: "budget.simulated_seconds: \(table.name) has no training-time column; use budget.evaluations")
         }
-        binding = try BenchmarkBinding(table: table, offTable: spec.benchmark.offTable, file: file, line: spec.benchmark.line)
+        binding = try BenchmarkBinding(table: table, offTable: spec.benchmark.offTable,
+                                       metrics: spec.benchmark.objectives.map(\.metric) + spec.benchmark.report,
+                                       file: file, line: spec.benchmark.line)
         var configs: [AlgorithmConfig] = []
         for a in spec.algorithms {
             let config = try AlgorithmConfig(a, objectives: spec.benchmark.objectives)

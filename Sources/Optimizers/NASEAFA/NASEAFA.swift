@@ -41,11 +41,11 @@ import SearchSpaces
 /// evaluate nothing (every candidate cached), the search stops rather than spin, where
 /// the reference would loop forever.
 ///
-/// **Cost.** Measured (release, this 2-core machine, synthetic NATS table): one NATS v2
-/// trial of 1,000 evaluations takes about 13 s, > 95 % of it in the 199 surrogate refits
-/// (≈ 100 ms each at ~500 rows × 24 features × 100 trees); selection takes 0.4 s and
-/// breeding 0.2 s. The refit every outer iteration is the reference's, so speed-ups
-/// belong in `GradientBoostedTrees`.
+/// **Cost.** Measured (release, this 2-core machine, NATS-TSS, one thread): one NATS v2
+/// trial of 1,000 evaluations takes about 1 s of CPU (0.36 s at 500), about 60 % of it in
+/// the 199 surrogate refits (up to ~1,100 rows × 24 one-hot features × 100 trees). The
+/// refit every outer iteration is the reference's, so speed-ups belong in
+/// `GradientBoostedTrees`; its split scan reads 0/1 columns row by row (5.9 s before that).
 ///
 /// - Complexity: per outer iteration, O(|pop| · |distinct training sequences|) popcounts
 ///   for the distances, one surrogate fit (O(trees · depth · n · d), n the augmented
@@ -79,6 +79,18 @@ public struct NASEAFA: Optimizer {
         /// No evaluation cache: duplicates are re-queried and counted towards K/H
         /// (Dervisi's `if time == 0.0` tests the `time` module, §2.3).
         case noEvaluationCache = "no-evaluation-cache"
+    }
+
+    /// The surrogate model that scores the GA's children.
+    public enum SurrogateModel: String, Sendable, CaseIterable {
+        /// `XGBRegressor(eta=0.1)` on the (augmented) sequences (§1.3): the reference's.
+        case xgboost
+        /// Dervisi's GCN on cell graphs (§2.6; `nas_ea_fa_v2_train_gcn_*`), an option of the
+        /// `dervisi-2022` variant: trained on the first 30 % of the deduplicated evaluated
+        /// graphs with `GraphConvolutionalNetwork.Configuration.dervisi` (model seed 42, so
+        /// every trial's model starts alike, as in the reference), refitted when new
+        /// graphs arrive. The sequences stay the diversity step's encoding.
+        case gcn
     }
 
     /// Where the GA's mutation comes from.
@@ -119,6 +131,11 @@ public struct NASEAFA: Optimizer {
     public var mutationSource: MutationSource
     /// The surrogate, `XGBRegressor(eta=0.1)` of the chosen xgboost major version.
     public var surrogate: GradientBoostedTrees.Parameters
+    /// Which model scores the children: the boosted trees (default) or, for `dervisi-2022`,
+    /// the GCN.
+    public var surrogateModel: SurrogateModel
+    /// The GCN's configuration when `surrogateModel` is `.gcn`.
+    public var graphSurrogate: GraphConvolutionalNetwork.Configuration = .dervisi()
 
     /// - Parameters:
     ///   - xgboostMajorVersion: decides XGBoost's `base_score`: 1 gives 0.5, ≥ 2 the label
@@ -127,7 +144,8 @@ public struct NASEAFA: Optimizer {
     ///     (`py-xgboost=1.5.0` in its environment.yml, §2.3).
     public init(version: Version = .v2, variant: Variant = .pan, population: Int? = nil, k: Int? = nil, h: Int? = nil,
                 generations: Int = 10, tournamentFraction: Double = 0.2, outerIterations: Int? = nil,
-                quirks: Set<Quirk> = [], mutationSource: MutationSource = .bitwise, xgboostMajorVersion: Int? = nil) {
+                quirks: Set<Quirk> = [], mutationSource: MutationSource = .bitwise, xgboostMajorVersion: Int? = nil,
+                surrogateModel: SurrogateModel = .xgboost) {
         self.version = version
         self.variant = variant
         self.population = population
@@ -139,6 +157,7 @@ public struct NASEAFA: Optimizer {
         self.quirks = quirks
         self.mutationSource = mutationSource
         self.surrogate = .nasEAFA(xgboostMajorVersion: xgboostMajorVersion ?? (variant == .dervisi2022 ? 1 : 3))
+        self.surrogateModel = surrogateModel
     }
 
     /// The quirks in force: the explicit ones plus those the variant implies.

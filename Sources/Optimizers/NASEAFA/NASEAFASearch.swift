@@ -41,6 +41,10 @@ struct NASEAFASearch<Space: NASEAFASpace> {
     /// The training-set size the model was fitted on; a refit on unchanged data would give
     /// the same model, so it is skipped.
     var fittedRows = 0
+    /// The GCN surrogate's data and model (`NASEAFA.SurrogateModel.gcn`).
+    var graphTraining = NASEAFAGraphTrainingSet()
+    var graphModel: GraphConvolutionalNetwork?
+    var fittedGraphs = 0
     /// Outer iterations that evaluated nothing in a row (the stall guard).
     static var idleLimit: Int { 100 }
 
@@ -106,6 +110,9 @@ struct NASEAFASearch<Space: NASEAFASpace> {
                 ? space.naseafaAugmentedSequences(of: member.architecture, variant: options.variant)
                 : [space.naseafaSequence(of: member.architecture, variant: options.variant)]
             training.append(sequences, target: value)
+            if options.surrogateModel == .gcn, let graph = space.naseafaGraph(of: member.architecture) {
+                graphTraining.append(graph, target: value)
+            }
         }
         return .evaluated
     }

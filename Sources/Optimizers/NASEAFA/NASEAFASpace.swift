@@ -1,4 +1,5 @@
 import NASCore
+import Predictors
 import SearchSpaces
 
 /// A search space NAS-EA-FA can run on: a binary sequence encoding (for the surrogate and
@@ -42,9 +43,15 @@ public protocol NASEAFASpace: SearchSpace {
 
     /// The reference's random initial individual.
     func naseafaRandomIndividual(variant: NASEAFA.Variant, using rng: inout Xoshiro256StarStar) -> Architecture
+
+    /// The cell graph the GCN surrogate reads (ALGORITHMS.md §2.6); nil where the space has
+    /// none (the default) or the architecture is not a valid cell.
+    func naseafaGraph(of architecture: Architecture) -> CellGraph?
 }
 
 extension NASEAFASpace {
+    public func naseafaGraph(of architecture: Architecture) -> CellGraph? { nil }
+
     /// The sequence as the surrogate's feature row (0/1 doubles).
     ///
     /// - Complexity: O(length)

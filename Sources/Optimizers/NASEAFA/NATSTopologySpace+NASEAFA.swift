@@ -1,4 +1,5 @@
 import NASCore
+import Predictors
 import SearchSpaces
 
 /// NAS-EA-FA on the NATS topology space (NB201), as Pan runs it
@@ -37,6 +38,10 @@ extension NATSTopologySpace: NASEAFASpace {
     public func naseafaMutation(_ cell: NATSTopologyCell, variant: NASEAFA.Variant, using rng: inout Xoshiro256StarStar) -> NATSTopologyCell {
         NATSTopologySpace(mutation: .bitwise).mutate(cell, using: &rng)
     }
+
+    /// The GCN's graph: Pan's NB101-style graph of the cell, pruned, 6 one-hot node features
+    /// (Dervisi's TSS node features, ALGORITHMS.md §2.6).
+    public func naseafaGraph(of cell: NATSTopologyCell) -> CellGraph? { cell.cellGraph }
 
     /// `np.random.choice(ops_type, size=6)`: each op uniform, i.e. a uniform cell.
     public func naseafaRandomIndividual(variant: NASEAFA.Variant, using rng: inout Xoshiro256StarStar) -> NATSTopologyCell {

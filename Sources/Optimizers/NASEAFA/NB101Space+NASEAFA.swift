@@ -1,4 +1,5 @@
 import NASCore
+import Predictors
 import SearchSpaces
 
 /// NAS-EA-FA on NAS-Bench-101 (`fzjcdt/NAS-EA-FA` `nas101_utils.py`; Dervisi
@@ -36,6 +37,9 @@ extension NB101Space: NASEAFASpace {
     public func naseafaAugmentedSequences(of cell: NB101Cell, variant: NASEAFA.Variant) -> [UInt64] {
         (try? cell.isomorphicSequences(variant.nb101Convention)) ?? []
     }
+
+    /// The GCN's graph: the pruned cell with NB101's 5 one-hot node features (§2.6).
+    public func naseafaGraph(of cell: NB101Cell) -> CellGraph? { cell.cellGraph }
 
     public func naseafaKey(of cell: NB101Cell) -> MD5Digest {
         (try? cell.canonicalDigest()) ?? NB101Space.invalidKey

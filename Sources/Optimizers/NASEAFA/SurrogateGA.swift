@@ -2,8 +2,9 @@ import NASCore
 import Predictors
 
 /// NAS-EA-FA's surrogate-assisted GA (ALGORITHMS.md §1.3 (c)): fit `XGBRegressor(eta=0.1)`
-/// on the whole training set, then breed G generations of POP children, each a mutated copy
-/// of a tournament winner scored by the surrogate.
+/// on the whole training set (or, as an option of `dervisi-2022`, the GCN on the evaluated
+/// cell graphs, §2.6), then breed G generations of POP children, each a mutated copy of a
+/// tournament winner scored by the surrogate.
 ///
 /// ```swift
 /// search.fitSurrogate()
@@ -25,6 +26,10 @@ import Predictors
 extension NASEAFASearch {
     /// Refits the surrogate when the training set has grown since the last fit.
     mutating func fitSurrogate() {
+        if options.surrogateModel == .gcn {
+            fitGraphSurrogate()
+            return
+        }
         guard training.count > 0, training.count != fittedRows else { return }
         var regressor = GradientBoostedTrees(parameters: options.surrogate)
         // The only errors are an empty or non-finite training set, both excluded above.
@@ -33,12 +38,44 @@ extension NASEAFASearch {
         fittedRows = training.count
     }
 
+    /// Refits the GCN when new graphs have arrived (§2.6: on the first 30 % of them).
+    mutating func fitGraphSurrogate() {
+        guard graphTraining.count > 0, graphTraining.count != fittedGraphs else { return }
+        var gcn = GraphConvolutionalNetwork(configuration: options.graphSurrogate)
+        let split = graphTraining.trainingSplit
+        // The only errors are an empty or non-finite training set, both excluded above.
+        guard (try? gcn.fit(graphs: split.graphs, targets: split.targets)) != nil else { return }
+        graphModel = gcn
+        fittedGraphs = graphTraining.count
+    }
+
+    /// The surrogate's fitness of each child; nil before the first fit. A child without a
+    /// graph (not a valid cell; the reference operators never make one) gets −∞ from the
+    /// GCN, so it is never preferred.
+    func predictedFitness(of children: [Member]) -> [Double]? {
+        if options.surrogateModel == .gcn {
+            guard let graphModel else { return nil }
+            let graphs = children.map { space.naseafaGraph(of: $0.architecture) }
+            guard let predicted = try? graphModel.predict(graphs: graphs.compactMap { $0 }) else { return nil }
+            var next = predicted.makeIterator()
+            return graphs.map { $0 == nil ? -.infinity : next.next() ?? -.infinity }
+        }
+        guard let model else { return nil }
+        let width = space.naseafaSequenceLength
+        var values = [Double](repeating: 0, count: children.count * width)
+        for (r, child) in children.enumerated() {
+            let bits = space.naseafaSequence(of: child.architecture, variant: options.variant)
+            for i in 0..<width where bits >> UInt64(i) & 1 == 1 { values[r * width + i] = 1 }
+        }
+        // Width always matches the fit, so predict cannot fail.
+        return try? model.predict(Matrix(rows: children.count, columns: width, values: values))
+    }
+
     /// G generations of POP children; every child of every generation is returned.
     mutating func breed(from parents: [Member], rng: inout Xoshiro256StarStar) -> [Member] {
         var parents = parents
         var all: [Member] = []
         all.reserveCapacity(options.generations * constants.population)
-        let width = space.naseafaSequenceLength
         for _ in 0..<options.generations {
             guard !parents.isEmpty else { break }
             var children: [Member] = []
@@ -51,16 +88,8 @@ extension NASEAFASearch {
                 }
                 children.append(Member(architecture: child, fitness: 0))
             }
-            if let model {
-                var values = [Double](repeating: 0, count: children.count * width)
-                for (r, child) in children.enumerated() {
-                    let bits = space.naseafaSequence(of: child.architecture, variant: options.variant)
-                    for i in 0..<width where bits >> UInt64(i) & 1 == 1 { values[r * width + i] = 1 }
-                }
-                // Width always matches the fit, so predict cannot fail.
-                if let predictions = try? model.predict(Matrix(rows: children.count, columns: width, values: values)) {
-                    for r in children.indices { children[r].fitness = predictions[r] }
-                }
+            if let predictions = predictedFitness(of: children) {
+                for r in children.indices { children[r].fitness = predictions[r] }
             }
             all += children
             parents = children

@@ -10,7 +10,7 @@
 ///
 /// Node 0 is the cell's input and node `nodeCount − 1` its output, as in NAS-Bench-101;
 /// edges point from producer to consumer. Features are usually one-hot op labels
-/// (`CellGraph+NASBench201`, and `NB101Cell.cellGraph` in Experiments) but may be any
+/// (`CellGraph+NASBench201`, and `NB101Cell.cellGraph` in Optimizers) but may be any
 /// reals. The graph does no I/O and knows nothing of search spaces, so the Predictors
 /// layer stays below SearchSpaces (DESIGN.md, Layers).
 public struct CellGraph: Sendable, Hashable {

@@ -2,30 +2,37 @@
 ///
 /// ```swift
 /// let builder = ExactGreedyTreeBuilder(features: xFloat, rows: n, columns: d, parameters: p)
-/// let tree = builder.grow(gradients: g, hessians: h)
+/// let (tree, leafOfRow) = builder.grow(gradients: g, hessians: h)
 /// ```
 ///
 /// xgboost 3.2.0 src/tree/updater_colmaker.cc (`ColMaker::Builder`), src/tree/param.h
 /// (`SplitEntry`), src/tree/split_evaluator.h and src/tree/updater_prune.cc; the
 /// pseudo-code and the number-type rules are in REGRESSORS.md A.3–A.7. Columns are sorted
-/// once per fit, since every tree splits the same features.
+/// once per fit, since every tree splits the same features; the split search is in
+/// `ExactGreedyTreeBuilder+SplitScan.swift`.
 /// - Complexity: O(d·n log n) once; O(depth · n·d) per tree.
 struct ExactGreedyTreeBuilder: Sendable {
     let features: [Float]
     let rows: Int
     let columns: Int
     let parameters: GradientBoostedTrees.Parameters
-    /// Row indices per feature in descending feature value; NaN (missing) rows omitted.
-    let descendingOrder: [[Int]]
+    /// Each feature's rows in descending feature value; NaN (missing) rows omitted.
+    let sortedColumns: SortedFeatureColumns
+    /// The 0/1-like columns, whose splits are found row by row.
+    let twoValued: TwoValuedFeatureRows
+    /// Whether the split scan takes its shortcuts (two-valued columns row by row, last runs
+    /// unread); off only in tests, which check that both ways grow the same trees.
+    let usesShortcuts: Bool
 
     private let lambda: Double
     private let alpha: Double
-    private let minChildWeight: Double
+    let minChildWeight: Double
     private let maxDeltaStep: Double
     /// xgboost's kRtEps: a split must gain strictly more than this.
-    private static let minimumLoss: Float = 1e-6
+    static let minimumLoss: Float = 1e-6
 
-    init(features: [Float], rows: Int, columns: Int, parameters: GradientBoostedTrees.Parameters) {
+    init(features: [Float], rows: Int, columns: Int, parameters: GradientBoostedTrees.Parameters,
+         usesShortcuts: Bool = true) {
         self.features = features
         self.rows = rows
         self.columns = columns
@@ -34,10 +41,9 @@ struct ExactGreedyTreeBuilder: Sendable {
         alpha = Double(parameters.alpha)
         minChildWeight = Double(parameters.minChildWeight)
         maxDeltaStep = Double(parameters.maxDeltaStep)
-        descendingOrder = (0..<columns).map { f in
-            (0..<rows).filter { !features[$0 * columns + f].isNaN }
-                .sorted { features[$0 * columns + f] > features[$1 * columns + f] }
-        }
+        sortedColumns = SortedFeatureColumns(features: features, rows: rows, columns: columns)
+        twoValued = TwoValuedFeatureRows(usesShortcuts ? sortedColumns : nil, rows: rows, columns: columns)
+        self.usesShortcuts = usesShortcuts
     }
 
     // MARK: xgboost's formulas (param.h, split_evaluator.h)
@@ -69,29 +75,34 @@ struct ExactGreedyTreeBuilder: Sendable {
 
     // MARK: growth
 
-    private struct Candidate {
+    struct Candidate {
         var loss: Float = 0
         var feature = 0
         var threshold: Float = 0
     }
 
-    func grow(gradients: [Float], hessians: [Float]) -> RegressionTree {
+    /// Grows one tree on the given gradient statistics.
+    ///
+    /// - Returns: the tree and, for every row, the leaf it falls in (after pruning), which
+    ///   is the node `tree.leafIndex(forRow:)` finds for it.
+    func grow(gradients: [Float], hessians: [Float]) -> (tree: RegressionTree, leafOfRow: [Int]) {
         var tree = RegressionTree()
         var position = [Int](repeating: 0, count: rows)
         var sumG = [Double](), sumH = [Double]()
-        func addNode(parent: Int, g: Double, h: Double) -> Int {
-            sumG.append(g)
-            sumH.append(h)
-            return tree.addNode(parent: parent, baseWeight: weight(g, h))
-        }
         var rootG = 0.0, rootH = 0.0
         for r in 0..<rows { rootG += Double(gradients[r]); rootH += Double(hessians[r]) }
-        var frontier = [addNode(parent: -1, g: rootG, h: rootH)]
+        _ = tree.addNode(parent: -1, baseWeight: weight(rootG, rootH))
+        sumG.append(rootG)
+        sumH.append(rootH)
+        var frontier = [0]
         let eta = parameters.learningRate
+        // Frontier slot of each row's node, −1 once the row sits in a finished leaf.
+        var slotOfRow = [Int32](repeating: 0, count: rows)
+        let unitHessians = hessians.allSatisfy { $0 == 1 }
 
         for _ in 0..<parameters.maxDepth {
-            let best = findSplits(frontier: frontier, nodeCount: tree.nodeCount, position: position,
-                                  sumG: sumG, sumH: sumH, gradients: gradients, hessians: hessians)
+            let best = findSplits(frontier: frontier, slotOfRow: slotOfRow, sumG: sumG, sumH: sumH,
+                                  gradients: gradients, hessians: hessians, unitHessians: unitHessians)
             var next = [Int]()
             for (slot, node) in frontier.enumerated() {
                 let candidate = best[slot]
@@ -99,9 +110,9 @@ struct ExactGreedyTreeBuilder: Sendable {
                     tree.feature[node] = candidate.feature
                     tree.threshold[node] = candidate.threshold
                     tree.loss[node] = candidate.loss
-                    // Children get ids in frontier order; their sums are filled in below.
-                    let l = addNode(parent: node, g: 0, h: 0)
-                    let r = addNode(parent: node, g: 0, h: 0)
+                    // Children get ids in frontier order; their sums and weights are set below.
+                    let l = tree.addNode(parent: node, baseWeight: 0)
+                    let r = tree.addNode(parent: node, baseWeight: 0)
                     tree.left[node] = l
                     tree.right[node] = r
                     next += [l, r]
@@ -110,66 +121,53 @@ struct ExactGreedyTreeBuilder: Sendable {
                 }
             }
             if next.isEmpty { frontier = []; break }
-            for r in 0..<rows {
-                let node = position[r]
-                guard !tree.isLeaf(node) else { continue }
-                let x = features[r * columns + tree.feature[node]]
-                let child = !(x >= tree.threshold[node]) ? tree.left[node] : tree.right[node]
-                position[r] = child
-                sumG[child] += Double(gradients[r])
-                sumH[child] += Double(hessians[r])
-            }
+            sumG += repeatElement(0, count: next.count)
+            sumH += repeatElement(0, count: next.count)
+            route(tree, next: next, position: &position, slotOfRow: &slotOfRow, sumG: &sumG, sumH: &sumH,
+                  gradients: gradients, hessians: hessians)
             for node in next { tree.baseWeight[node] = weight(sumG[node], sumH[node]) }
             frontier = next
         }
         for node in frontier { tree.value[node] = tree.baseWeight[node] * eta }
         prune(&tree)
-        return tree
+        // A pruned row's leaf is its nearest ancestor that survived.
+        for r in 0..<rows { while tree.deleted[position[r]] { position[r] = tree.parent[position[r]] } }
+        return (tree, position)
     }
 
-    /// One descending pass per feature serves every frontier node at once.
-    private func findSplits(frontier: [Int], nodeCount: Int, position: [Int], sumG: [Double], sumH: [Double],
-                            gradients: [Float], hessians: [Float]) -> [Candidate] {
-        var slotOf = [Int](repeating: -1, count: nodeCount)
-        for (slot, node) in frontier.enumerated() { slotOf[node] = slot }
-        let rootGain = frontier.map { gain(sumG[$0], sumH[$0]) }
-        var best = [Candidate](repeating: Candidate(), count: frontier.count)
-        var rightG = [Double](repeating: 0, count: frontier.count)
-        var rightH = [Double](repeating: 0, count: frontier.count)
-        var last = [Float](repeating: 0, count: frontier.count)
-        for f in 0..<columns {
-            for s in 0..<frontier.count { rightG[s] = 0; rightH[s] = 0 }
-            for r in descendingOrder[f] {
-                let s = slotOf[position[r]]
-                if s < 0 { continue }
-                let v = features[r * columns + f]
-                if rightH[s] == 0 {
-                    rightG[s] += Double(gradients[r])
-                    rightH[s] += Double(hessians[r])
-                    last[s] = v
-                    continue
-                }
-                if v != last[s] && rightH[s] >= minChildWeight {
-                    let node = frontier[s]
-                    let leftG = sumG[node] - rightG[s]
-                    let leftH = sumH[node] - rightH[s]
-                    if leftH >= minChildWeight {
-                        let loss = (gain(leftG, leftH) + gain(rightG[s], rightH[s])) - rootGain[s]
-                        var t = (v + last[s]) * 0.5
-                        if t == v { t = last[s] }
-                        // Features arrive in ascending order, so xgboost's NeedReplace
-                        // reduces to a strict improvement: ties keep the earlier entry.
-                        if loss.isFinite && loss > best[s].loss {
-                            best[s] = Candidate(loss: loss, feature: f, threshold: t)
-                        }
-                    }
-                }
-                rightG[s] += Double(gradients[r])
-                rightH[s] += Double(hessians[r])
-                last[s] = v
+    /// Moves every row of a node that just split to its child, adding the row's statistics
+    /// to the child's sums in row order; rows of nodes that stay leaves leave the frontier.
+    ///
+    /// - Complexity: O(n)
+    private func route(_ tree: RegressionTree, next: [Int], position: inout [Int], slotOfRow: inout [Int32],
+                       sumG: inout [Double], sumH: inout [Double], gradients: [Float], hessians: [Float]) {
+        var nextSlot = [Int32](repeating: -1, count: tree.nodeCount)
+        for (slot, node) in next.enumerated() { nextSlot[node] = Int32(slot) }
+        let columns = self.columns
+        features.withUnsafeBufferPointer { x in
+        tree.feature.withUnsafeBufferPointer { feature in
+        tree.threshold.withUnsafeBufferPointer { threshold in
+        tree.left.withUnsafeBufferPointer { left in
+        tree.right.withUnsafeBufferPointer { right in
+        nextSlot.withUnsafeBufferPointer { nextSlot in
+        gradients.withUnsafeBufferPointer { g in
+        hessians.withUnsafeBufferPointer { h in
+        position.withUnsafeMutableBufferPointer { position in
+        slotOfRow.withUnsafeMutableBufferPointer { slotOfRow in
+        sumG.withUnsafeMutableBufferPointer { sumG in
+        sumH.withUnsafeMutableBufferPointer { sumH in
+            for r in 0..<rows {
+                let node = position[r]
+                let f = feature[node]
+                guard f >= 0 else { slotOfRow[r] = -1; continue }
+                let value = x[r * columns + f]
+                let child = !(value >= threshold[node]) ? left[node] : right[node]
+                position[r] = child
+                slotOfRow[r] = nextSlot[child]
+                sumG[child] += Double(g[r])
+                sumH[child] += Double(h[r])
             }
-        }
-        return best
+        }}}}}}}}}}}}
     }
 
     /// updater_prune.cc: bottom-up, a split whose children are both leaves and whose

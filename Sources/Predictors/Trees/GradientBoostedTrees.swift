@@ -102,11 +102,9 @@ public struct GradientBoostedTrees: Regressor {
         trees.reserveCapacity(parameters.estimators)
         for _ in 0..<parameters.estimators {
             for i in 0..<n { gradients[i] = prediction[i] - labels[i] }
-            let tree = builder.grow(gradients: gradients, hessians: hessians)
-            features.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return }
-                for i in 0..<n { prediction[i] = prediction[i] + tree.leafValue(forRow: base + i * d) }
-            }
+            let (tree, leafOfRow) = builder.grow(gradients: gradients, hessians: hessians)
+            // The builder knows each row's leaf, so the training rows are not walked again.
+            for i in 0..<n { prediction[i] = prediction[i] + tree.value[leafOfRow[i]] }
             trees.append(tree)
         }
         fittedWidth = d

@@ -1,6 +1,10 @@
 import Predictors
 import SearchSpaces
 
+// The cell graphs of the graph predictors (GCN): here, the lowest layer that sees both the
+// spaces and the predictors, so NAS-EA-FA's GCN surrogate and the predictor experiments
+// share one encoding.
+
 extension NATSTopologyCell {
     /// Pan's NB201 → NB101-style graph of this cell, pruned (`CellGraph.nasBench201`):
     /// 8 nodes at most, 6 one-hot node features.
