@@ -58,9 +58,30 @@ public struct RunFigures {
         }
         guard !series.isEmpty else { return [] }
         let band = median ? "median, IQR band" : "mean, 95% CI band"
-        let figure = CurveFigure(series: series, xAxis: FigureAxis(label: "evaluations"), yAxis: FigureAxis(label: yLabel, logScale: log),
+        let yRange = log ? nil : Self.searchPhaseRange(series)
+        let figure = CurveFigure(series: series, xAxis: FigureAxis(label: "evaluations"),
+                                 yAxis: FigureAxis(label: yLabel, logScale: log, range: yRange),
                                  title: "\(data.benchmark): \(data.trials) trials (\(band))")
         return try figure.write(name: name, in: out).outputs
+    }
+
+    /// The y-range of the curves after the first 5 % of the budget, padded by 5 %.
+    /// Best-so-far curves start far below where they end, and an axis fitted to the first
+    /// few evaluations flattens the part where the algorithms differ; the early curve
+    /// leaves the frame at the bottom instead.
+    static func searchPhaseRange(_ series: [CurveSeries]) -> ClosedRange<Double>? {
+        var low = Double.infinity, high = -Double.infinity
+        for s in series {
+            let start = s.centre.count / 20
+            for i in start..<s.centre.count {
+                for v in [s.lower?[i], s.upper?[i], s.centre[i]].compactMap({ $0 }) where v.isFinite {
+                    low = min(low, v); high = max(high, v)
+                }
+            }
+        }
+        guard low.isFinite, high.isFinite else { return nil }
+        let pad = high > low ? 0.05 * (high - low) : max(abs(high) * 0.01, 1e-9)
+        return (low - pad)...(high + pad)
     }
 
     private func box(_ data: ComparisonData, curve: String, name: String, yLabel: String, in out: String) throws -> [String] {
