@@ -104,7 +104,7 @@ table3: $(FIG9_SPECS)
 	@echo "wrote $(RESULTS)/table3/table3.md"
 
 ## thesis: GA vs NAS-EA-FA v2 with validation-accuracy and NASWT fitness
-thesis: thesis-nats-tss thesis-nats-tss-naswt
+thesis: thesis-nats-tss thesis-nats-tss-naswt thesis-gcn-nats-tss thesis-gcn-nats-tss-naswt
 
 ## paper: every figure and table above
 paper: fig3 fig5 fig6 fig7 fig9 table3 thesis
