@@ -13,10 +13,11 @@ import Foundation
 /// `CSVTable` holds every field of the file as a `String`; NATS-Bench's official per-epoch
 /// export is about 13 million lines, which would take several GB that way. This reader keeps
 /// one 1 MiB chunk and one record, and zlib's `gzread` passes plain files through, as in
-/// `GzipFile`.
+/// `GzipFile`. `init(bytes:path:)` reads text already in memory (`CSVTable.parse`).
 public final class CSVRecordReader {
     public let path: String
-    private let handle: gzFile
+    /// nil when reading from memory.
+    private let handle: gzFile?
     private var chunk = [UInt8](repeating: 0, count: 1 << 20)
     private var filled = 0
     private var position = 0
@@ -31,13 +32,22 @@ public final class CSVRecordReader {
         self.handle = handle
     }
 
-    deinit { gzclose(handle) }
+    /// Reads `bytes` as the whole file; `path` names it in errors.
+    public init(bytes: [UInt8], path: String) {
+        self.path = path
+        handle = nil
+        chunk = bytes
+        filled = bytes.count
+        atEnd = true
+    }
+
+    deinit { if let handle { gzclose(handle) } }
 
     /// The next byte, refilling the chunk; nil at the end of the file.
     @inline(__always)
     private func nextByte() throws(ImportError) -> UInt8? {
         if position == filled {
-            guard !atEnd else { return nil }
+            guard !atEnd, let handle else { return nil }
             let n = chunk.withUnsafeMutableBytes { gzread(handle, $0.baseAddress, UInt32($0.count)) }
             if n < 0 {
                 var code: Int32 = 0

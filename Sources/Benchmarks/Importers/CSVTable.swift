@@ -11,9 +11,12 @@ public struct CSVTable: Sendable {
     public let path: String
     public let header: [String]
     public let rows: [[String]]
+    /// The line each row starts on (1-based), for errors; a quoted field may span lines.
+    public let rowLines: [Int]
 
-    public init(path: String, header: [String], rows: [[String]]) {
+    public init(path: String, header: [String], rows: [[String]], rowLines: [Int]? = nil) {
         self.path = path; self.header = header; self.rows = rows
+        self.rowLines = rowLines ?? rows.indices.map { $0 + 2 }
     }
 
     public static func read(_ path: String) throws(ImportError) -> CSVTable {
@@ -23,56 +26,21 @@ public struct CSVTable: Sendable {
 
     /// - Complexity: O(n) in the size of the text.
     public static func parse(_ bytes: [UInt8], path: String) throws(ImportError) -> CSVTable {
-        var records: [[String]] = []
-        var record: [String] = []
-        var field: [UInt8] = []
-        var inQuotes = false
-        var i = 0
-        var line = 1
-        var recordLine = 1
-        var lineOfRecord: [Int] = []
-        let n = bytes.count
-        func finishField() {
-            record.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
+        let reader = CSVRecordReader(bytes: bytes, path: path)
+        guard let (_, header) = try reader.next() else {
+            throw ImportError(file: path, message: "empty file: expected a header line")
         }
-        while i < n {
-            let b = bytes[i]
-            if inQuotes {
-                if b == UInt8(ascii: "\"") {
-                    if i + 1 < n && bytes[i + 1] == UInt8(ascii: "\"") { field.append(b); i += 1 } else { inQuotes = false }
-                } else {
-                    if b == UInt8(ascii: "\n") { line += 1 }
-                    field.append(b)
-                }
-            } else if b == UInt8(ascii: "\"") && field.isEmpty {
-                inQuotes = true
-            } else if b == UInt8(ascii: ",") {
-                finishField()
-            } else if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
-                if b == UInt8(ascii: "\r") && i + 1 < n && bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
-                finishField()
-                if !(record.count == 1 && record[0].isEmpty) { records.append(record); lineOfRecord.append(recordLine) }
-                record.removeAll(keepingCapacity: true)
-                line += 1
-                recordLine = line
-            } else {
-                field.append(b)
+        var rows: [[String]] = []
+        var lines: [Int] = []
+        while let (line, fields) = try reader.next() {
+            guard fields.count == header.count else {
+                throw ImportError(file: path, line: line,
+                                  message: "has \(fields.count) fields, the header has \(header.count); fix the row or the header")
             }
-            i += 1
+            rows.append(fields)
+            lines.append(line)
         }
-        if inQuotes { throw ImportError(file: path, line: recordLine, message: "unterminated quoted field") }
-        if !field.isEmpty || !record.isEmpty {
-            finishField()
-            records.append(record); lineOfRecord.append(recordLine)
-        }
-        guard let header = records.first else { throw ImportError(file: path, message: "empty file: expected a header line") }
-        let width = header.count
-        for (k, r) in records.enumerated().dropFirst() where r.count != width {
-            throw ImportError(file: path, line: lineOfRecord[k],
-                              message: "has \(r.count) fields, the header has \(width); fix the row or the header")
-        }
-        return CSVTable(path: path, header: header.map { $0.trimmingSpaces }, rows: Array(records.dropFirst()))
+        return CSVTable(path: path, header: header.map { $0.trimmingSpaces }, rows: rows, rowLines: lines)
     }
 
     public var rowCount: Int { rows.count }
@@ -98,7 +66,7 @@ public struct CSVTable: Sendable {
             let text = row[c]
             if text.isEmpty || text == "nan" || text == "NaN" { out.append(.nan); continue }
             guard let v = Double(text) else {
-                throw ImportError(file: path, line: k + 2, message: "column '\(name)' has non-numeric value '\(text)'")
+                throw ImportError(file: path, line: rowLines[k], message: "column '\(name)' has non-numeric value '\(text)'")
             }
             out.append(v)
         }
@@ -110,7 +78,7 @@ public struct CSVTable: Sendable {
         var out = [Int](); out.reserveCapacity(rows.count)
         for (k, row) in rows.enumerated() {
             guard let v = Int(row[c]) else {
-                throw ImportError(file: path, line: k + 2, message: "column '\(name)' has non-integer value '\(row[c])'")
+                throw ImportError(file: path, line: rowLines[k], message: "column '\(name)' has non-integer value '\(row[c])'")
             }
             out.append(v)
         }

@@ -94,16 +94,23 @@ public struct RunFigures {
             .write(name: name, in: out).outputs
     }
 
-    /// The whole table as a cloud, the true front, and for each algorithm the front found by
-    /// its median trial (by final normalised HV), in the objectives' natural units.
-    private func fronts(_ data: ComparisonData, in out: String) throws -> [String] {
-        guard data.objectives.count == 2 else { return [] }
+    /// What both front figures draw on: the two objectives, the table's true front, the
+    /// objective columns, the finite rows as a background cloud, and runs.h5.
+    private func frontContext(_ data: ComparisonData) throws
+        -> (objectives: [Objective], front: TableParetoFront, x: [Float], y: [Float], cloud: [[Double]], root: H5Group)? {
+        guard data.objectives.count == 2 else { return nil }
         let objectives = try data.objectives.map { try Objective(parsing: $0) }
         let table = try catalog.load(data.benchmark)
         let front = try TableParetoFront.cached(table: table, objectives: objectives)
         let x = try table.metric(objectives[0].metric).values, y = try table.metric(objectives[1].metric).values
         let cloud = (0..<table.rows).filter { x[$0].isFinite && y[$0].isFinite }.map { [Double(x[$0]), Double(y[$0])] }
-        let root = try HDF5File.read(folder + "/runs.h5")
+        return (objectives, front, x, y, cloud, try HDF5File.read(folder + "/runs.h5"))
+    }
+
+    /// The whole table as a cloud, the true front, and for each algorithm the front found by
+    /// its median trial (by final normalised HV), in the objectives' natural units.
+    private func fronts(_ data: ComparisonData, in out: String) throws -> [String] {
+        guard let (objectives, front, x, y, cloud, root) = try frontContext(data) else { return [] }
         var found: [NamedPoints] = []
         for a in data.algorithms {
             guard let finals = a.curves["normalized_hv"]?.map({ $0.last(where: { !$0.isNaN }) ?? 0 }), !finals.isEmpty,
@@ -125,13 +132,7 @@ public struct RunFigures {
     /// median trial (by normalised HV at `n`) had evaluated by evaluation `n`. Points are the
     /// logged objective values, so off-table answers appear as the values the search saw.
     private func fronts(_ data: ComparisonData, after n: Int, in out: String) throws -> [String] {
-        guard data.objectives.count == 2 else { return [] }
-        let objectives = try data.objectives.map { try Objective(parsing: $0) }
-        let table = try catalog.load(data.benchmark)
-        let front = try TableParetoFront.cached(table: table, objectives: objectives)
-        let x = try table.metric(objectives[0].metric).values, y = try table.metric(objectives[1].metric).values
-        let cloud = (0..<table.rows).filter { x[$0].isFinite && y[$0].isFinite }.map { [Double(x[$0]), Double(y[$0])] }
-        let root = try HDF5File.read(folder + "/runs.h5")
+        guard let (objectives, front, x, y, cloud, root) = try frontContext(data) else { return [] }
         let sign = objectives.map { $0.direction == .max ? -1.0 : 1.0 }
         var found: [NamedPoints] = []
         for a in data.algorithms {
