@@ -132,6 +132,6 @@ import Testing
         }
         let refused = try nasreplay(["predictors", "evaluate", spec, "--datasets", datasets, "--results", results, "--trials", "2", "--quiet"])
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("holds an evaluation of 3 trials"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("holds a run of 3 trials"), "\(refused.stderr)")
     }
 }

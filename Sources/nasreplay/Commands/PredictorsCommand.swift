@@ -110,11 +110,7 @@ struct PredictorsCommand: ParsableCommand {
         func run() throws {
             var parsed = try asInput { try PredictorExperimentSpec.load(spec) }
             if let trials {
-                guard trials > 0 else { throw InputError("--trials must be positive, got \(trials)") }
-                let existing = ResultsStore(root: results, experiment: parsed.name).runsFile
-                if let stored = storedTrialCount(existing), stored != trials {
-                    throw InputError("--trials \(trials): \(existing) holds an evaluation of \(stored) trials; pass --results DIR to write the smaller one elsewhere")
-                }
+                try checkTrialOverride(trials, runsFile: ResultsStore(root: results, experiment: parsed.name).runsFile)
                 parsed.trials = trials
             }
             if let threads, threads < 1 { throw InputError("--threads must be positive, got \(threads)") }

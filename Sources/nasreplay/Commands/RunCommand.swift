@@ -27,14 +27,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         var parsed = try asInput { try ExperimentSpec.load(spec) }
         if let trials {
-            guard trials > 0 else { throw InputError("--trials must be positive, got \(trials)") }
-            // Trial seeds depend on the trial index only, so a smaller run is a prefix of the
-            // full one and determinism is unaffected; but its runs.h5 would replace a full
-            // run's summary, so an existing run of another size is never overwritten.
-            let existing = ResultsStore(root: results, experiment: parsed.name).runsFile
-            if let stored = storedTrialCount(existing), stored != trials {
-                throw InputError("--trials \(trials): \(existing) holds a run of \(stored) trials; pass --results DIR to write the smaller run elsewhere")
-            }
+            try checkTrialOverride(trials, runsFile: ResultsStore(root: results, experiment: parsed.name).runsFile)
             parsed.trials = trials
         }
         var options = ExperimentRunner.Options()
@@ -82,6 +75,17 @@ struct MergeCommand: ParsableCommand {
         let summary = try asRun { try runner.assemble() }
         print(summary)
         print("merged (\(copied) trial files copied in); wrote \(runner.store.runsFile) and \(runner.store.summaryFile)")
+    }
+}
+
+/// Checks `--trials N` (for `run` and `predictors evaluate`): N must be positive, and a
+/// stored runs.h5 of another trial count is never overwritten. Trial seeds depend on the
+/// trial index only, so a smaller run is a prefix of the full one and determinism is
+/// unaffected; but its runs.h5 would replace the full run's summary.
+func checkTrialOverride(_ trials: Int, runsFile: String) throws {
+    guard trials > 0 else { throw InputError("--trials must be positive, got \(trials)") }
+    if let stored = storedTrialCount(runsFile), stored != trials {
+        throw InputError("--trials \(trials): \(runsFile) holds a run of \(stored) trials; pass --results DIR to write the smaller run elsewhere")
     }
 }
 
