@@ -16,6 +16,9 @@ struct QueryCommand: ParsableCommand {
         nb101-sample (and a table imported with `datasets import nb101`) takes the official hash or a graph:
           nasreplay query nb101-sample 00005c142e6f48ac74fdcf73e3439874
           nasreplay query nb101-sample --adjacency 0100110001000000010010000010000001000000010000000 --ops in,c3,mp3,c3,c3,c1,out
+        A NATS topology table imported with `datasets import nats-official` is queried as nats-tss.
+        Sample tables (ofa-mbv3-dynast, hat-*, users' CSV imports) take a row number:
+          nasreplay query ofa-mbv3-dynast 17
         """)
 
     @OptionGroup var locations: Locations
@@ -32,12 +35,21 @@ struct QueryCommand: ParsableCommand {
                            adjacency: adjacency, ops: ops, json: json).run()
             return
         }
-        guard let architecture else { throw InputError("give the architecture to query") }
-        guard benchmark == "nats-tss" else {
-            _ = try asInput { try DatasetCatalog.entry(benchmark) }
-            throw InputError("\(benchmark): query is not available for this benchmark yet")
+        let table = try asInput { try catalog.load(benchmark) }
+        // Imported tables go by their search space, whatever their name.
+        switch table.searchSpace {
+        case "nb101":
+            try NB101Query(benchmark: benchmark, folder: locations.datasetsFolder, architecture: architecture,
+                           adjacency: adjacency, ops: ops, json: json).run()
+            return
+        case "nats-topology":
+            break
+        default:
+            try SampleRowQuery(table: table, row: architecture, json: json).run()
+            return
         }
-        let bench = try asInput { try NATSTopologyBenchmark(table: catalog.load(benchmark)) }
+        guard let architecture else { throw InputError("give the architecture to query") }
+        let bench = try asInput { try NATSTopologyBenchmark(table: table) }
         let cell = try asInput { try bench.cell(parsing: architecture) }
         guard let row = bench.row(of: cell) else { throw InputError("\(cell) is not in \(benchmark)") }
         let metrics = bench.table.metrics
@@ -130,6 +142,37 @@ struct NB101Query {
             var line = [m.info.id, number(m.values[row])]
             if bench.repeats != nil { line.append(repeatsText(m.info.id).map { $0.map(number).joined(separator: " ") } ?? "") }
             return line + [m.info.unit, m.info.direction.rawValue, m.info.source]
+        }))
+    }
+}
+
+/// `query <sample table> ROW`: a sample table's row, its genes as the table's own
+/// parameters, and every metric.
+struct SampleRowQuery {
+    var table: BenchmarkTable
+    var row: String?
+    var json: Bool
+
+    func run() throws {
+        guard let text = row, let r = Int(text), (0..<table.rows).contains(r) else {
+            throw InputError("\(table.name): give a row number 0…\(table.rows - 1) (sample tables are queried by row), got '\(row ?? "")'")
+        }
+        let (layout, genes) = try asInput { try SampleTableLayout.read(table) }
+        let fields = layout.values(of: genes[r])
+        func number(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : "\(v)" }
+        let metrics = table.metrics
+        if json {
+            let geneJSON = fields.map { "\(jsonString($0.name)): [\($0.values.map(jsonNumber).joined(separator: ", "))]" }.joined(separator: ", ")
+            let values = metrics.map { "\(jsonString($0.info.id)): \(jsonNumber($0.values[r]))" }.joined(separator: ", ")
+            print("{\"benchmark\": \(jsonString(table.name)), \"row\": \(r), \"genes\": {\(geneJSON)}, \"metrics\": {\(values)}}")
+            return
+        }
+        print("benchmark  \(table.name)")
+        print("row        \(r)")
+        for field in fields { print("\(field.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(field.values.map(number).joined(separator: " "))") }
+        print("")
+        print(renderTable(["metric", "value", "unit", "dir", "dataset", "source"], metrics.map { m in
+            [m.info.id, m.values[r].isNaN ? "NaN" : "\(m.values[r])", m.info.unit, m.info.direction.rawValue, m.info.dataset, m.info.source]
         }))
     }
 }
