@@ -24,46 +24,81 @@ import SearchSpaces
 /// A network's seed derives from the trial's seed, the model's name and the size (or is
 /// the model's own `seed`). Trials run in parallel; each writes only its own slot, so the
 /// results do not depend on the thread count.
-/// Vector models read the cell's one-hot encoding (30 values); graph models the packed
-/// Pan graph (`NATSTopologyCell.cellGraph`, 8 nodes).
+/// On NATS-TSS, vector models read the cell's one-hot encoding (30 values) and graph models
+/// the packed Pan graph (`NATSTopologyCell.cellGraph`, 8 nodes). On a sample table (OFA,
+/// HELP, HAT, users' tables) vector models read `features(of:)` of the space the table is
+/// bound to (`BenchmarkBinding`, as `nasreplay run` binds it), and graph models are refused.
 /// - Complexity: trials × sizes × models fits.
 public struct PredictorExperiment: Sendable {
     public let spec: PredictorExperimentSpec
     let targets: [Double]
     let eligibleRows: [Int]
     let vectorFeatures: Matrix
-    let graphFeatures: Matrix
+    /// Packed cell graphs for graph models; nil for sample tables.
+    let graphFeatures: Matrix?
 
     public init(spec: PredictorExperimentSpec, catalog: DatasetCatalog) throws {
         let table = try catalog.load(spec.benchmark)
-        let column = try table.metric(spec.target)
-        let benchmark = try NATSTopologyBenchmark(table: table)
-        var cells: [NATSTopologyCell] = []
-        for row in 0..<table.rows {
-            guard let cell = benchmark.index.cell(at: row) else {
-                throw RunError("\(spec.benchmark): row \(row) has no topology cell")
+        let values = try table.metric(spec.target).values.map(Double.init)
+        // The same binding `nasreplay run` uses, so the features are the ones the optimizers'
+        // predictors see on this table.
+        switch try BenchmarkBinding(table: table, offTable: nil, file: spec.file, line: nil) {
+        case .natsTopology(let benchmark):
+            var cells: [NATSTopologyCell] = []
+            for row in 0..<table.rows {
+                guard let cell = benchmark.index.cell(at: row) else {
+                    throw RunError("\(spec.benchmark): row \(row) has no topology cell")
+                }
+                cells.append(cell)
             }
-            cells.append(cell)
+            try self.init(spec: spec, cells: cells, targets: values)
+        case .ofaMobileNetV3(let benchmark):
+            try self.init(spec: spec, rowFeatures: Self.rowFeatures(benchmark), targets: values)
+        case .tabular(let benchmark):
+            try self.init(spec: spec, rowFeatures: Self.rowFeatures(benchmark), targets: values)
         }
-        let values = column.values.map(Double.init)
-        try self.init(spec: spec, cells: cells, targets: values)
     }
 
     /// An experiment over given cells and targets (tests and other tables).
     public init(spec: PredictorExperimentSpec, cells: [NATSTopologyCell], targets: [Double]) throws {
+        let maxNodes = spec.models.compactMap(\.parameters.maxNodes).max() ?? 8
+        for model in spec.models where model.input == .graph && (model.parameters.maxNodes ?? 8) != maxNodes {
+            throw RunError("\(spec.file): all gcn models must use the same max_nodes")
+        }
+        try self.init(spec: spec, vectorFeatures: Matrix(rows: cells.map(\.oneHot)),
+                      graphFeatures: Matrix(rows: cells.map { try $0.cellGraph.packedRow(maxNodes: maxNodes) }),
+                      targets: targets)
+    }
+
+    /// An experiment over a sample table's rows, given as feature vectors; graph models
+    /// are refused, since only NATS cells have the cell graph they read.
+    public init(spec: PredictorExperimentSpec, rowFeatures: [[Double]], targets: [Double]) throws {
+        if let graphModel = spec.models.first(where: { $0.input == .graph }) {
+            throw RunError("\(spec.file): model '\(graphModel.name)' reads NATS cell graphs; \(spec.benchmark) is a sample table with gene features only")
+        }
+        try self.init(spec: spec, vectorFeatures: Matrix(rows: rowFeatures), graphFeatures: nil, targets: targets)
+    }
+
+    private init(spec: PredictorExperimentSpec, vectorFeatures: Matrix, graphFeatures: Matrix?, targets: [Double]) throws {
+        guard vectorFeatures.rows == targets.count else {
+            throw RunError("\(spec.benchmark): \(vectorFeatures.rows) feature rows but \(targets.count) values of \(spec.target)")
+        }
         self.spec = spec
         self.targets = targets
+        // Rows without a finite target (e.g. a metric not measured for every architecture)
+        // cannot be scored, so they are left out of both the test set and the training pool.
         eligibleRows = targets.indices.filter { targets[$0].isFinite }
         let needed = spec.testSize + (spec.sizes.last ?? 0)
         guard eligibleRows.count >= needed else {
             throw RunError("\(spec.file): test_size + largest size = \(needed) rows, but \(spec.target) has only \(eligibleRows.count) finite rows")
         }
-        vectorFeatures = try Matrix(rows: cells.map(\.oneHot))
-        let maxNodes = spec.models.compactMap(\.parameters.maxNodes).max() ?? 8
-        graphFeatures = try Matrix(rows: cells.map { try $0.cellGraph.packedRow(maxNodes: maxNodes) })
-        for model in spec.models where model.input == .graph && (model.parameters.maxNodes ?? 8) != maxNodes {
-            throw RunError("\(spec.file): all gcn models must use the same max_nodes")
-        }
+        self.vectorFeatures = vectorFeatures
+        self.graphFeatures = graphFeatures
+    }
+
+    /// Each row's features as `space.features(of:)` gives them for the row's genes.
+    static func rowFeatures<Space: SearchSpace>(_ benchmark: SampleTableBenchmark<Space>) -> [[Double]] where Space.Architecture == GeneVector {
+        benchmark.rowGenes.map { benchmark.space.features(of: GeneVector(genes: $0)) }
     }
 
     /// The seed of trial `t`'s row split.
@@ -100,7 +135,7 @@ public struct PredictorExperiment: Sendable {
         let testTargets = test.map { targets[$0] }
         var scores: [PredictorExperimentResult.Score] = []
         for model in spec.models {
-            let features = model.input == .graph ? graphFeatures : vectorFeatures
+            let features = model.input == .graph ? (graphFeatures ?? vectorFeatures) : vectorFeatures
             let testX = features.selectingRows(test)
             for size in spec.sizes {
                 let train = Array(pool[0..<size])

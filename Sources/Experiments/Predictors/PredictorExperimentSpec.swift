@@ -83,11 +83,19 @@ public struct PredictorExperimentSpec: Sendable, Equatable {
         for model in models where !seen.insert(model.name).inserted {
             throw SpecError(file: file, line: nil, message: "model name '\(model.name)' appears twice; give each [[model]] its own name")
         }
+        // Checked here, before any fit, so a run never fails half-way on its smallest subset.
+        for model in models {
+            if let folds = model.crossValidationFolds, let smallest = sizes.first, smallest < folds {
+                throw SpecError(file: file, line: fields.line(of: "sizes"),
+                                message: "sizes: the smallest training set has \(smallest) rows, fewer than model '\(model.name)''s \(folds) cross-validation folds; use sizes ≥ \(folds) or fewer folds")
+            }
+        }
         guard let benchmarkTable = try fields.table("benchmark", required: true) else {
             throw SpecError(file: file, line: nil, message: "missing [benchmark]")
         }
         var benchmarkFields = SpecFields(benchmarkTable, file: file, section: "[benchmark]")
-        let benchmark = try benchmarkFields.string("name", required: true, options: ["nats-tss"]) ?? ""
+        // Any table of the catalogue; whether it exists is checked when the experiment loads it.
+        let benchmark = try benchmarkFields.string("name", required: true) ?? ""
         let target = try benchmarkFields.string("target", required: true) ?? ""
         try benchmarkFields.finish()
         try fields.finish()
@@ -120,6 +128,11 @@ public struct PredictorExperimentSpec: Sendable, Equatable {
             p.readout = GraphReadout(rawValue: readout)
         }
         if let seed = try fields.int("seed", range: 0...Int.max) { p.seed = UInt64(seed) }
+        p.tol = try fields.double("tol")
+        p.maxIter = try fields.int("max_iter")
+        if let loss = try fields.string("loss", options: LinearSVR.Loss.allCases.map(\.rawValue)) {
+            p.loss = LinearSVR.Loss(rawValue: loss)
+        }
         try fields.finish()
         do {
             let model = try PredictorModel(name: name, type: type, parameters: p)

@@ -14,11 +14,12 @@ import Predictors
 ///
 /// A parameter left nil takes the model's own default, the library's (scikit-learn's
 /// `Ridge(alpha=1)`, `SVR(C=1, epsilon=0.1, gamma='scale')`, xgboost's
-/// `n_estimators=100, max_depth=6, learning_rate=0.3`), and for the networks the ones
+/// `n_estimators=100, max_depth=6, learning_rate=0.3`, `LinearSVR(C=1, epsilon=0, tol=1e-4,
+/// max_iter=1000, loss='epsilon_insensitive')`), and for the networks the ones
 /// documented on `MLPRegressor` and `GraphConvolutionalNetwork.Configuration`.
 public struct PredictorModel: Sendable, Equatable {
     /// The catalogue, in the order tables list them.
-    public static let types = ["ridge", "linear", "svr-rbf", "svr-linear", "stacked", "gbt", "mlp", "gcn", "dynast"]
+    public static let types = ["ridge", "linear", "svr-rbf", "svr-linear", "linear-svr", "stacked", "gbt", "mlp", "gcn", "dynast"]
 
     /// What a model reads: a plain feature vector, or a packed cell graph.
     public enum Input: Sendable, Equatable {
@@ -42,6 +43,9 @@ public struct PredictorModel: Sendable, Equatable {
         public var layer: GraphConvolution?
         public var readout: GraphReadout?
         public var seed: UInt64?
+        public var tol: Double?
+        public var maxIter: Int?
+        public var loss: LinearSVR.Loss?
         public init() {}
     }
 
@@ -59,6 +63,17 @@ public struct PredictorModel: Sendable, Equatable {
     }
 
     public var input: Input { type == "gcn" ? .graph : .vector }
+
+    /// The k of the k-fold cross-validation a model runs inside its fit (dynast's grid
+    /// search, stacked's out-of-fold predictions); nil for models without one. A training
+    /// set needs at least this many rows.
+    public var crossValidationFolds: Int? {
+        switch type {
+        case "dynast": parameters.folds ?? DynastPredictor.Configuration().folds
+        case "stacked": parameters.folds ?? StackedRegressor().folds
+        default: nil
+        }
+    }
 
     /// The seed a network uses: the model's own `seed` if given, else `fallback`
     /// (a trial's stream), so that repeated trials differ but replay.
@@ -79,6 +94,9 @@ public struct PredictorModel: Sendable, Equatable {
             return EpsilonSVR(kernel: .rbf(gamma: p.gamma.map { .value($0) } ?? .scale), c: p.c ?? 1, epsilon: p.epsilon ?? 0.1)
         case "svr-linear":
             return EpsilonSVR(kernel: .linear, c: p.c ?? 1, epsilon: p.epsilon ?? 0.1)
+        case "linear-svr":
+            return LinearSVR(c: p.c ?? 1, epsilon: p.epsilon ?? 0, loss: p.loss ?? .epsilonInsensitive,
+                             tolerance: p.tol ?? 1e-4, maxIterations: p.maxIter ?? 1000, randomState: seed(fallback: fallback))
         case "stacked":
             return StackedRegressor(ridgeAlpha: p.alpha ?? 1, svrC: p.c ?? 1, svrEpsilon: p.epsilon ?? 0.1, folds: p.folds ?? 5)
         case "gbt":
@@ -120,6 +138,7 @@ public struct PredictorModel: Sendable, Equatable {
         "linear": [],
         "svr-rbf": ["C", "epsilon", "gamma"],
         "svr-linear": ["C", "epsilon"],
+        "linear-svr": ["C", "epsilon", "tol", "max-iter", "loss", "seed"],
         "stacked": ["alpha", "C", "epsilon", "folds"],
         "gbt": ["n-estimators", "max-depth", "learning-rate", "alpha", "gamma"],
         "mlp": ["hidden", "learning-rate", "epochs", "batch-size", "alpha", "seed"],
@@ -135,6 +154,7 @@ public struct PredictorModel: Sendable, Equatable {
             ("n-estimators", p.nEstimators != nil), ("max-depth", p.maxDepth != nil), ("learning-rate", p.learningRate != nil),
             ("hidden", p.hidden != nil), ("epochs", p.epochs != nil), ("batch-size", p.batchSize != nil), ("folds", p.folds != nil),
             ("max-nodes", p.maxNodes != nil), ("layer", p.layer != nil), ("readout", p.readout != nil), ("seed", p.seed != nil),
+            ("tol", p.tol != nil), ("max-iter", p.maxIter != nil), ("loss", p.loss != nil),
         ]
         return pairs.filter(\.1).map(\.0)
     }
@@ -161,6 +181,8 @@ public struct PredictorModel: Sendable, Equatable {
         if let e = p.epochs, e < 1 { throw PredictorError.invalidParameter("epochs must be ≥ 1, got \(e)") }
         if let b = p.batchSize, b < 1 { throw PredictorError.invalidParameter("batch-size must be ≥ 1, got \(b)") }
         if let f = p.folds, f < 2 { throw PredictorError.invalidParameter("folds must be ≥ 2, got \(f)") }
+        if let t = p.tol, !(t > 0 && t.isFinite) { throw PredictorError.invalidParameter("tol must be > 0, got \(t)") }
+        if let m = p.maxIter, m < 1 { throw PredictorError.invalidParameter("max-iter must be ≥ 1, got \(m)") }
         if let m = p.maxNodes, m < 2 { throw PredictorError.invalidParameter("max-nodes must be ≥ 2, got \(m)") }
     }
 }

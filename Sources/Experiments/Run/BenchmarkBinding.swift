@@ -15,7 +15,7 @@ enum BenchmarkBinding: Sendable {
 
     /// - Parameter metrics: what the run asks of the table (objectives, reported): a
     ///   `surrogate:<model>` policy fits one model per metric, here, once per run.
-    init(table: BenchmarkTable, offTable: String?, metrics: [String] = [], file: String, line: Int) throws(SpecError) {
+    init(table: BenchmarkTable, offTable: String?, metrics: [String] = [], file: String, line: Int?) throws(SpecError) {
         do {
             switch table.searchSpace {
             case "nats-topology":

@@ -29,8 +29,8 @@ struct PredictorsCommand: ParsableCommand {
         @Option(help: "Training CSV (features…, target).") var train: String
         @Option(help: "Test CSV (features…[, target]).") var test: String
         @Option(help: "ridge/stacked: L2 strength; mlp: L2 penalty; gbt: L1 (reg_alpha).") var alpha: Double?
-        @Option(name: .customLong("C"), help: "SVR and stacked: regularisation C.") var c: Double?
-        @Option(help: "SVR and stacked: epsilon-tube width.") var epsilon: Double?
+        @Option(name: .customLong("C"), help: "SVR, linear-svr and stacked: regularisation C.") var c: Double?
+        @Option(help: "SVR, linear-svr and stacked: epsilon-tube width.") var epsilon: Double?
         @Option(help: "svr-rbf: kernel gamma (default 'scale'); gbt: min split loss.") var gamma: Double?
         @Option(name: .customLong("n-estimators"), help: "gbt: boosting rounds.") var nEstimators: Int?
         @Option(name: .customLong("max-depth"), help: "gbt: tree depth.") var maxDepth: Int?
@@ -42,7 +42,10 @@ struct PredictorsCommand: ParsableCommand {
         @Option(name: .customLong("max-nodes"), help: "gcn: nodes per packed graph row (default 8).") var maxNodes: Int?
         @Option(help: "gcn: sage-mean or kipf-welling.") var layer: String?
         @Option(help: "gcn: mean or max.") var readout: String?
-        @Option(help: "mlp/gcn: random seed (default 0).") var seed: UInt64?
+        @Option(help: "linear-svr: stopping tolerance (default 1e-4).") var tol: Double?
+        @Option(name: .customLong("max-iter"), help: "linear-svr: outer iterations (default 1000).") var maxIter: Int?
+        @Option(help: "linear-svr: epsilon_insensitive (default) or squared_epsilon_insensitive.") var loss: String?
+        @Option(help: "mlp/gcn/linear-svr: random seed (default 0).") var seed: UInt64?
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
@@ -68,6 +71,13 @@ struct PredictorsCommand: ParsableCommand {
             p.alpha = alpha; p.c = c; p.epsilon = epsilon; p.gamma = gamma
             p.nEstimators = nEstimators; p.maxDepth = maxDepth; p.learningRate = learningRate
             p.epochs = epochs; p.batchSize = batchSize; p.folds = folds; p.maxNodes = maxNodes; p.seed = seed
+            p.tol = tol; p.maxIter = maxIter
+            if let loss {
+                guard let kind = LinearSVR.Loss(rawValue: loss) else {
+                    throw InputError("--loss: '\(loss)' is not one of \(LinearSVR.Loss.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                p.loss = kind
+            }
             if let hidden {
                 let sizes = hidden.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
                 guard !sizes.isEmpty, sizes.allSatisfy({ ($0 ?? 0) > 0 }) else {
@@ -98,6 +108,9 @@ struct PredictorsCommand: ParsableCommand {
             discussion: """
             Each trial draws a fixed test set and nested training subsets from the benchmark
             (arXiv 2202.12934 §4.1). Writes results/<name>/runs.h5 and summary.md.
+            Any table works: NATS-TSS cells are read as one-hot vectors (gcn: cell graphs);
+            sample tables (OFA, HELP, HAT, your own) as the one-hot genes of their space.
+            Rows whose target is not finite are left out.
             """)
 
         @OptionGroup var locations: Locations
@@ -114,7 +127,14 @@ struct PredictorsCommand: ParsableCommand {
                 parsed.trials = trials
             }
             if let threads, threads < 1 { throw InputError("--threads must be positive, got \(threads)") }
-            let experiment = try asInput { try PredictorExperiment(spec: parsed, catalog: DatasetCatalog(folder: locations.datasetsFolder)) }
+            let experiment: PredictorExperiment
+            do {
+                experiment = try asInput { try PredictorExperiment(spec: parsed, catalog: DatasetCatalog(folder: locations.datasetsFolder)) }
+            } catch let e as RunError {
+                // Nothing has run yet: a spec that does not fit its table (too few finite
+                // targets, a graph model on a sample table) is bad input.
+                throw InputError(e.description)
+            }
             let start = ContinuousClock.now
             let done = ProgressCount()
             let quiet = quiet, total = parsed.trials
