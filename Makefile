@@ -26,8 +26,11 @@ build: $(BIN)
 $(BIN): $(SOURCES) | deps
 	$(SWIFT) build -c release --product nasreplay
 
-## datasets: build every benchmark table from $(DATA) into $(DATASETS)/
-datasets: $(DATASETS)/nats-tss.h5 $(DATASETS)/nb101-sample.h5 $(DATASETS)/ofa-mbv3-dynast.h5
+## datasets: build every benchmark table the specs use from $(DATA) into $(DATASETS)/
+HAT_TABLES := $(addprefix hat-,iwslt14deen-gpu-titanxp wmt14ende-cpu-raspberrypi wmt14ende-cpu-xeon wmt14ende-gpu-titanxp \
+                wmt14enfr-cpu-raspberrypi wmt14enfr-cpu-xeon wmt14enfr-gpu-titanxp wmt19ende-gpu-titanxp)
+datasets: $(DATASETS)/nats-tss.h5 $(DATASETS)/nb101-sample.h5 $(DATASETS)/ofa-mbv3-dynast.h5 $(DATASETS)/ofa-mbv3-help.h5 \
+          $(foreach t,$(HAT_TABLES),$(DATASETS)/$(t).h5)
 
 # A table depends on its data, not on every rebuild of the binary (order-only prerequisite):
 # `make clean` or deleting the .h5 rebuilds it after a format change.

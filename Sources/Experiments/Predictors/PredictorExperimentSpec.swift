@@ -14,13 +14,18 @@ import Predictors
 /// models = ["ridge", "svr-rbf"]     # models with default parameters
 ///
 /// [benchmark]
-/// name = "nats-tss"
+/// name = "nats-tss"                 # any table: nats-tss, ofa-mbv3-dynast, hat-…, your own
 /// target = "c10_valid_200ep"
 ///
 /// [[model]]                         # a model with parameters (scikit-learn names)
 /// name = "mlp-128"
 /// type = "mlp"
 /// hidden = [128, 128]
+///
+/// [[model]]
+/// name = "linear-svr-sq"
+/// type = "linear-svr"
+/// loss = "squared_epsilon_insensitive"   # also C, epsilon, tol, max_iter, seed
 /// ```
 ///
 /// Unknown keys, wrong types and impossible values are `SpecError`s that give the line.

@@ -3,8 +3,8 @@ import NASCore
 /// Dual coordinate descent for L2-regularised linear support vector regression, the
 /// algorithm of liblinear's `solve_l2r_l1l2_svr` (Ho & Lin, "Large-scale linear support
 /// vector regression", JMLR 13, 2012, Algorithm 3 with the shrinking of §3.3; liblinear
-/// solvers 12 `L2R_L2LOSS_SVR_DUAL` and 13 `L2R_L1LOSS_SVR_DUAL`). See ALGORITHMS.md,
-/// "Predictors".
+/// solvers 12 `L2R_L2LOSS_SVR_DUAL` and 13 `L2R_L1LOSS_SVR_DUAL`). ALGORITHMS.md L.2 lists
+/// LinearSVR as DyNAS-T's former NCF latency predictor.
 ///
 /// ```swift
 /// var solver = LinearSVRDualSolver(x: x, y: y, bias: 1, c: 1, epsilon: 0, loss: .epsilonInsensitive,
