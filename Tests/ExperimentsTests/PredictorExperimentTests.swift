@@ -52,6 +52,19 @@ import Testing
         }
     }
 
+    @Test("linear-svr takes scikit-learn's tol, max_iter and loss in [[model]]")
+    func linearSVRKeys() throws {
+        let extra = "[[model]]\nname = \"lsvr\"\ntype = \"linear-svr\"\nloss = \"squared_epsilon_insensitive\"\ntol = 1e-6\nmax_iter = 5000\nC = 0.5"
+        let spec = try PredictorExperimentSpec.parse(Self.spec(extra: extra), file: "p.toml")
+        let p = try #require(spec.models.last?.parameters)
+        #expect(p.loss == .squaredEpsilonInsensitive && p.tol == 1e-6 && p.maxIter == 5000 && p.c == 0.5)
+        let svr = try #require(try spec.models.last?.makeRegressor(seed: 3) as? LinearSVR)
+        #expect(svr.loss == .squaredEpsilonInsensitive && svr.maxIterations == 5000 && svr.randomState == 3)
+        #expect(throws: SpecError.self) {
+            try PredictorExperimentSpec.parse(Self.spec(extra: extra.replacingOccurrences(of: "squared_epsilon_insensitive", with: "hinge")), file: "p.toml")
+        }
+    }
+
     @Test func badSizesAndModels() {
         #expect(throws: SpecError.self) { try PredictorExperimentSpec.parse(Self.spec(sizes: "[200, 100]"), file: "p.toml") }
         #expect(throws: SpecError.self) { try PredictorExperimentSpec.parse(Self.spec().replacingOccurrences(of: "[\"ridge\"]", with: "[\"lasso\"]"), file: "p.toml") }
