@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func everyVectorModelOfTheCatalogueIsAnOffTableSurrogate() {
-        #expect(OffTableModelFitter.predictorModels == ["ridge", "linear", "svr-rbf", "svr-linear", "stacked", "gbt", "mlp", "dynast"])
+        #expect(OffTableModelFitter.predictorModels == ["ridge", "linear", "svr-rbf", "svr-linear", "linear-svr", "stacked", "gbt", "mlp", "dynast"])
     }
 
     @Test func anUnknownModelIsAOneLineSpecError() throws {
