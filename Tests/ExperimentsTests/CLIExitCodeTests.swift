@@ -38,14 +38,12 @@ import Testing
 
     @Test("a sample table is queried by row: its genes as the table's parameters and its metrics")
     func sampleTableRowQuery() throws {
-        let folder = ExperimentFixtures.temporaryFolder()
-        try DatasetCatalog(folder: folder).build("ofa-mbv3-dynast", from: SharedFolder.path("data", near: #filePath))
-        let r = try nasreplay(["query", "--datasets", folder, "ofa-mbv3-dynast", "17", "--json"])
+        let r = try nasreplay(["query", "--datasets", datasets, "ofa-mbv3-dynast", "17", "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         // Row 17 of the five DyNAS-T runs' merged table (real measurements).
         #expect(r.stdout.contains("\"accuracy_top1\": 75.416664"), "\(r.stdout)")
         #expect(r.stdout.contains("\"d\": [3.0, 4.0, 4.0, 3.0, 2.0]"), "\(r.stdout)")
-        try expectUsageError(["query", "--datasets", folder, "ofa-mbv3-dynast", "2223"], mentions: "give a row number 0…2222")
+        try expectUsageError(["query", "--datasets", datasets, "ofa-mbv3-dynast", "2223"], mentions: "give a row number 0…2222")
     }
 
     @Test func unknownBenchmark() throws {

@@ -3,14 +3,17 @@ import Foundation
 import NASCore
 import Testing
 
-/// The real NATS-TSS table, built once per test process into a temporary folder.
+/// The real NATS-TSS and ofa-mbv3-dynast tables, built once per test process into a
+/// temporary folder.
 enum ExperimentFixtures {
     static let datasets: String = {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nasreplay-exp-\(UUID().uuidString)").path
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            try DatasetCatalog(folder: dir).build("nats-tss", from: SharedFolder.path("data", near: #filePath))
-        } catch { fatalError("cannot build nats-tss for tests: \(error)") }
+            for table in ["nats-tss", "ofa-mbv3-dynast"] {
+                try DatasetCatalog(folder: dir).build(table, from: SharedFolder.path("data", near: #filePath))
+            }
+        } catch { fatalError("cannot build the test tables: \(error)") }
         return dir
     }()
 

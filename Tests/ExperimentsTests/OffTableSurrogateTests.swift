@@ -9,15 +9,7 @@ import Testing
 /// `off_table = "surrogate:<model>"` on the real ofa-mbv3-dynast table: one model per metric,
 /// fitted once on every row's predictor features.
 @Suite struct OffTableSurrogateTests {
-    /// ofa-mbv3-dynast, built once per test process into a temporary folder.
-    static let datasets: String = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nasreplay-offtable-\(UUID().uuidString)").path
-        do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            try DatasetCatalog(folder: dir).build("ofa-mbv3-dynast", from: SharedFolder.path("data", near: #filePath))
-        } catch { fatalError("cannot build ofa-mbv3-dynast for tests: \(error)") }
-        return dir
-    }()
+    static var datasets: String { ExperimentFixtures.datasets }
 
     static func binding(_ policy: String, metrics: [String]) throws -> BenchmarkBinding {
         let table = try DatasetCatalog(folder: datasets).load("ofa-mbv3-dynast")
