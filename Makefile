@@ -82,8 +82,8 @@ predictors: $(PREDICTOR_EXPERIMENTS)
 .PHONY: paper fig3 fig5 fig6 fig7 fig9 table3 thesis
 FIG9_SPECS := linas-nats-tss linas-nats-tss-pixel3 linas-nats-tss-2080ti linas-ofa-mbv3-dynast
 
-## fig3: predictor MAPE and Kendall τ against training size (accuracy, raspi4 and pixel3 latency)
-fig3: predictors-nats-tss predictors-nats-tss-lat-raspi4 predictors-nats-tss-lat-pixel3
+## fig3: predictor MAPE and Kendall τ against training size (NATS-TSS accuracy, raspi4 and pixel3 latency; OFA-MBv3 top-1; HAT decoder latency)
+fig3: predictors-nats-tss predictors-nats-tss-lat-raspi4 predictors-nats-tss-lat-pixel3 predictors-ofa-mbv3-dynast predictors-hat-wmt14ende-gpu-titanxp
 
 ## fig5: fronts of LINAS, NSGA-II and random search after 250 evaluations
 fig5: linas-nats-tss
