@@ -95,5 +95,9 @@ import Testing
         let summary = try String(contentsOfFile: runner.store.summaryFile, encoding: .utf8)
         // A uniformly random OFA architecture is never in the 2,223-row table.
         #expect(summary.contains("Off-table answers: 60 of 60 evaluations (100.00%)."))
+        // `nasreplay report` rebuilds the summary from runs.h5 alone, note included.
+        let report = try ExperimentFixtures.nasreplay(["report", runner.store.folder])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(try String(contentsOfFile: runner.store.summaryFile, encoding: .utf8) == summary)
     }
 }

@@ -28,6 +28,7 @@ enum RunsFile {
         root.attributes["checkpoints"] = .doubles(spec.checkpoints)
         root.attributes["reported_directions"] = .string(reportedDirections.map(\.rawValue).joined(separator: ","))
         root.attributes["benchmark"] = .string(spec.benchmark.name)
+        root.attributes["sample_table"] = .int(binding.isSampleTable ? 1 : 0)
         let k = spec.benchmark.objectives.count, r = spec.benchmark.report.count
         for (config, trials) in zip(configs, results) {
             var g = H5Group()

@@ -19,8 +19,12 @@ public enum RunsReader {
         let directions = (root.attributes["reported_directions"]?.stringValue ?? "").split(separator: ",").map { $0 == "max" }
         var algorithms: [ComparisonData.Algorithm] = []
         var length = 0
+        var offTable = 0, evaluations = 0, stalled = 0
         for (label, node) in group.children {
             guard case .group(let g) = node, let curvesGroup = g.group(at: "curves") else { continue }
+            offTable += Int(g.attributes["off_table_answers"]?.intValue ?? 0)
+            stalled += Int(g.attributes["stalled_trials"]?.intValue ?? 0)
+            evaluations += g.dataset(at: "log/row")?.shape.first ?? 0
             var curves: [String: [[Double]]] = [:]
             for (name, child) in curvesGroup.children {
                 guard case .dataset(let ds) = child, case .float64(let values) = ds.data, ds.shape.count == 2 else { continue }
@@ -49,10 +53,19 @@ public enum RunsReader {
                 metrics.append(.init(curve: "best_signal", title: "Best `\(first)` found so far", higherIsBetter: first.hasSuffix(":max")))
             }
         }
-        return ComparisonData(
+        var data = ComparisonData(
             experiment: experiment, benchmark: benchmark, trials: Int(root.attributes["trials"]?.intValue ?? 0),
             budget: root.attributes["budget"]?.stringValue ?? "", objectives: objectives, reported: reported,
             hypervolumeConvention: root.attributes["hv_convention"]?.stringValue, checkpoints: checkpoints,
             metrics: metrics, algorithms: algorithms)
+        // Notes come from runs.h5 alone, so `nasreplay report` rewrites the same summary as `run`.
+        if offTable > 0 || root.attributes["sample_table"]?.intValue == 1 {
+            let share = String(format: "%.2f", 100 * Double(offTable) / Double(max(1, evaluations)))
+            data.notes.append("Off-table answers: \(offTable) of \(evaluations) evaluations (\(share)%).")
+        }
+        if stalled > 0 {
+            data.notes.append("\(stalled) trials stopped early: the algorithm kept revisiting known architectures under `cache = \"free\"`.")
+        }
+        return data
     }
 }

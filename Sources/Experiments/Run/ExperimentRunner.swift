@@ -155,16 +155,7 @@ public struct ExperimentRunner: Sendable {
                                   reportedDirections: directions)
         try FileManager.default.createDirectory(atPath: store.folder, withIntermediateDirectories: true)
         try HDF5File.write(root, to: store.runsFile)
-        var data = try RunsReader.comparison(runsFile: store.runsFile)
-        let all = results.flatMap { $0 }
-        let offTable = all.reduce(0) { $0 + $1.exact.filter { $0 == 0 }.count }
-        let total = all.reduce(0) { $0 + $1.evaluations }
-        if offTable > 0 || binding.isSampleTable {
-            data.notes.append("Off-table answers: \(offTable) of \(total) evaluations (\(String(format: "%.2f", 100 * Double(offTable) / Double(max(1, total))))%).")
-        }
-        let stalled = all.filter(\.stalled).count
-        if stalled > 0 { data.notes.append("\(stalled) trials stopped early: the algorithm kept revisiting known architectures under `cache = \"free\"`.") }
-        let summary = ComparisonReport(data).markdown
+        let summary = ComparisonReport(try RunsReader.comparison(runsFile: store.runsFile)).markdown
         try writeAtomically(summary, to: store.summaryFile)
         return summary
     }

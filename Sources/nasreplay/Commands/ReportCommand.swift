@@ -35,8 +35,6 @@ struct ReportCommand: ParsableCommand {
         let data = try asRun { try RunsReader.comparison(runsFile: runs, checkpoints: override) }
         let report = ComparisonReport(data)
         if let thresholds {
-            // The run's own summary.md carries notes (off-table answers) that runs.h5 alone
-            // does not rebuild, so a table extracted from it must not rewrite the summary.
             let table = report.thresholdsMarkdown
             try asRun { try table.write(toFile: thresholds, atomically: true, encoding: .utf8) }
             if printReport { print(table) }
