@@ -303,4 +303,16 @@ struct SeriesSummaryTests {
         #expect(throws: StatisticsError.self) { try SeriesSummary.meanWithConfidenceInterval([]) }
         #expect(throws: StatisticsError.self) { try SeriesSummary.meanWithConfidenceInterval(Self.matrix, level: 1) }
     }
+
+    @Test("missing: .gap leaves out every step where any trial has no value, and only those")
+    func gapsWhereATrialHasNoValueYet() throws {
+        // Trial 2 has no incumbent at step 1 (NaN fitness), trial 1 none at step 3.
+        let curves: [[Double]] = [[1, 2, .nan, 4], [.nan, 4, 5, 6]]
+        let mean = try SeriesSummary.meanWithConfidenceInterval(curves, missing: .gap)
+        #expect(mean.centre[0].isNaN && mean.centre[2].isNaN && mean.lower[0].isNaN && mean.upper[2].isNaN)
+        #expect(mean.centre[1] == 3 && mean.centre[3] == 5)
+        let median = try SeriesSummary.medianWithInterquartileRange(curves, missing: .gap)
+        #expect(median.centre[0].isNaN && median.centre[2].isNaN && median.centre[1] == 3)
+        #expect(throws: StatisticsError.self) { try SeriesSummary.meanWithConfidenceInterval(curves) }
+    }
 }

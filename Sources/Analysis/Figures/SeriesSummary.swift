@@ -31,13 +31,28 @@ public struct BandSummary: Sendable, Equatable {
 ///
 /// - Complexity: O(trials · steps · log trials)
 public enum SeriesSummary {
-    public static func meanWithConfidenceInterval(_ values: [[Double]], level: Double = 0.95) throws -> BandSummary {
-        let columns = try stepColumns(values, summary: "mean with confidence interval")
+    /// What a non-finite value in a trial's curve means.
+    public enum MissingValues: Sendable {
+        /// An error: the curves should be complete.
+        case reject
+        /// "Not defined yet" (an incumbent's metric before any finite-fitness incumbent
+        /// exists): a step where any trial lacks a value is left out (NaN, a gap in the
+        /// figure), so no step averages fewer trials than the others.
+        case gap
+    }
+
+    public static func meanWithConfidenceInterval(_ values: [[Double]], level: Double = 0.95,
+                                                  missing: MissingValues = .reject) throws -> BandSummary {
+        let columns = try stepColumns(values, summary: "mean with confidence interval", missing: missing)
         guard level > 0, level < 1 else {
             throw StatisticsError.invalidParameter("mean with confidence interval: the level must lie strictly between 0 and 1, got \(level)")
         }
         var out = BandSummary(centre: [], lower: [], upper: [])
         for column in columns {
+            if column.contains(where: { !$0.isFinite }) {
+                out.centre.append(.nan); out.lower.append(.nan); out.upper.append(.nan)
+                continue
+            }
             if column.count < 2 {
                 out.centre.append(column[0]); out.lower.append(.nan); out.upper.append(.nan)
                 continue
@@ -48,10 +63,14 @@ public enum SeriesSummary {
         return out
     }
 
-    public static func medianWithInterquartileRange(_ values: [[Double]]) throws -> BandSummary {
-        let columns = try stepColumns(values, summary: "median with interquartile range")
+    public static func medianWithInterquartileRange(_ values: [[Double]], missing: MissingValues = .reject) throws -> BandSummary {
+        let columns = try stepColumns(values, summary: "median with interquartile range", missing: missing)
         var out = BandSummary(centre: [], lower: [], upper: [])
         for column in columns {
+            if column.contains(where: { !$0.isFinite }) {
+                out.centre.append(.nan); out.lower.append(.nan); out.upper.append(.nan)
+                continue
+            }
             let sorted = column.sorted()
             out.centre.append(median(sorted: sorted))
             out.lower.append(quantile(sorted: sorted, 0.25))
@@ -81,7 +100,7 @@ public enum SeriesSummary {
     }
 
     /// Transposes `[trial][step]` into one column per step, after checking it.
-    private static func stepColumns(_ values: [[Double]], summary: String) throws -> [[Double]] {
+    private static func stepColumns(_ values: [[Double]], summary: String, missing: MissingValues) throws -> [[Double]] {
         guard let steps = values.first?.count, steps > 0 else {
             throw StatisticsError.invalidParameter("\(summary): needs at least one trial with at least one step")
         }
@@ -89,7 +108,7 @@ public enum SeriesSummary {
             if trial.count != steps {
                 throw StatisticsError.invalidParameter("\(summary): trial \(t + 1) has \(trial.count) steps but trial 1 has \(steps); put all trials on one grid first")
             }
-            if let s = trial.firstIndex(where: { !$0.isFinite }) {
+            if missing == .reject, let s = trial.firstIndex(where: { !$0.isFinite }) {
                 throw StatisticsError.invalidParameter("\(summary): trial \(t + 1) has a NaN or infinite value at step \(s + 1)")
             }
         }

@@ -53,7 +53,10 @@ public struct RunFigures {
         var series: [CurveSeries] = []
         for a in data.algorithms {
             guard let rows = a.curves[curve], let length = rows.first?.count, length > 0 else { continue }
-            let summary = median ? try SeriesSummary.medianWithInterquartileRange(rows) : try SeriesSummary.meanWithConfidenceInterval(rows)
+            // An incumbent's metric is NaN until a trial has an incumbent with a finite
+            // fitness (NASWT is NaN for some cells): those first steps are a gap.
+            let summary = median ? try SeriesSummary.medianWithInterquartileRange(rows, missing: .gap)
+                                 : try SeriesSummary.meanWithConfidenceInterval(rows, missing: .gap)
             series.append(CurveSeries(name: a.label, x: (1...length).map(Double.init), summary: summary))
         }
         guard !series.isEmpty else { return [] }
