@@ -35,6 +35,9 @@ public struct PredictorFigures {
         let target = root.attributes["target"]?.stringValue ?? "?"
         let trials = Int(root.attributes["trials"]?.intValue ?? 0)
         let x = sizes.map(Double.init)
+        // Half a step of margin past the largest size: gnuplot's own autoscale ends on the
+        // next round tic (1100 for sizes up to 1000), whose label then runs into the last one.
+        let xRange = x.count > 1 ? 0...(x[x.count - 1] + (x[x.count - 1] - x[x.count - 2]) / 2) : nil
         let out = folder + "/figures"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let panels: [(key: String, name: String, label: String, scale: Double)] = [
@@ -51,7 +54,7 @@ public struct PredictorFigures {
                 series.append(CurveSeries(name: model, x: x, summary: try Self.meanBand(rows)))
             }
             guard !series.isEmpty else { continue }
-            let figure = CurveFigure(series: series, xAxis: FigureAxis(label: "training set size"), yAxis: FigureAxis(label: panel.label),
+            let figure = CurveFigure(series: series, xAxis: FigureAxis(label: "training set size", range: xRange), yAxis: FigureAxis(label: panel.label),
                                      title: "\(benchmark), \(target): \(trials) trials (mean, 95% CI band)", markers: true)
             written += try figure.write(name: panel.name, in: out).outputs
         }
