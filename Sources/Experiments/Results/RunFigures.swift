@@ -22,8 +22,9 @@ public struct RunFigures {
     /// Draws every figure that fits the run; returns the files written.
     ///
     /// A simulated-seconds run's curves are against simulated training time (RunsReader puts
-    /// them on a time grid). An evaluation-budget run whose table charged a cost also gets
-    /// the time view of its curves, as `<figure>-time`, up to when its quickest trial ended.
+    /// them on a time grid). An evaluation-budget run whose every evaluation was charged a
+    /// finite cost also gets the time view of its curves, as `<figure>-time`, up to when its
+    /// quickest trial ended.
     public func drawAll() throws -> [String] {
         let data = try RunsReader.comparison(runsFile: folder + "/runs.h5")
         let out = folder + "/figures"
@@ -59,7 +60,12 @@ public struct RunFigures {
             written += try curve(data, curve: "hv_regret", name: "hv-regret", yLabel: "HV regret (1 − normalised HV)", log: true, median: true, in: out)
             written += try box(data, curve: "normalized_hv", name: "hv-final", yLabel: "final normalised hypervolume", in: out)
             written += try fronts(data, in: out)
-            if let n = frontsAt { written += try fronts(data, after: n, in: out) }
+            if let n = frontsAt {
+                guard data.timeGrid == nil else {
+                    throw RunError("\(folder): --fronts-at counts evaluations, and this run has a simulated-seconds budget; leave it out")
+                }
+                written += try fronts(data, after: n, in: out)
+            }
             // A mixed run (single-objective algorithms see the first objective) is also
             // judged by its incumbent, so the single-objective view is drawn too.
             for metric in data.reported {
