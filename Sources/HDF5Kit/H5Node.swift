@@ -145,6 +145,7 @@ public enum H5Attribute: Sendable, Equatable, CustomStringConvertible {
 
     public var stringValue: String? { if case .string(let s) = self { s } else { nil } }
     public var intValue: Int64? { if case .int(let i) = self { i } else { nil } }
+    public var doubleValue: Double? { if case .double(let d) = self { d } else { nil } }
 
     public var description: String {
         switch self {

@@ -4,7 +4,7 @@ import NASCore
 import Testing
 
 /// The real NATS-TSS and ofa-mbv3-dynast tables, built once per test process into a
-/// temporary folder.
+/// temporary folder, and `nats-tss-timed` (see `timedTable`).
 enum ExperimentFixtures {
     static let datasets: String = {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nasreplay-exp-\(UUID().uuidString)").path
@@ -13,9 +13,29 @@ enum ExperimentFixtures {
             for table in ["nats-tss", "ofa-mbv3-dynast"] {
                 try DatasetCatalog(folder: dir).build(table, from: SharedFolder.path("data", near: #filePath))
             }
+            try BenchmarkStore.save(timedTable(DatasetCatalog(folder: dir).load("nats-tss")), to: "\(dir)/\(timedName).h5")
         } catch { fatalError("cannot build the test tables: \(error)") }
         return dir
     }()
+
+    static let timedName = "nats-tss-timed"
+    static let timedCostID = "train_seconds"
+
+    /// NATS-TSS with a `/costs` training-time column declared as its `cost_metric`, as an
+    /// `import nats-official` table has (the shared NATS-TSS source has no times). The
+    /// seconds are made up but hand-checkable: 100 + 10 × (row mod 7), and NaN (not
+    /// measured) on every 97th row.
+    static func timedTable(_ base: BenchmarkTable) -> BenchmarkTable {
+        let seconds: [Float] = (0..<base.rows).map { (row: Int) -> Float in
+            row % 97 == 0 ? Float.nan : Float(100 + 10 * (row % 7))
+        }
+        let info = MetricInfo(id: timedCostID, dataset: "cifar10", unit: "s", direction: .min, source: "test fixture",
+                              sourceColumn: timedCostID, summary: "made-up training seconds")
+        var provenance = base.provenance
+        provenance["cost_metric"] = .string(timedCostID)
+        return BenchmarkTable(name: timedName, searchSpace: base.searchSpace, rows: base.rows, provenance: provenance,
+                              archs: base.archs, metrics: base.metrics, costs: [MetricColumn(info: info, values: seconds)])
+    }
 
     static var catalog: DatasetCatalog { DatasetCatalog(folder: datasets) }
 

@@ -6,9 +6,12 @@ public struct ComparisonData: Sendable {
         /// Curve name → one row per trial (NaN-padded).
         public var curves: [String: [[Double]]]
         public var parameters: String
+        /// Per trial, the simulated seconds spent after each evaluation (runs.h5
+        /// `log/cumulative_cost`); empty when not read.
+        public var cumulativeCost: [[Double]]
 
-        public init(label: String, curves: [String: [[Double]]], parameters: String) {
-            self.label = label; self.curves = curves; self.parameters = parameters
+        public init(label: String, curves: [String: [[Double]]], parameters: String, cumulativeCost: [[Double]] = []) {
+            self.label = label; self.curves = curves; self.parameters = parameters; self.cumulativeCost = cumulativeCost
         }
     }
 
@@ -32,7 +35,11 @@ public struct ComparisonData: Sendable {
     public var reported: [String]
     /// How hypervolume was normalised (multi-objective runs), for the report's header.
     public var hypervolumeConvention: String?
+    /// 1-based curve steps at which the report tabulates: evaluations, or steps of `timeGrid`.
     public var checkpoints: [Int]
+    /// The simulated seconds of each curve step, when the curves were put on a time grid
+    /// (`onTimeGrid`); nil: step i is evaluation i.
+    public var timeGrid: [Double]? = nil
     public var metrics: [Metric]
     public var algorithms: [Algorithm]
     /// Extra lines for the end of the report (off-table answers, stalled trials).

@@ -58,7 +58,7 @@ public struct ComparisonReport: Sendable {
 
     func section(_ metric: ComparisonData.Metric) -> [String] {
         var out = ["## \(metric.title)", ""]
-        out.append("| algorithm | " + data.checkpoints.map { "@\($0)" }.joined(separator: " | ") + " |")
+        out.append("| algorithm | " + data.checkpoints.map { "@\(data.stepLabel($0))" }.joined(separator: " | ") + " |")
         out.append("|---|" + String(repeating: "---|", count: data.checkpoints.count))
         for a in data.algorithms {
             let cells = data.checkpoints.map { c in Self.describe(values(a, metric.curve, at: c)) }
@@ -77,7 +77,8 @@ public struct ComparisonReport: Sendable {
     func thresholds(_ metric: ComparisonData.Metric) -> [String] {
         let means = data.algorithms.map { Self.meanCurve($0.curves[metric.curve] ?? []) }
         func better(_ a: Double, _ b: Double) -> Bool { metric.higherIsBetter ? a >= b : a <= b }
-        var out = ["Evaluations to reach each algorithm's best mean value (LINAS Table 3 form; — = never within the budget):", ""]
+        let unit = data.timeGrid == nil ? "Evaluations" : "Simulated seconds"
+        var out = ["\(unit) to reach each algorithm's best mean value (LINAS Table 3 form; — = never within the budget):", ""]
         out.append("| threshold | value | " + data.algorithms.map(\.label).joined(separator: " | ") + " |")
         out.append("|---|---|" + String(repeating: "---|", count: data.algorithms.count))
         for (r, reference) in data.algorithms.enumerated() {
@@ -85,7 +86,7 @@ public struct ComparisonReport: Sendable {
             guard let best = metric.higherIsBetter ? finite.max() : finite.min() else { continue }
             let cells = means.map { curve -> String in
                 guard let i = curve.firstIndex(where: { !$0.isNaN && better($0, best) }) else { return "—" }
-                return "\(i + 1)"
+                return data.stepLabel(i + 1)
             }
             out.append("| best of \(reference.label) | \(Self.format(best)) | " + cells.joined(separator: " | ") + " |")
         }
@@ -110,7 +111,8 @@ public struct ComparisonReport: Sendable {
         }
         guard !pairs.isEmpty else { return [] }
         let adjusted = MultipleComparisons.adjust(pairs.map(\.p), method: .holm)
-        var out = ["Pairwise at \(checkpoint) evaluations (two-sided Mann–Whitney U; A12 = P(first beats second); p Holm-corrected over \(pairs.count) pairs):", ""]
+        let at = "\(data.stepLabel(checkpoint)) \(data.stepUnit)"
+        var out = ["Pairwise at \(at) (two-sided Mann–Whitney U; A12 = P(first beats second); p Holm-corrected over \(pairs.count) pairs):", ""]
         out.append("| pair | mean difference | A12 | p | p (Holm) |")
         out.append("|---|---|---|---|---|")
         var sentences: [String] = []
@@ -121,9 +123,9 @@ public struct ComparisonReport: Sendable {
             let ahead = a12 >= 0.5 ? (pair.a, pair.b) : (pair.b, pair.a)
             let effect = Swift.max(a12, 1 - a12)
             if adjusted[k] < significance {
-                sentences.append("- \(ahead.0) ahead of \(ahead.1) at \(checkpoint) evaluations: p = \(Self.formatP(adjusted[k])) (Holm), A12 = \(Self.format(effect)) (\(Self.magnitude(effect))).")
+                sentences.append("- \(ahead.0) ahead of \(ahead.1) at \(at): p = \(Self.formatP(adjusted[k])) (Holm), A12 = \(Self.format(effect)) (\(Self.magnitude(effect))).")
             } else {
-                sentences.append("- \(pair.a) vs \(pair.b) at \(checkpoint) evaluations: no significant difference (p = \(Self.formatP(adjusted[k])) Holm, A12 = \(Self.format(a12))).")
+                sentences.append("- \(pair.a) vs \(pair.b) at \(at): no significant difference (p = \(Self.formatP(adjusted[k])) Holm, A12 = \(Self.format(a12))).")
             }
         }
         return out + [""] + sentences + [""]

@@ -53,9 +53,10 @@ public struct NATSTopologyBenchmark: Sendable {
         return try NATSTopologyCell(naslibTuple: text)
     }
 
-    /// An evaluator answering `objectives` (the search signal) and `reported` metrics.
-    public func evaluator(objectives: [Objective], reported: [String]) throws(BenchmarkError) -> TableEvaluator<NATSTopologyBenchmark> {
-        try TableEvaluator(table: table, locator: self, objectives: objectives, reported: reported)
+    /// An evaluator answering `objectives` (the search signal) and `reported` metrics,
+    /// charging the `cost` column (a NATS import's `/costs`) as simulated seconds if given.
+    public func evaluator(objectives: [Objective], reported: [String], cost: String? = nil) throws(BenchmarkError) -> TableEvaluator<NATSTopologyBenchmark> {
+        try TableEvaluator(table: table, locator: self, objectives: objectives, reported: reported, cost: cost)
     }
 }
 

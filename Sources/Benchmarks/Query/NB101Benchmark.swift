@@ -71,7 +71,7 @@ public struct NB101Benchmark: Sendable {
 
     /// The metric the table declares as simulated training cost (`cost_metric`):
     /// `train_time_s_108ep` for `nb101-sample`, `final_training_time@108ep` for imports.
-    public var costMetric: String? { table.provenance["cost_metric"]?.stringValue }
+    public var costMetric: String? { table.costMetric }
 
     /// An evaluator answering `objectives` and `reported` metrics from the table's columns
     /// (for an imported table, the mean over repeats). Pass `cost: bench.costMetric` to

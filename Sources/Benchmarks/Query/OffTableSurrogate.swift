@@ -49,7 +49,8 @@ public struct OffTableSurrogate: Sendable {
                 fitter: OffTableModelFitter) throws(BenchmarkError) {
         var predictors: [String: OffTableModelFitter.Predictor] = [:]
         for metric in metrics where predictors[metric] == nil {
-            let values = try table.metric(metric).values
+            // A cost column (`/costs`) is fitted like a metric, so off-table answers are charged too.
+            let values = try (table.hasMetric(metric) ? table.metric(metric) : table.costOrMetric(metric)).values
             let measured = values.indices.filter { !values[$0].isNaN && $0 < rowFeatures.count }
             guard !measured.isEmpty else {
                 throw BenchmarkError(subject: table.name, message: "off_table = \"surrogate:\(fitter.model)\": metric '\(metric)' has no measured row to fit")

@@ -59,9 +59,11 @@ public struct SampleTableBenchmark<Space: SearchSpace>: Sendable {
         }
     }
 
-    /// An evaluator answering `objectives` (the search signal) and `reported` metrics.
-    public func evaluator(objectives: [Objective], reported: [String]) throws(BenchmarkError) -> TableEvaluator<SampleTableLocator<Space>> {
-        try TableEvaluator(table: table, locator: locator, objectives: objectives, reported: reported, surrogate: surrogate)
+    /// An evaluator answering `objectives` (the search signal) and `reported` metrics,
+    /// charging the `cost` column as simulated seconds if given. Under `surrogate:<model>`
+    /// the cost must be among the `metrics` the surrogate was fitted on.
+    public func evaluator(objectives: [Objective], reported: [String], cost: String? = nil) throws(BenchmarkError) -> TableEvaluator<SampleTableLocator<Space>> {
+        try TableEvaluator(table: table, locator: locator, objectives: objectives, reported: reported, cost: cost, surrogate: surrogate)
     }
 }
 

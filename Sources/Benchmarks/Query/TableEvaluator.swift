@@ -31,6 +31,11 @@ public enum TableAnswer: Sendable, Equatable {
 /// Immutable: share one across all threads. Counting and caching are per trial
 /// (`TrialEvaluator`), so concurrent trials never contend. A `.predicted` answer takes each
 /// metric from `surrogate`, which must then hold a model of every metric asked for.
+///
+/// Cost (simulated seconds, `cost:`): a row charges its cost column; `.nearest` charges the
+/// row it projects to; `.blend` the same weighted average of the rows' costs as of their
+/// metrics; `.predicted` the surrogate's model of the cost column. A row whose cost is NaN
+/// answers with cost NaN, which a simulated-seconds trial does not charge (`TrialEvaluator`).
 public struct TableEvaluator<Locator: RowLocator>: Evaluator {
     public typealias Architecture = Locator.Architecture
     public let objectives: [Objective]
@@ -96,9 +101,14 @@ public struct TableEvaluator<Locator: RowLocator>: Evaluator {
             guard objectiveModels.count == objectives.count else { return nil }
             return Evaluation(row: nil, objectives: objectiveModels.map { $0(features) },
                               reported: reportedModels.map { $0(features) },
-                              cost: costModel.map { $0(features) } ?? 0, answer: .surrogate(name: surrogate))
+                              cost: costModel.map { Self.chargeable($0(features)) } ?? 0, answer: .surrogate(name: surrogate))
         }
     }
+
+    /// A model's predicted cost as a charge: a regression can extrapolate below zero, and a
+    /// negative charge would hand simulated time back, so it is clamped at 0. NaN stays NaN
+    /// (`TrialEvaluator` refuses to charge it), never silently 0.
+    static func chargeable(_ predicted: Double) -> Double { predicted < 0 ? 0 : predicted }
 
     @inline(__always)
     public func evaluate(row: Int) -> Evaluation {

@@ -82,6 +82,11 @@ public struct BenchmarkTable: Sendable {
         if let cost = costs.first(where: { $0.info.id == id }) { return cost }
         return try metric(id)
     }
+
+    /// The column the table declares as the simulated cost of a query (root attribute
+    /// `cost_metric`: `train_time_s_108ep` on `nb101-sample`, the cifar10-valid training
+    /// seconds on a NATS import); nil when the source has no training times.
+    public var costMetric: String? { provenance["cost_metric"]?.stringValue }
 }
 
 public struct BenchmarkError: Error, CustomStringConvertible, Sendable {

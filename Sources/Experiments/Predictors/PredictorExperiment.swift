@@ -52,6 +52,9 @@ public struct PredictorExperiment: Sendable {
                 cells.append(cell)
             }
             try self.init(spec: spec, cells: cells, targets: values)
+        case .nb101:
+            // Many nb101-sample rows have a hash but no graph, so there are no features to fit on.
+            throw RunError("\(spec.benchmark): predictor experiments do not run on NB101 tables yet; use nats-tss or a sample table")
         case .ofaMobileNetV3(let benchmark):
             try self.init(spec: spec, rowFeatures: Self.rowFeatures(benchmark), targets: values)
         case .tabular(let benchmark):

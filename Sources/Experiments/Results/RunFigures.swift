@@ -20,10 +20,39 @@ public struct RunFigures {
     }
 
     /// Draws every figure that fits the run; returns the files written.
+    ///
+    /// A simulated-seconds run's curves are against simulated training time (RunsReader puts
+    /// them on a time grid). An evaluation-budget run whose every evaluation was charged a
+    /// finite cost also gets the time view of its curves, as `<figure>-time`, up to when its
+    /// quickest trial ended.
     public func drawAll() throws -> [String] {
         let data = try RunsReader.comparison(runsFile: folder + "/runs.h5")
         let out = folder + "/figures"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        var written = try drawCurvesAndFronts(data, in: out)
+        if data.timeGrid == nil, data.hasSimulatedTime,
+           let horizon = SimulatedTimeGrid.horizon(finalCumulativeCosts: data.algorithms.flatMap { $0.cumulativeCost.compactMap(\.last) }, budget: nil) {
+            let timed = data.onTimeGrid(SimulatedTimeGrid(horizon: horizon), checkpointSeconds: [])
+            written += try drawTimeCurves(timed, in: out)
+        }
+        return written
+    }
+
+    /// The time view of an evaluation-budget run: its anytime curves, suffixed `-time`.
+    private func drawTimeCurves(_ data: ComparisonData, in out: String) throws -> [String] {
+        var written: [String] = []
+        if data.objectives.count >= 2 {
+            written += try curve(data, curve: "normalized_hv", name: "hv-time", yLabel: "normalised hypervolume", log: false, median: false, in: out)
+        } else if let objective = data.objectives.first {
+            written += try curve(data, curve: "best_signal", name: "best-so-far-time", yLabel: "best \(objective.split(separator: ":")[0]) so far", log: false, median: false, in: out)
+        }
+        for metric in data.reported {
+            written += try curve(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)-time", yLabel: "incumbent's \(metric)", log: false, median: false, in: out)
+        }
+        return written
+    }
+
+    private func drawCurvesAndFronts(_ data: ComparisonData, in out: String) throws -> [String] {
         var written: [String] = []
         let multi = data.objectives.count >= 2
         if multi {
@@ -31,7 +60,12 @@ public struct RunFigures {
             written += try curve(data, curve: "hv_regret", name: "hv-regret", yLabel: "HV regret (1 − normalised HV)", log: true, median: true, in: out)
             written += try box(data, curve: "normalized_hv", name: "hv-final", yLabel: "final normalised hypervolume", in: out)
             written += try fronts(data, in: out)
-            if let n = frontsAt { written += try fronts(data, after: n, in: out) }
+            if let n = frontsAt {
+                guard data.timeGrid == nil else {
+                    throw RunError("\(folder): --fronts-at counts evaluations, and this run has a simulated-seconds budget; leave it out")
+                }
+                written += try fronts(data, after: n, in: out)
+            }
             // A mixed run (single-objective algorithms see the first objective) is also
             // judged by its incumbent, so the single-objective view is drawn too.
             for metric in data.reported {
@@ -50,6 +84,8 @@ public struct RunFigures {
     }
 
     private func curve(_ data: ComparisonData, curve: String, name: String, yLabel: String, log: Bool, median: Bool, in out: String) throws -> [String] {
+        let length = data.algorithms.compactMap { $0.curves[curve]?.first?.count }.max() ?? 0
+        let x = Self.xAxis(data, steps: length)
         var series: [CurveSeries] = []
         for a in data.algorithms {
             guard let rows = a.curves[curve], let length = rows.first?.count, length > 0 else { continue }
@@ -57,15 +93,23 @@ public struct RunFigures {
             // fitness (NASWT is NaN for some cells): those first steps are a gap.
             let summary = median ? try SeriesSummary.medianWithInterquartileRange(rows, missing: .gap)
                                  : try SeriesSummary.meanWithConfidenceInterval(rows, missing: .gap)
-            series.append(CurveSeries(name: a.label, x: (1...length).map(Double.init), summary: summary))
+            series.append(CurveSeries(name: a.label, x: x.values.prefix(length).map { $0 }, summary: summary))
         }
         guard !series.isEmpty else { return [] }
         let band = median ? "median, IQR band" : "mean, 95% CI band"
         let yRange = log ? nil : Self.searchPhaseRange(series)
-        let figure = CurveFigure(series: series, xAxis: FigureAxis(label: "evaluations"),
+        let figure = CurveFigure(series: series, xAxis: FigureAxis(label: x.label),
                                  yAxis: FigureAxis(label: yLabel, logScale: log, range: yRange),
                                  title: "\(data.benchmark): \(data.trials) trials (\(band))")
         return try figure.write(name: name, in: out).outputs
+    }
+
+    /// The x values of curve steps and their label: evaluations 1…n, or the time grid, in
+    /// hours once it passes two hours (NAS-Bench-101 searches run for days of training).
+    static func xAxis(_ data: ComparisonData, steps: Int) -> (values: [Double], label: String) {
+        guard let grid = data.timeGrid else { return ((0..<steps).map { Double($0 + 1) }, "evaluations") }
+        if let last = grid.last, last >= 7_200 { return (grid.map { $0 / 3_600 }, "simulated training time (h)") }
+        return (grid, "simulated training time (s)")
     }
 
     /// The y-range of the curves after the first 5 % of the budget, padded by 5 %.

@@ -29,6 +29,9 @@ enum RunsFile {
         root.attributes["reported_directions"] = .string(reportedDirections.map(\.rawValue).joined(separator: ","))
         root.attributes["benchmark"] = .string(spec.benchmark.name)
         root.attributes["sample_table"] = .int(binding.isSampleTable ? 1 : 0)
+        // Only for a seconds budget, so runs.h5 of an evaluation budget is as it always was;
+        // readers put such a run's curves on a simulated-time grid.
+        if case .simulatedSeconds(let s) = spec.budget { root.attributes["budget_simulated_seconds"] = .double(s) }
         let k = spec.benchmark.objectives.count, r = spec.benchmark.report.count
         for (config, trials) in zip(configs, results) {
             var g = H5Group()

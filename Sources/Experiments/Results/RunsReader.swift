@@ -7,7 +7,12 @@ import NASCore
 public enum RunsReader {
     /// The comparison data of one experiment's runs file.
     ///
-    /// - Parameter checkpoints: evaluations at which to tabulate; default: the spec's.
+    /// A run with a simulated-seconds budget comes back with its curves on a shared time
+    /// grid (`ComparisonData.onTimeGrid`: 200 steps up to the budget plus the checkpoints),
+    /// so reports and figures compare trials at equal simulated time, not equal counts.
+    ///
+    /// - Parameter checkpoints: evaluations (seconds, under a seconds budget) at which to
+    ///   tabulate; default: the spec's.
     public static func comparison(runsFile path: String, checkpoints override: [Int]? = nil) throws -> ComparisonData {
         let root = try HDF5File.read(path)
         guard let benchmark = root.attributes["benchmark"]?.stringValue, let experiment = root.attributes["experiment"]?.stringValue,
@@ -36,10 +41,11 @@ public enum RunsReader {
             let parameters = [g.attributes["type"]?.stringValue, g.attributes["parameters"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 },
                               g.attributes["mutation"]?.stringValue.flatMap { $0 == "none" ? nil : "mutation=\($0)" }, g.attributes["cache"]?.stringValue.map { "cache=\($0)" }]
                 .compactMap { $0 }.joined(separator: ", ")
-            algorithms.append(.init(label: label, curves: curves, parameters: parameters))
+            algorithms.append(.init(label: label, curves: curves, parameters: parameters, cumulativeCost: trialCumulativeCosts(g)))
         }
         let stored = (root.attributes["checkpoints"].flatMap { a -> [Double]? in if case .doubles(let d) = a { d } else { nil } } ?? []).map { Int($0) }
-        let checkpoints = (override ?? (stored.isEmpty ? [length] : stored)).filter { $0 >= 1 && $0 <= max(1, length) }
+        let secondsBudget = root.attributes["budget_simulated_seconds"]?.doubleValue
+        let checkpoints = secondsBudget != nil ? [] : (override ?? (stored.isEmpty ? [length] : stored)).filter { $0 >= 1 && $0 <= max(1, length) }
         var metrics: [ComparisonData.Metric] = []
         let multi = objectives.count >= 2
         if multi {
@@ -58,6 +64,11 @@ public enum RunsReader {
             budget: root.attributes["budget"]?.stringValue ?? "", objectives: objectives, reported: reported,
             hypervolumeConvention: root.attributes["hv_convention"]?.stringValue, checkpoints: checkpoints,
             metrics: metrics, algorithms: algorithms)
+        if let budget = secondsBudget {
+            let storedSeconds = root.attributes["checkpoints"].flatMap { a -> [Double]? in if case .doubles(let d) = a { d } else { nil } } ?? []
+            let seconds = override.map { $0.map(Double.init) } ?? (storedSeconds.isEmpty ? [budget] : storedSeconds)
+            data = data.onTimeGrid(SimulatedTimeGrid(horizon: budget, including: seconds), checkpointSeconds: seconds)
+        }
         // Notes come from runs.h5 alone, so `nasreplay report` rewrites the same summary as `run`.
         if offTable > 0 || root.attributes["sample_table"]?.intValue == 1 {
             let share = String(format: "%.2f", 100 * Double(offTable) / Double(max(1, evaluations)))
@@ -67,5 +78,20 @@ public enum RunsReader {
             data.notes.append("\(stalled) trials stopped early: the algorithm kept revisiting known architectures under `cache = \"free\"`.")
         }
         return data
+    }
+
+    /// `log/cumulative_cost` split by `log/trial`, trials in index order.
+    static func trialCumulativeCosts(_ g: H5Group) -> [[Double]] {
+        guard case .int32(let trials)? = g.dataset(at: "log/trial")?.data,
+              case .float64(let cumulative)? = g.dataset(at: "log/cumulative_cost")?.data,
+              trials.count == cumulative.count else { return [] }
+        var out: [[Double]] = []
+        for (t, c) in zip(trials, cumulative) {
+            let i = Int(t)
+            guard i >= 0 else { continue }
+            while out.count <= i { out.append([]) }
+            out[i].append(c)
+        }
+        return out
     }
 }

@@ -8,6 +8,9 @@ import SearchSpaces
 /// variant and calls the generic `TrialRunner`, so optimizers stay space-agnostic.
 enum BenchmarkBinding: Sendable {
     case natsTopology(NATSTopologyBenchmark)
+    /// NAS-Bench-101 tables (`nb101-sample`, a tfrecord import): cells found by their module
+    /// hash. Only `reject` is defined off the table: NB101 cells have no gene distance here.
+    case nb101(NB101Benchmark)
     /// OFA MobileNetV3 sample tables (DyNAS-T runs, HELP latencies), with an off-table policy.
     case ofaMobileNetV3(SampleTableBenchmark<OFAMobileNetV3Space>)
     /// Any other sample table (HAT averages, FBNet, users' CSVs) over its own gene layout.
@@ -23,6 +26,11 @@ enum BenchmarkBinding: Sendable {
                     throw SpecError(file: file, line: line, message: "benchmark.off_table = \"\(offTable)\": \(table.name) holds every architecture of its space; off_table applies to sample tables only")
                 }
                 self = .natsTopology(try NATSTopologyBenchmark(table: table))
+            case "nb101":
+                if let offTable, offTable != "reject" {
+                    throw SpecError(file: file, line: line, message: "benchmark.off_table = \"\(offTable)\": \(table.name) finds NB101 cells by their module hash, with no distance between cells; only \"reject\" (the default) is defined")
+                }
+                self = .nb101(try NB101Benchmark(table: table))
             case "ofa-mbv3", "ofa-mbv3-r":
                 let (policy, fitter) = try Self.offTablePolicy(offTable)
                 let space = table.searchSpace == "ofa-mbv3" ? OFAMobileNetV3Space() : OFAMobileNetV3Space(resolutions: OFAMobileNetV3Space.helpResolutions)
@@ -49,6 +57,7 @@ enum BenchmarkBinding: Sendable {
     var table: BenchmarkTable {
         switch self {
         case .natsTopology(let b): b.table
+        case .nb101(let b): b.table
         case .ofaMobileNetV3(let b): b.table
         case .tabular(let b): b.table
         }
@@ -56,25 +65,38 @@ enum BenchmarkBinding: Sendable {
 
     /// Whether the table is a sample of its space (so off-table answers are possible).
     var isSampleTable: Bool {
-        if case .natsTopology = self { return false }
-        return true
+        switch self {
+        case .natsTopology: false
+        // The full NAS-Bench-101 space has 423,624 unique cells; nb101-sample is a slice of it.
+        case .nb101(let b): b.table.rows < 423_624
+        case .ofaMobileNetV3, .tabular: true
+        }
     }
 
     /// Checks the algorithm's mutation variant against the space, before any trial runs.
     func validate(_ config: AlgorithmConfig) throws(SpecError) {
-        if config.kind == .nasEAFA, case .natsTopology = self {} else if config.kind == .nasEAFA {
+        if config.kind == .nasEAFA, self.hasCellGraphs {} else if config.kind == .nasEAFA {
             throw SpecError(file: config.spec.file, line: config.spec.typeLine,
                             message: "algorithm '\(config.label)': nas-ea-fa needs a sequence encoding; it runs on nats-tss (and NB101 cells), not on \(table.name)")
         }
         do {
             switch self {
             case .natsTopology: _ = try natsSpace(for: config)
+            case .nb101: _ = try NB101Space(mutationName: config.mutation)
             case .ofaMobileNetV3(let b): _ = try geneMutation(config, default: b.space.mutation)
             case .tabular(let b): _ = try geneMutation(config, default: b.space.mutation)
             }
         } catch {
             throw SpecError(file: config.spec.file, line: config.spec.parameters.first { $0.key == "mutation" }?.line ?? config.spec.line,
                             message: "algorithm '\(config.label)': \(error.description)")
+        }
+    }
+
+    /// Whether the space's cells are graphs with a sequence encoding (what NAS-EA-FA needs).
+    private var hasCellGraphs: Bool {
+        switch self {
+        case .natsTopology, .nb101: true
+        case .ofaMobileNetV3, .tabular: false
         }
     }
 
@@ -94,27 +116,33 @@ enum BenchmarkBinding: Sendable {
     func mutationName(for config: AlgorithmConfig) -> String {
         switch self {
         case .natsTopology: (try? natsSpace(for: config))?.mutation.rawValue ?? "?"
+        case .nb101: (try? NB101Space(mutationName: config.mutation))?.mutation.rawValue ?? "?"
         case .ofaMobileNetV3, .tabular: config.mutation ?? "one-gene"
         }
     }
 
-    func runTrial(config: AlgorithmConfig, objectives: [Objective], reported: [String], budget: Budget,
+    /// - Parameter cost: the column charged as simulated seconds (nil: every answer costs 0).
+    func runTrial(config: AlgorithmConfig, objectives: [Objective], reported: [String], cost: String?, budget: Budget,
                   trial: Int, seed: UInt64, front: TableParetoFront?) throws -> TrialResult {
         switch self {
         case .natsTopology(let bench):
             let space = try natsSpace(for: config)
-            let evaluator = try bench.evaluator(objectives: objectives, reported: reported)
+            let evaluator = try bench.evaluator(objectives: objectives, reported: reported, cost: cost)
             return TrialRunner.run(space: space, evaluator: evaluator, config: config, budget: budget,
                                    trial: trial, seed: seed, front: front)
+        case .nb101(let bench):
+            let space = try NB101Space(mutationName: config.mutation)
+            return TrialRunner.run(space: space, evaluator: try bench.evaluator(objectives: objectives, reported: reported, cost: cost),
+                                   config: config, budget: budget, trial: trial, seed: seed, front: front)
         case .ofaMobileNetV3(let bench):
             var space = bench.space
             space.mutation = try geneMutation(config, default: space.mutation)
-            return TrialRunner.run(space: space, evaluator: try bench.evaluator(objectives: objectives, reported: reported),
+            return TrialRunner.run(space: space, evaluator: try bench.evaluator(objectives: objectives, reported: reported, cost: cost),
                                    config: config, budget: budget, trial: trial, seed: seed, front: front)
         case .tabular(let bench):
             var space = bench.space
             space.mutation = try geneMutation(config, default: space.mutation)
-            return TrialRunner.run(space: space, evaluator: try bench.evaluator(objectives: objectives, reported: reported),
+            return TrialRunner.run(space: space, evaluator: try bench.evaluator(objectives: objectives, reported: reported, cost: cost),
                                    config: config, budget: budget, trial: trial, seed: seed, front: front)
         }
     }

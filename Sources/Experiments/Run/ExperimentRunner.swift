@@ -28,6 +28,9 @@ public struct ExperimentRunner: Sendable {
     public let spec: ExperimentSpec
     public let options: Options
     let binding: BenchmarkBinding
+    /// The column charged as simulated seconds: the spec's `benchmark.cost`, else the
+    /// table's declared `cost_metric`; nil when neither exists (every answer then costs 0).
+    let cost: String?
     let configs: [AlgorithmConfig]
     let front: TableParetoFront?
     public let store: ResultsStore
@@ -46,11 +49,19 @@ public struct ExperimentRunner: Sendable {
         for m in spec.benchmark.report where !table.hasMetric(m) {
             throw SpecError(file: file, line: spec.benchmark.reportLine, message: "benchmark.report: unknown metric '\(m)' in \(table.name); `nasreplay datasets info \(table.name)` lists the ids")
         }
-        if case .simulatedSeconds = spec.budget {
-            throw SpecError(file: file, line: spec.benchmark.line, message: "budget.simulated_seconds: \(table.name) has no training-time column; use budget.evaluations")
+        if let id = spec.benchmark.cost {
+            do { _ = try table.costOrMetric(id) } catch {
+                throw SpecError(file: file, line: spec.benchmark.costLine, message: "benchmark.cost: \(error.description)")
+            }
         }
+        let cost = spec.benchmark.cost ?? table.costMetric
+        if case .simulatedSeconds = spec.budget, cost == nil {
+            throw SpecError(file: file, line: spec.benchmark.line, message: "budget.simulated_seconds: \(table.name) has no training-time column (no cost_metric, no /costs); use budget.evaluations, or a table with training times (nb101-sample, an `import nats-official` or `import nb101` table)")
+        }
+        self.cost = cost
+        // A surrogate policy fits the cost column too, so off-table answers are charged.
         binding = try BenchmarkBinding(table: table, offTable: spec.benchmark.offTable,
-                                       metrics: spec.benchmark.objectives.map(\.metric) + spec.benchmark.report,
+                                       metrics: spec.benchmark.objectives.map(\.metric) + spec.benchmark.report + (cost.map { [$0] } ?? []),
                                        file: file, line: spec.benchmark.line)
         var configs: [AlgorithmConfig] = []
         for a in spec.algorithms {
@@ -122,7 +133,7 @@ public struct ExperimentRunner: Sendable {
                 do {
                     let result = try binding.runTrial(
                         config: config, objectives: spec.benchmark.objectives, reported: spec.benchmark.report,
-                        budget: spec.budget, trial: work[i].trial, seed: spec.trialSeed(algorithm: config.label, trial: work[i].trial),
+                        cost: cost, budget: spec.budget, trial: work[i].trial, seed: spec.trialSeed(algorithm: config.label, trial: work[i].trial),
                         front: front)
                     try finished(i, result)
                 } catch {

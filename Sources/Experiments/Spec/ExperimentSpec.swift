@@ -16,9 +16,13 @@ public struct ExperimentSpec: Sendable {
         public var objectives: [Objective]
         public var report: [String]
         public var offTable: String?
+        /// The column charged as simulated seconds (`benchmark.cost`); nil: the table's
+        /// declared `cost_metric`, if any.
+        public var cost: String?
         public var line: Int
         public var objectivesLine: Int
         public var reportLine: Int
+        public var costLine: Int
     }
 
     public var file: String
@@ -67,9 +71,10 @@ public struct ExperimentSpec: Sendable {
         }
         let report = try bench.strings("report") ?? []
         let offTable = try bench.string("off_table")
-        benchmark = BenchmarkSection(name: benchName, objectives: objectives, report: report, offTable: offTable,
+        let cost = try bench.string("cost")
+        benchmark = BenchmarkSection(name: benchName, objectives: objectives, report: report, offTable: offTable, cost: cost,
                                      line: benchTable.line, objectivesLine: bench.line(of: "objectives"),
-                                     reportLine: bench.line(of: "report"))
+                                     reportLine: bench.line(of: "report"), costLine: bench.line(of: "cost"))
         try bench.finish()
 
         let budgetTable = try top.table("budget", required: true)!
@@ -119,6 +124,8 @@ public struct ExperimentSpec: Sendable {
     public var trialHash: String {
         var text = "name=\(name)\nseed=\(seed)\nbenchmark=\(benchmark.name)\nobjectives=\(benchmark.objectives)\n"
         text += "report=\(benchmark.report)\noff_table=\(benchmark.offTable ?? "")\nbudget=\(budget)\n"
+        // Only when given, so the hashes of specs written before the key existed stay valid.
+        if let cost = benchmark.cost { text += "cost=\(cost)\n" }
         for a in algorithms { text += "algorithm \(a.label) \(a.type) \(a.canonicalParameters)\n" }
         return SHA256.hex(Array(text.utf8))
     }

@@ -9,6 +9,12 @@
 /// `evaluate` answers nil once the budget is spent, so every optimizer loop stops exactly
 /// at the budget. An evaluation-count budget is never exceeded; a simulated-seconds budget
 /// lets the evaluation that crosses it finish, as NATS-Bench's REA does (§3.2).
+///
+/// Under a simulated-seconds budget an answer whose cost is NaN, infinite or negative (a
+/// row without a measured training time) cannot be placed on the simulated clock: it is
+/// treated as no answer (counted in `unanswered`, not charged, not logged), as the `reject`
+/// off-table policy treats an architecture the table lacks. Under an evaluation budget the
+/// cost is only logged, so such answers are kept as they are.
 public final class TrialEvaluator<E: Evaluator> where E.Architecture: Hashable {
     public struct Record: Sendable, Equatable {
         /// 1-based count of real evaluations.
@@ -65,6 +71,7 @@ public final class TrialEvaluator<E: Evaluator> where E.Architecture: Hashable {
         }
         lastWasRepeat = false
         guard let answer = evaluator.evaluate(architecture) else { unanswered += 1; return nil }
+        if case .simulatedSeconds = budget, !(answer.cost.isFinite && answer.cost >= 0) { unanswered += 1; return nil }
         if cache == .free { cached[architecture] = answer }
         spentSeconds += answer.cost
         records.append(Record(step: records.count + 1, row: answer.row ?? -1, objectives: answer.objectives,

@@ -13,7 +13,8 @@ import SearchSpaces
 /// ```
 ///
 /// `population` uniform random genomes are evaluated; then, for `round(budget/population)`
-/// loops: fit one predictor per objective on every evaluated architecture (deduplicated,
+/// loops (under a simulated-seconds budget, which has no count to divide, until the trial's
+/// time is spent): fit one predictor per objective on every evaluated architecture (deduplicated,
 /// first occurrence kept, as pandas `drop_duplicates`), run the inner search on the
 /// predictors (NSGA-II for several objectives, pymoo GA for one), and evaluate its whole
 /// final population (all ranks) as the next population. Nothing is deduplicated against

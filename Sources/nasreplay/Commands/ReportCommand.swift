@@ -14,7 +14,7 @@ struct ReportCommand: ParsableCommand {
         """)
 
     @Argument(help: "The results folder, e.g. results/nats-tss-single.") var folder: String
-    @Option(help: "Comma-separated evaluation counts to tabulate (default: the spec's checkpoints).") var checkpoints: String?
+    @Option(help: "Comma-separated evaluation counts to tabulate, or simulated seconds for a run with a seconds budget (default: the spec's checkpoints).") var checkpoints: String?
     @Option(help: "Write only the evaluations-to-threshold table (LINAS paper, Table 3 form) of the first metric to this Markdown file; summary.md is left as it is.") var thresholds: String?
     // Named with `name:` rather than CodingKeys: ArgumentParser finds options by their
     // property names, so a CodingKeys rename made every `report` call fail.
