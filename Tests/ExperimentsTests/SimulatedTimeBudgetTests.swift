@@ -186,6 +186,12 @@ import Testing
         }
         let summary = try String(contentsOfFile: runner.store.summaryFile, encoding: .utf8)
         #expect(summary.contains("@1000 | @3000"))
+        // Rows 0, 97, 194, … have no training time: the summary counts the queries that met one.
+        let unanswered = Self.labels.reduce(0) { sum, label in
+            sum + Int(root.group(at: "\(ExperimentFixtures.timedName)/\(label)")?.attributes["unanswered_queries"]?.intValue ?? 0)
+        }
+        #expect(unanswered > 0)
+        #expect(summary.contains("Queries without an answer: \(unanswered), resampled at no cost"))
     }
 
     @Test func aSecondsRunIsPlottedAgainstTimeAndACostedEvaluationRunAlsoGetsTimeFigures() throws {

@@ -41,6 +41,7 @@ enum RunsFile {
                 "trial_seeds": .ints(trials.map { Int64(bitPattern: $0.seed) }),
                 "off_table_answers": .int(Int64(trials.reduce(0) { $0 + $1.exact.filter { $0 == 0 }.count })),
                 "stalled_trials": .int(Int64(trials.filter(\.stalled).count)),
+                "unanswered_queries": .int(Int64(trials.reduce(0) { $0 + $1.unanswered })),
             ]
             var trialColumn: [Int32] = [], step: [Int32] = [], rows: [Int32] = []
             var objectives: [Double] = [], reported: [Double] = [], cost: [Double] = [], cumulative: [Double] = []

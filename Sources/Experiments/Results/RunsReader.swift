@@ -24,11 +24,12 @@ public enum RunsReader {
         let directions = (root.attributes["reported_directions"]?.stringValue ?? "").split(separator: ",").map { $0 == "max" }
         var algorithms: [ComparisonData.Algorithm] = []
         var length = 0
-        var offTable = 0, evaluations = 0, stalled = 0
+        var offTable = 0, evaluations = 0, stalled = 0, unanswered = 0
         for (label, node) in group.children {
             guard case .group(let g) = node, let curvesGroup = g.group(at: "curves") else { continue }
             offTable += Int(g.attributes["off_table_answers"]?.intValue ?? 0)
             stalled += Int(g.attributes["stalled_trials"]?.intValue ?? 0)
+            unanswered += Int(g.attributes["unanswered_queries"]?.intValue ?? 0)
             evaluations += g.dataset(at: "log/row")?.shape.first ?? 0
             var curves: [String: [[Double]]] = [:]
             for (name, child) in curvesGroup.children {
@@ -73,6 +74,9 @@ public enum RunsReader {
         if offTable > 0 || root.attributes["sample_table"]?.intValue == 1 {
             let share = String(format: "%.2f", 100 * Double(offTable) / Double(max(1, evaluations)))
             data.notes.append("Off-table answers: \(offTable) of \(evaluations) evaluations (\(share)%).")
+        }
+        if unanswered > 0 {
+            data.notes.append("Queries without an answer: \(unanswered), resampled at no cost (a cell outside the table under `off_table = \"reject\"`, or under a seconds budget a row without a training time).")
         }
         if stalled > 0 {
             data.notes.append("\(stalled) trials stopped early: the algorithm kept revisiting known architectures under `cache = \"free\"`.")
