@@ -8,7 +8,7 @@ struct NASReplayCommand: ParsableCommand {
         commandName: "nasreplay",
         abstract: "Replay tabular NAS benchmarks and compare search algorithms over seeded trials.",
         discussion: """
-        Tables are built once from the published data (`nasreplay datasets build`) and then
+        Tables are built once from the published data (`nasreplay datasets build`) and then \
         answered from memory. See README.md for the workflow and datasets/FORMAT.md for the files.
         """,
         version: NASReplayVersion.string,

@@ -7,7 +7,7 @@ struct IndicatorsCommand: ParsableCommand {
         commandName: "indicators",
         abstract: "Multi-objective indicators on your own points (all objectives minimised).",
         discussion: """
-        POINTS is a CSV or whitespace file, one point per row; an optional first row of
+        POINTS is a CSV or whitespace file, one point per row; an optional first row of \
         column names is allowed.
         """,
         subcommands: [HV.self, Rank.self])

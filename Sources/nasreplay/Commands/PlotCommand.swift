@@ -8,10 +8,10 @@ struct PlotCommand: ParsableCommand {
         commandName: "plot",
         abstract: "Draw a finished run's figures with gnuplot (PDF, PNG, SVG, plus .csv and .gp).",
         discussion: """
-        Multi-objective runs: normalised-HV curves (mean, 95% CI), HV regret on a log axis
+        Multi-objective runs: normalised-HV curves (mean, 95% CI), HV regret on a log axis \
         (median, IQR), final-HV boxplots and Pareto fronts over the table's cloud.
         Single-objective runs: best-so-far and incumbent curves and final boxplots.
-        Predictor evaluations (`nasreplay predictors evaluate`): MAPE and Kendall τ against
+        Predictor evaluations (`nasreplay predictors evaluate`): MAPE and Kendall τ against \
         training-set size, mean with 95% CI band per model.
         Each figure's .gp regenerates it: `cd results/NAME/figures && gnuplot hv.gp`.
         """)

@@ -15,12 +15,12 @@ struct PredictorsCommand: ParsableCommand {
             commandName: "fit-predict",
             abstract: "Fit a model on TRAIN.csv and print one prediction per row of TEST.csv.",
             discussion: """
-            Both files are numeric CSV with the target in the last column; an optional first row
+            Both files are numeric CSV with the target in the last column; an optional first row \
             of column names is skipped. TEST.csv may have the target column (ignored) or omit it.
-            Models: \(PredictorModel.types.joined(separator: ", ")). Options left out take the
+            Models: \(PredictorModel.types.joined(separator: ", ")). Options left out take the \
             model's default (scikit-learn / xgboost defaults for the names they share).
-            gcn reads each row as a packed cell graph: --max-nodes² adjacency values (row-major,
-            1 for an edge i→j, node 0 the input, the last present node the output), then
+            gcn reads each row as a packed cell graph: --max-nodes² adjacency values (row-major, \
+            1 for an edge i→j, node 0 the input, the last present node the output), then \
             --max-nodes × F one-hot node features; padding nodes have all-zero features.
             `nasreplay predictors evaluate` builds such rows from NATS cells.
             """)
@@ -106,9 +106,9 @@ struct PredictorsCommand: ParsableCommand {
             commandName: "evaluate",
             abstract: "The LINAS predictor protocol: MAPE, RMSE, Kendall τ, Spearman ρ per model × training size × trial.",
             discussion: """
-            Each trial draws a fixed test set and nested training subsets from the benchmark
+            Each trial draws a fixed test set and nested training subsets from the benchmark \
             (arXiv 2202.12934 §4.1). Writes results/<name>/runs.h5 and summary.md.
-            Any table works: NATS-TSS cells are read as one-hot vectors (gcn: cell graphs);
+            Any table works: NATS-TSS cells are read as one-hot vectors (gcn: cell graphs); \
             sample tables (OFA, HELP, HAT, your own) as the one-hot genes of their space.
             Rows whose target is not finite are left out.
             """)

@@ -8,8 +8,8 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write summary.md for a finished run: tables, evaluations-to-threshold, pairwise tests.",
         discussion: """
-        Reads results/<name>/runs.h5. Tables give mean ± std and median [IQR] per algorithm at
-        each checkpoint; pairs are compared with two-sided Mann–Whitney U, Vargha–Delaney A12
+        Reads results/<name>/runs.h5. Tables give mean ± std and median [IQR] per algorithm at \
+        each checkpoint; pairs are compared with two-sided Mann–Whitney U, Vargha–Delaney A12 \
         and Holm-corrected p-values.
         """)
 

@@ -9,9 +9,9 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run an experiment spec: seeded trials of each algorithm, in parallel, resumable.",
         discussion: """
-        Results go to results/<name>/: one file per finished trial under trials/, then runs.h5
+        Results go to results/<name>/: one file per finished trial under trials/, then runs.h5 \
         and summary.md. A killed run resumes where it stopped when started again.
-        On a cluster, run each slice with --shard i/n (e.g. from a Slurm array) and join
+        On a cluster, run each slice with --shard i/n (e.g. from a Slurm array) and join \
         them with `nasreplay merge SPEC`.
         """)
 
@@ -56,7 +56,7 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Join the trials of sharded runs into runs.h5 and summary.md.",
         discussion: """
-        Each SHARD_DIR is a results/<name> folder from another machine; its trial files are
+        Each SHARD_DIR is a results/<name> folder from another machine; its trial files are \
         copied in. Without SHARD_DIRs the shards are taken to share one results folder.
         Every trial must be present and come from the same spec.
         """)

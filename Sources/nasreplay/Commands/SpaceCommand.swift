@@ -23,8 +23,8 @@ struct SpaceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the official NAS-Bench-101 hash of a cell (pruned, as nasbench keys it).",
             discussion: """
-            The adjacency is the V×V matrix as V² row-major bits; ops are V comma-separated tokens
-            (in, c3, c1, mp3, out, or nasbench's names). An invalid cell (input and output not
+            The adjacency is the V×V matrix as V² row-major bits; ops are V comma-separated tokens \
+            (in, c3, c1, mp3, out, or nasbench's names). An invalid cell (input and output not \
             connected, more than 7 vertices or 9 edges after pruning, bad tokens) is an error (exit 2).
               nasreplay space nb101 hash --adjacency 010001000 --ops in,c3,out
             """)
