@@ -191,6 +191,27 @@ struct FiguresTests {
         #expect(!FileManager.default.fileExists(atPath: dir))
     }
 
+    @Test("a long title breaks after its last ': ' within the width, a short one stays whole")
+    func longTitles() {
+        #expect(Gnuplot.titleSetting("hat-wmt14ende-cpu-raspberrypi, lat_ms_decoder: 8 trials (mean, 95% CI band)")
+                == #"set title "hat-wmt14ende-cpu-raspberrypi, lat_ms_decoder:\n8 trials (mean, 95% CI band)" noenhanced"#)
+        #expect(Gnuplot.titleSetting("nats-tss: 30 trials (mean, 95% CI band)")
+                == #"set title "nats-tss: 30 trials (mean, 95% CI band)" noenhanced"#)
+        // No ": " within the width: the last ", ". Quotes stay escaped on either line.
+        #expect(Gnuplot.titleSetting(#"a "b", c"#, width: 7) == #"set title "a \"b\",\nc" noenhanced"#)
+        #expect(Gnuplot.titleSetting("abcdefgh", width: 4) == #"set title "abcdefgh" noenhanced"#)
+    }
+
+    @Test("an axis minimum fixes the lower end only; a fixed range wins over it")
+    func axisMinimum() throws {
+        let series = [CurveSeries(name: "a", x: [1, 2], y: [0.5, 3])]
+        let floored = try CurveFigure(series: series, yAxis: FigureAxis(label: "MAPE (%)", minimum: 0)).compose()
+        #expect(floored.settings.contains("set yrange [0:*]"))
+        let fixed = try CurveFigure(series: series, yAxis: FigureAxis(range: 1...4, minimum: 0)).compose()
+        #expect(fixed.settings.contains("set yrange [1:4]"))
+        #expect(!fixed.settings.contains("set yrange [0:*]"))
+    }
+
     @Test("a broken script reports gnuplot's complaint on one line")
     func gnuplotError() throws {
         let dir = figureDirectory("broken")

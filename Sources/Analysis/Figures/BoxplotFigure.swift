@@ -51,7 +51,7 @@ public struct BoxplotFigure: GnuplotFigure {
         let rows = (0..<rowCount).map { r in groups.map { r < $0.values.count ? Gnuplot.cell($0.values[r]) : "" } }
 
         var settings: [String] = []
-        if let title { settings.append("set title \(Gnuplot.quoted(title)) noenhanced") }
+        if let title { settings.append(Gnuplot.titleSetting(title)) }
         if !xLabel.isEmpty { settings.append("set xlabel \(Gnuplot.quoted(xLabel)) noenhanced") }
         settings += Gnuplot.axisSettings(yAxis, "y", data: groups.flatMap(\.values))
         settings.append("unset key")

@@ -115,7 +115,7 @@ public struct CurveFigure: GnuplotFigure {
         let rows = (0..<rowCount).map { r in columns.map { r < $0.count ? $0[r] : "" } }
 
         var settings: [String] = []
-        if let title { settings.append("set title \(Gnuplot.quoted(title)) noenhanced") }
+        if let title { settings.append(Gnuplot.titleSetting(title)) }
         settings += Gnuplot.axisSettings(xAxis, "x", data: series.flatMap(\.x))
         settings += Gnuplot.axisSettings(yAxis, "y")
         var y: (Int) -> String = { "\($0)" }

@@ -23,10 +23,15 @@ public struct FigureAxis: Sendable, Equatable {
     public var logScale: Bool
     /// A fixed range; `nil` lets gnuplot choose.
     public var range: ClosedRange<Double>?
+    /// A fixed lower end under gnuplot's choice of the upper one, for a quantity that cannot
+    /// go below it (an error in %): autoscale's margin would otherwise open the axis at -10.
+    /// Ignored when `range` is set.
+    public var minimum: Double?
 
-    public init(label: String = "", logScale: Bool = false, range: ClosedRange<Double>? = nil) {
+    public init(label: String = "", logScale: Bool = false, range: ClosedRange<Double>? = nil, minimum: Double? = nil) {
         self.label = label
         self.logScale = logScale
         self.range = range
+        self.minimum = minimum
     }
 }

@@ -66,7 +66,7 @@ public struct ParetoFigure: GnuplotFigure {
         }
 
         var settings: [String] = []
-        if let title { settings.append("set title \(Gnuplot.quoted(title)) noenhanced") }
+        if let title { settings.append(Gnuplot.titleSetting(title)) }
         let all = sets.flatMap(\.points)
         settings += Gnuplot.axisSettings(xAxis, "x", data: all.map { $0[0] })
         settings += Gnuplot.axisSettings(yAxis, "y", data: all.map { $0[1] })

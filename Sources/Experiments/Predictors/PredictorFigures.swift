@@ -40,9 +40,9 @@ public struct PredictorFigures {
         let xRange = x.count > 1 ? 0...(x[x.count - 1] + (x[x.count - 1] - x[x.count - 2]) / 2) : nil
         let out = folder + "/figures"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let panels: [(key: String, name: String, label: String, scale: Double)] = [
-            ("mape", "predictor-mape", "MAPE (%)", 100),
-            ("kendall_tau", "predictor-kendall-tau", "Kendall τ", 1),
+        let panels: [(key: String, name: String, label: String, scale: Double, minimum: Double?)] = [
+            ("mape", "predictor-mape", "MAPE (%)", 100, 0),
+            ("kendall_tau", "predictor-kendall-tau", "Kendall τ", 1, nil),
         ]
         var written: [String] = []
         for panel in panels {
@@ -54,7 +54,7 @@ public struct PredictorFigures {
                 series.append(CurveSeries(name: model, x: x, summary: try Self.meanBand(rows)))
             }
             guard !series.isEmpty else { continue }
-            let figure = CurveFigure(series: series, xAxis: FigureAxis(label: "training set size", range: xRange), yAxis: FigureAxis(label: panel.label),
+            let figure = CurveFigure(series: series, xAxis: FigureAxis(label: "training set size", range: xRange), yAxis: FigureAxis(label: panel.label, minimum: panel.minimum),
                                      title: "\(benchmark), \(target): \(trials) trials (mean, 95% CI band)", markers: true)
             written += try figure.write(name: panel.name, in: out).outputs
         }
