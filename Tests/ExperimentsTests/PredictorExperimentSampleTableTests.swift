@@ -58,4 +58,40 @@ import Testing
             "\($0)".contains("model 'gcn' reads NATS cell graphs")
         }
     }
+
+    /// MACs (≈ 3e8) on ofa-mbv3-dynast: far past what a C = 1 linear SVR can reach unscaled.
+    static func macsSpec(scaling: String) throws -> PredictorExperimentSpec {
+        try PredictorExperimentSpec.parse("""
+            name = "scaled"
+            trials = 2
+            seed = 9
+            test_size = 300
+            sizes = [100, 400]
+            models = ["ridge", "linear-svr"]
+            label_scaling = "\(scaling)"
+
+            [benchmark]
+            name = "ofa-mbv3-dynast"
+            target = "macs"
+            """, file: "scaled.toml")
+    }
+
+    @Test("label_scaling = dynast: ridge's scores do not move (it is scale-equivariant); linear-svr reaches MACs it cannot reach raw")
+    func dynastLabelScaling() throws {
+        let raw = try PredictorExperiment(spec: Self.macsSpec(scaling: "none"), catalog: ExperimentFixtures.catalog).run(threads: 2)
+        let scaled = try PredictorExperiment(spec: Self.macsSpec(scaling: "dynast"), catalog: ExperimentFixtures.catalog).run(threads: 2)
+        for size in 0..<2 {
+            for (a, b) in zip(raw.scores(model: 0, size: size), scaled.scores(model: 0, size: size)) {
+                #expect(abs(a.mape - b.mape) <= 1e-9 * a.mape)
+                #expect(abs(a.kendallTau - b.kendallTau) <= 1e-9)
+            }
+            let rawMAPE = raw.scores(model: 1, size: size).map(\.mape), scaledMAPE = scaled.scores(model: 1, size: size).map(\.mape)
+            #expect(rawMAPE.allSatisfy { $0 > 0.9 })
+            #expect(scaledMAPE.allSatisfy { $0 < 0.1 })
+        }
+        #expect(scaled.summary().contains("labels scaled as DyNAS-T scales them"))
+        #expect(!raw.summary().contains("scaled as DyNAS-T"))
+        #expect(scaled.group().attributes["label_scaling"]?.stringValue == "dynast")
+        #expect(throws: SpecError.self) { try Self.macsSpec(scaling: "minmax") }
+    }
 }

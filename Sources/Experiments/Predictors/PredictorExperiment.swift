@@ -145,11 +145,14 @@ public struct PredictorExperiment: Sendable {
                 let modelSeed = StreamSeed.derive(base: seed, labels: [model.name, String(size)])
                 var regressor = try model.makeRegressor(seed: modelSeed)
                 let x = features.selectingRows(train)
+                let y = train.map { targets[$0] }
+                let factor = spec.labelScaling == .dynast ? DynastPredictor.normalizationFactor(y) : 1
                 let clock = ContinuousClock()
                 let start = clock.now
-                try regressor.fit(x, train.map { targets[$0] })
+                try regressor.fit(x, factor == 1 ? y : y.map { $0 / factor })
                 let fitted = clock.now
-                let predicted = try regressor.predict(testX)
+                var predicted = try regressor.predict(testX)
+                if factor != 1 { predicted = predicted.map { $0 * factor } }
                 let predictedAt = clock.now
                 scores.append(PredictorExperimentResult.Score(
                     mape: RegressionMetrics.meanAbsolutePercentageError(actual: testTargets, predicted: predicted),

@@ -12,7 +12,7 @@ import NASCore
 /// ```
 ///
 /// `runs.h5` layout: root attributes `name`, `benchmark`, `target`, `trials`, `seed`,
-/// `test_size`, `sizes`, `spec_sha256`, `code_version`; dataset `/trial_seeds`; one group
+/// `test_size`, `sizes`, `label_scaling`, `spec_sha256`, `code_version`; dataset `/trial_seeds`; one group
 /// per model (its label) with attributes `type` and `parameters`, holding float64
 /// datasets `mape`, `rmse`, `kendall_tau`, `spearman_rho`, `fit_seconds`,
 /// `predict_seconds`, each trials × sizes. MAPE is a fraction, as scikit-learn returns it.
@@ -49,7 +49,8 @@ public struct PredictorExperimentResult: Sendable {
         root.attributes = [
             "name": .string(spec.name), "benchmark": .string(spec.benchmark), "target": .string(spec.target),
             "trials": .int(Int64(spec.trials)), "seed": .string(String(spec.seed)), "test_size": .int(Int64(spec.testSize)),
-            "sizes": .ints(spec.sizes.map(Int64.init)), "spec_sha256": .string(spec.textHash),
+            "sizes": .ints(spec.sizes.map(Int64.init)), "label_scaling": .string(spec.labelScaling.rawValue),
+            "spec_sha256": .string(spec.textHash),
             "code_version": .string(NASReplayVersion.string),
         ]
         root.set("trial_seeds", H5Dataset(.uint64(trialSeeds)))
@@ -78,6 +79,10 @@ public struct PredictorExperimentResult: Sendable {
         out += "Predictor evaluation (LINAS paper protocol, arXiv 2202.12934 §4.1) on `\(spec.benchmark)`, target "
         out += "`\(spec.target)`: \(spec.trials) trials (seed \(spec.seed)), each with \(spec.testSize) test rows and nested "
         out += "training subsets of \(spec.sizes.map(String.init).joined(separator: ", ")) rows. Mean ± std over trials.\n"
+        if spec.labelScaling == .dynast {
+            out += "\nEvery model was fitted on labels scaled as DyNAS-T scales them (÷ 10^(⌊log₁₀ max|y|⌋ − 1) of each training subset; "
+            out += "predictions scaled back), not on the raw target.\n"
+        }
         for metric in Self.metrics {
             out += "\n## \(metric.title)\n\n"
             out += "| model | " + spec.sizes.map(String.init).joined(separator: " | ") + " |\n"

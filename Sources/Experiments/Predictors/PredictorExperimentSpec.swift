@@ -12,6 +12,7 @@ import Predictors
 /// test_size = 500                   # fixed test rows per trial
 /// sizes = [100, 200, 300]           # nested training subsets
 /// models = ["ridge", "svr-rbf"]     # models with default parameters
+/// label_scaling = "none"            # or "dynast": every model fits y ÷ DyNAS-T's factor
 ///
 /// [benchmark]
 /// name = "nats-tss"                 # any table: nats-tss, ofa-mbv3-dynast, hat-…, your own
@@ -38,11 +39,24 @@ public struct PredictorExperimentSpec: Sendable, Equatable {
     public var benchmark: String
     public var target: String
     public var models: [PredictorModel]
+    public var labelScaling: LabelScaling
     public var file: String
     /// SHA-256 of the spec text, stored with the results.
     public var textHash: String
 
     public static let defaultSizes = Array(stride(from: 100, through: 1000, by: 100))
+
+    /// What every model is fitted on. Library defaults are not scale-free (an SVR's C bounds
+    /// its dual variables, so with C = 1 a linear SVR cannot reach targets in the
+    /// thousands), so a comparison across models can fit them all on scaled labels.
+    public enum LabelScaling: String, Sendable, CaseIterable {
+        /// The raw target, as scikit-learn would get it (the default).
+        case none
+        /// y ÷ `DynastPredictor.normalizationFactor` of the training subset, predictions
+        /// × the factor, as DyNAS-T's `Predictor` does; the `dynast` model scales by itself,
+        /// so this changes nothing for it.
+        case dynast
+    }
 
     public static func load(_ path: String) throws(SpecError) -> PredictorExperimentSpec {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -62,6 +76,7 @@ public struct PredictorExperimentSpec: Sendable, Equatable {
         let trials = try fields.int("trials", range: 1...100_000) ?? 100
         let seed = try fields.int("seed", required: true, range: 0...Int.max) ?? 0
         let testSize = try fields.int("test_size", range: 1...Int.max) ?? 500
+        let scaling = try fields.string("label_scaling", options: LabelScaling.allCases.map(\.rawValue)).flatMap(LabelScaling.init) ?? .none
         var sizes = PredictorExperimentSpec.defaultSizes
         if let numbers = try fields.numbers("sizes") {
             guard !numbers.isEmpty, numbers.allSatisfy({ $0 >= 2 && $0 == $0.rounded() }) else {
@@ -105,7 +120,7 @@ public struct PredictorExperimentSpec: Sendable, Equatable {
         try benchmarkFields.finish()
         try fields.finish()
         return PredictorExperimentSpec(name: name, trials: trials, seed: UInt64(seed), testSize: testSize, sizes: sizes,
-                                       benchmark: benchmark, target: target, models: models, file: file,
+                                       benchmark: benchmark, target: target, models: models, labelScaling: scaling, file: file,
                                        textHash: SHA256.hex(Array(text.utf8)))
     }
 

@@ -164,8 +164,9 @@ public struct DynastPredictor: Regressor {
         svr.bestScore > ridge.bestScore
     }
 
-    /// 10^(⌊log₁₀ max|y|⌋ − 1), or 1 when every label is 0.
-    static func normalizationFactor(_ y: [Double]) -> Double {
+    /// DyNAS-T 1.6.0's label scaling (ALGORITHMS.md L.2): labels are divided by
+    /// 10^(⌊log₁₀ max|y|⌋ − 1), or by 1 when every label is 0 (MACs ~3e8 → ÷1e7).
+    public static func normalizationFactor(_ y: [Double]) -> Double {
         let maxLabel = y.map(abs).max() ?? 0
         guard maxLabel > 0 else { return 1 }
         return pow(10.0, (log10(maxLabel)).rounded(.down) - 1.0)
