@@ -29,7 +29,7 @@ $(BIN): $(SOURCES) | deps
 ## datasets: build every benchmark table the specs use from $(DATA) into $(DATASETS)/
 HAT_TABLES := $(addprefix hat-,iwslt14deen-gpu-titanxp wmt14ende-cpu-raspberrypi wmt14ende-cpu-xeon wmt14ende-gpu-titanxp \
                 wmt14enfr-cpu-raspberrypi wmt14enfr-cpu-xeon wmt14enfr-gpu-titanxp wmt19ende-gpu-titanxp)
-datasets: $(DATASETS)/nats-tss.h5 $(DATASETS)/nb101-sample.h5 $(DATASETS)/ofa-mbv3-dynast.h5 $(DATASETS)/ofa-mbv3-help.h5 \
+datasets: $(DATASETS)/nats-tss.h5 $(DATASETS)/nb101-sample.h5 $(DATASETS)/ofa-mbv3-dynast.h5 $(DATASETS)/ofa-mbv3-help.h5 $(DATASETS)/fbnet-help.h5 \
           $(foreach t,$(HAT_TABLES),$(DATASETS)/$(t).h5)
 
 # A table depends on its data, not on every rebuild of the binary (order-only prerequisite):
