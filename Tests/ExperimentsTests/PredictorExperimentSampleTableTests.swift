@@ -19,7 +19,8 @@ import Testing
         return DatasetCatalog(folder: dir)
     }()
 
-    static func spec(models: String = "[\"ridge\", \"linear-svr\"]") throws -> PredictorExperimentSpec {
+    static func spec(models: String = "[\"ridge\", \"linear-svr\"]", labelScaling: String = "none",
+                     benchmark: String = table, target: String = "lat_ms_decoder") throws -> PredictorExperimentSpec {
         try PredictorExperimentSpec.parse("""
             name = "hat-predictors"
             trials = 2
@@ -27,10 +28,11 @@ import Testing
             test_size = 300
             sizes = [100, 400]
             models = \(models)
+            label_scaling = "\(labelScaling)"
 
             [benchmark]
-            name = "\(table)"
-            target = "lat_ms_decoder"
+            name = "\(benchmark)"
+            target = "\(target)"
             """, file: "hat.toml")
     }
 
@@ -61,19 +63,7 @@ import Testing
 
     /// MACs (≈ 3e8) on ofa-mbv3-dynast: far past what a C = 1 linear SVR can reach unscaled.
     static func macsSpec(scaling: String) throws -> PredictorExperimentSpec {
-        try PredictorExperimentSpec.parse("""
-            name = "scaled"
-            trials = 2
-            seed = 9
-            test_size = 300
-            sizes = [100, 400]
-            models = ["ridge", "linear-svr"]
-            label_scaling = "\(scaling)"
-
-            [benchmark]
-            name = "ofa-mbv3-dynast"
-            target = "macs"
-            """, file: "scaled.toml")
+        try spec(labelScaling: scaling, benchmark: "ofa-mbv3-dynast", target: "macs")
     }
 
     @Test("label_scaling = dynast: ridge's scores do not move (it is scale-equivariant); linear-svr reaches MACs it cannot reach raw")

@@ -44,7 +44,8 @@ public enum RunsReader {
                 .compactMap { $0 }.joined(separator: ", ")
             algorithms.append(.init(label: label, curves: curves, parameters: parameters, cumulativeCost: trialCumulativeCosts(g)))
         }
-        let stored = (root.attributes["checkpoints"].flatMap { a -> [Double]? in if case .doubles(let d) = a { d } else { nil } } ?? []).map { Int($0) }
+        let storedCheckpoints = root.attributes["checkpoints"].flatMap { a -> [Double]? in if case .doubles(let d) = a { d } else { nil } } ?? []
+        let stored = storedCheckpoints.map { Int($0) }
         let secondsBudget = root.attributes["budget_simulated_seconds"]?.doubleValue
         let checkpoints = secondsBudget != nil ? [] : (override ?? (stored.isEmpty ? [length] : stored)).filter { $0 >= 1 && $0 <= max(1, length) }
         var metrics: [ComparisonData.Metric] = []
@@ -66,8 +67,7 @@ public enum RunsReader {
             hypervolumeConvention: root.attributes["hv_convention"]?.stringValue, checkpoints: checkpoints,
             metrics: metrics, algorithms: algorithms)
         if let budget = secondsBudget {
-            let storedSeconds = root.attributes["checkpoints"].flatMap { a -> [Double]? in if case .doubles(let d) = a { d } else { nil } } ?? []
-            let seconds = override.map { $0.map(Double.init) } ?? (storedSeconds.isEmpty ? [budget] : storedSeconds)
+            let seconds = override.map { $0.map(Double.init) } ?? (storedCheckpoints.isEmpty ? [budget] : storedCheckpoints)
             data = data.onTimeGrid(SimulatedTimeGrid(horizon: budget, including: seconds), checkpointSeconds: seconds)
         }
         // Notes come from runs.h5 alone, so `nasreplay report` rewrites the same summary as `run`.
