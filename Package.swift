@@ -45,6 +45,6 @@ let package = Package(
         .testTarget(name: "PredictorsTests", dependencies: ["Predictors"]),
         .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "Indicators", "SearchSpaces", "Benchmarks"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Benchmarks", "HDF5Kit"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Benchmarks", "HDF5Kit", "Optimizers"]),
     ]
 )

@@ -12,20 +12,18 @@ struct NASReplayCommand: ParsableCommand {
         answered from memory. See README.md for the workflow and datasets/FORMAT.md for the files.
         """,
         version: NASReplayVersion.string,
-        subcommands: [DatasetsCommand.self, QueryCommand.self, SpaceCommand.self, FrontCommand.self, RunCommand.self, MergeCommand.self, ReportCommand.self, PlotCommand.self, IndicatorsCommand.self, StatsCommand.self, PredictorsCommand.self, BenchCommand.self]
+        subcommands: [DatasetsCommand.self, QueryCommand.self, AlgorithmsCommand.self, SpaceCommand.self, FrontCommand.self, RunCommand.self, MergeCommand.self, ReportCommand.self, PlotCommand.self, IndicatorsCommand.self, StatsCommand.self, PredictorsCommand.self, BenchCommand.self]
     )
 
     /// Exit codes: 0 success, 1 a run failed, 2 bad input or usage (DESIGN.md, Reliability).
+    /// The one place errors become exit codes: each `UserFacingError` carries its own.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as InputError {
+        } catch let error as any UserFacingError {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            Foundation.exit(2)
-        } catch let error as RunFailure {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            Foundation.exit(1)
+            Foundation.exit(error.exitStatus.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success || code.rawValue == 0 { exit(withError: error) }

@@ -11,30 +11,29 @@ import Testing
 @Suite struct OffTableSurrogateTests {
     static var datasets: String { ExperimentFixtures.datasets }
 
-    static func binding(_ policy: String, metrics: [String]) throws -> BenchmarkBinding {
+    static func binding(_ policy: String, metrics: [String]) throws -> any SpaceBinding {
         let table = try DatasetCatalog(folder: datasets).load("ofa-mbv3-dynast")
-        return try BenchmarkBinding(table: table, offTable: policy, metrics: metrics, file: "spec.toml", line: 4)
+        return try SpaceBindings.bind(table, offTable: policy, models: .predictors, metrics: metrics)
     }
 
     @Test func everyVectorModelOfTheCatalogueIsAnOffTableSurrogate() {
         #expect(OffTableModelFitter.predictorModels == ["ridge", "linear", "svr-rbf", "svr-linear", "linear-svr", "stacked", "gbt", "mlp", "dynast"])
     }
 
-    @Test func anUnknownModelIsAOneLineSpecError() throws {
+    @Test func anUnknownModelIsAOneLineError() throws {
         do {
             _ = try Self.binding("surrogate:forest", metrics: ["accuracy_top1"])
             Issue.record("surrogate:forest was accepted")
-        } catch let error as SpecError {
-            #expect(error.line == 4)
+        } catch let error as BenchmarkError {
             #expect(error.description.contains("unknown surrogate model 'forest'"))
             #expect(error.description.contains("\"surrogate:ridge\""))
             #expect(!error.description.contains("\n"))
         }
-        #expect(throws: SpecError.self) { try Self.binding("surrogate:gcn", metrics: ["accuracy_top1"]) }
+        #expect(throws: BenchmarkError.self) { try Self.binding("surrogate:gcn", metrics: ["accuracy_top1"]) }
     }
 
     @Test func ridgeAnswersOffTableAsTheRidgeModelFittedDirectlyAndRowsExactly() throws {
-        guard case .ofaMobileNetV3(let bench) = try Self.binding("surrogate:ridge", metrics: ["accuracy_top1", "macs"]) else {
+        guard let bench = (try Self.binding("surrogate:ridge", metrics: ["accuracy_top1", "macs"]) as? OFAMobileNetV3Binding)?.sample.benchmark else {
             Issue.record("ofa-mbv3-dynast is not bound to the OFA space")
             return
         }

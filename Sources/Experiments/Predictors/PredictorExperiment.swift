@@ -27,7 +27,7 @@ import SearchSpaces
 /// On NATS-TSS, vector models read the cell's one-hot encoding (30 values) and graph models
 /// the packed Pan graph (`NATSTopologyCell.cellGraph`, 8 nodes). On a sample table (OFA,
 /// HELP, HAT, users' tables) vector models read `features(of:)` of the space the table is
-/// bound to (`BenchmarkBinding`, as `nasreplay run` binds it), and graph models are refused.
+/// bound to (`SpaceBindings`, as `nasreplay run` binds it), and graph models are refused.
 /// - Complexity: trials × sizes × models fits.
 public struct PredictorExperiment: Sendable {
     public let spec: PredictorExperimentSpec
@@ -42,23 +42,12 @@ public struct PredictorExperiment: Sendable {
         let values = try table.metric(spec.target).values.map(Double.init)
         // The same binding `nasreplay run` uses, so the features are the ones the optimizers'
         // predictors see on this table.
-        switch try BenchmarkBinding(table: table, offTable: nil, file: spec.file, line: nil) {
-        case .natsTopology(let benchmark):
-            var cells: [NATSTopologyCell] = []
-            for row in 0..<table.rows {
-                guard let cell = benchmark.index.cell(at: row) else {
-                    throw RunError("\(spec.benchmark): row \(row) has no topology cell")
-                }
-                cells.append(cell)
-            }
-            try self.init(spec: spec, cells: cells, targets: values)
-        case .nb101:
-            // Many nb101-sample rows have a hash but no graph, so there are no features to fit on.
-            throw RunError("\(spec.benchmark): predictor experiments do not run on NB101 tables yet; use nats-tss or a sample table")
-        case .ofaMobileNetV3(let benchmark):
-            try self.init(spec: spec, rowFeatures: Self.rowFeatures(benchmark), targets: values)
-        case .tabular(let benchmark):
-            try self.init(spec: spec, rowFeatures: Self.rowFeatures(benchmark), targets: values)
+        let binding = try SpaceBindings.bind(table)
+        if let nats = binding as? NATSTopologyBinding {
+            // Graph models read the cells' Pan graphs, which only NATS cells have here.
+            try self.init(spec: spec, cells: try nats.rowCells(), targets: values)
+        } else {
+            try self.init(spec: spec, rowFeatures: try binding.rowFeatures(), targets: values)
         }
     }
 
@@ -97,11 +86,6 @@ public struct PredictorExperiment: Sendable {
         }
         self.vectorFeatures = vectorFeatures
         self.graphFeatures = graphFeatures
-    }
-
-    /// Each row's features as `space.features(of:)` gives them for the row's genes.
-    static func rowFeatures<Space: SearchSpace>(_ benchmark: SampleTableBenchmark<Space>) -> [[Double]] where Space.Architecture == GeneVector {
-        benchmark.rowGenes.map { benchmark.space.features(of: GeneVector(genes: $0)) }
     }
 
     /// The seed of trial `t`'s row split.

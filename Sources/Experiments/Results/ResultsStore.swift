@@ -59,12 +59,6 @@ public struct ResultsStore: Sendable {
     }
 }
 
-/// A run that cannot go on; one line for the user.
-public struct RunError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
-}
-
 extension ResultsStore {
     /// Copies trial files from other results folders of the same experiment into this one.
     /// Existing files are kept; a file from a different spec fails later, at `read`.

@@ -9,8 +9,8 @@ import NASCore
 /// early). Nothing in it depends on timing or threads, so identical trials give an
 /// identical file.
 enum RunsFile {
-    static func build(spec: ExperimentSpec, configs: [AlgorithmConfig], binding: BenchmarkBinding,
-                      results: [[TrialResult]], front: TableParetoFront?, reportedDirections: [Direction]) -> H5Group {
+    static func build(experiment: ValidatedExperiment, results: [[TrialResult]], reportedDirections: [Direction]) -> H5Group {
+        let spec = experiment.spec, configs = experiment.configs, binding = experiment.binding, front = experiment.front
         var root = H5Group()
         let budget: String
         switch spec.budget {
@@ -36,8 +36,8 @@ enum RunsFile {
         for (config, trials) in zip(configs, results) {
             var g = H5Group()
             g.attributes = [
-                "type": .string(config.kind.rawValue), "parameters": .string(config.spec.canonicalParameters.replacingOccurrences(of: ",", with: ", ")),
-                "mutation": .string([.randomSearch, .nsga2, .linas, .nasEAFA].contains(config.kind) ? "none" : binding.mutationName(for: config)), "cache": .string(config.cache.rawValue),
+                "type": .string(config.typeName), "parameters": .string(config.spec.canonicalParameters.replacingOccurrences(of: ",", with: ", ")),
+                "mutation": .string(experiment.recordedMutation(of: config)), "cache": .string(config.cache.rawValue),
                 "trial_seeds": .ints(trials.map { Int64(bitPattern: $0.seed) }),
                 "off_table_answers": .int(Int64(trials.reduce(0) { $0 + $1.exact.filter { $0 == 0 }.count })),
                 "stalled_trials": .int(Int64(trials.filter(\.stalled).count)),

@@ -25,53 +25,25 @@ public struct ExperimentRunner: Sendable {
         public init() {}
     }
 
-    public let spec: ExperimentSpec
+    public let experiment: ValidatedExperiment
     public let options: Options
-    let binding: BenchmarkBinding
-    /// The column charged as simulated seconds: the spec's `benchmark.cost`, else the
-    /// table's declared `cost_metric`; nil when neither exists (every answer then costs 0).
-    let cost: String?
-    let configs: [AlgorithmConfig]
-    let front: TableParetoFront?
     public let store: ResultsStore
 
-    public init(spec: ExperimentSpec, catalog: DatasetCatalog, options: Options = Options()) throws {
-        self.spec = spec
+    public var spec: ExperimentSpec { experiment.spec }
+    var binding: any SpaceBinding { experiment.binding }
+    var cost: String? { experiment.cost }
+    var configs: [AlgorithmConfig] { experiment.configs }
+    var front: TableParetoFront? { experiment.front }
+
+    public init(experiment: ValidatedExperiment, options: Options = Options()) {
+        self.experiment = experiment
         self.options = options
-        let file = spec.file
-        let table: BenchmarkTable
-        do { table = try catalog.load(spec.benchmark.name) } catch {
-            throw SpecError(file: file, line: spec.benchmark.line, message: "benchmark.name: \(error.description)")
-        }
-        for o in spec.benchmark.objectives where !table.hasMetric(o.metric) {
-            throw SpecError(file: file, line: spec.benchmark.objectivesLine, message: "benchmark.objectives: unknown metric '\(o.metric)' in \(table.name); `nasreplay datasets info \(table.name)` lists the ids")
-        }
-        for m in spec.benchmark.report where !table.hasMetric(m) {
-            throw SpecError(file: file, line: spec.benchmark.reportLine, message: "benchmark.report: unknown metric '\(m)' in \(table.name); `nasreplay datasets info \(table.name)` lists the ids")
-        }
-        if let id = spec.benchmark.cost {
-            do { _ = try table.costOrMetric(id) } catch {
-                throw SpecError(file: file, line: spec.benchmark.costLine, message: "benchmark.cost: \(error.description)")
-            }
-        }
-        let cost = spec.benchmark.cost ?? table.costMetric
-        if case .simulatedSeconds = spec.budget, cost == nil {
-            throw SpecError(file: file, line: spec.benchmark.line, message: "budget.simulated_seconds: \(table.name) has no training-time column (no cost_metric, no /costs); use budget.evaluations, or a table with training times (nb101-sample, an `import nats-official` or `import nb101` table)")
-        }
-        self.cost = cost
-        // A surrogate policy fits the cost column too, so off-table answers are charged.
-        binding = try BenchmarkBinding(table: table, offTable: spec.benchmark.offTable,
-                                       metrics: spec.benchmark.objectives.map(\.metric) + spec.benchmark.report + (cost.map { [$0] } ?? []),
-                                       file: file, line: spec.benchmark.line)
-        var configs: [AlgorithmConfig] = []
-        for a in spec.algorithms {
-            let config = try AlgorithmConfig(a, objectives: spec.benchmark.objectives)
-            try binding.validate(config)
-            configs.append(config)
-        }
-        self.configs = configs
-        front = spec.benchmark.objectives.count >= 2 ? try TableParetoFront.cached(table: table, objectives: spec.benchmark.objectives) : nil
-        store = ResultsStore(root: options.resultsRoot, experiment: spec.name)
+        store = ResultsStore(root: options.resultsRoot, experiment: experiment.spec.name)
+    }
+
+    /// Validates `spec` (`ValidatedExperiment`) and prepares its run.
+    public init(spec: ExperimentSpec, catalog: DatasetCatalog, registry: AlgorithmRegistry = .builtIn, options: Options = Options()) throws {
+        self.init(experiment: try ValidatedExperiment(spec: spec, catalog: catalog, registry: registry), options: options)
     }
 
     public struct Outcome: Sendable {
@@ -131,10 +103,10 @@ public struct ExperimentRunner: Sendable {
                 guard i < work.count, failure.withLock({ $0 == nil }) else { return }
                 let config = configs[work[i].config]
                 do {
-                    let result = try binding.runTrial(
-                        config: config, objectives: spec.benchmark.objectives, reported: spec.benchmark.report,
-                        cost: cost, budget: spec.budget, trial: work[i].trial, seed: spec.trialSeed(algorithm: config.label, trial: work[i].trial),
-                        front: front)
+                    let trial = TrialRunner(config: config, budget: spec.budget, trial: work[i].trial,
+                                            seed: spec.trialSeed(algorithm: config.label, trial: work[i].trial), front: front)
+                    let result = try binding.withSearch(mutation: experiment.mutation(of: config), objectives: spec.benchmark.objectives,
+                                                        reported: spec.benchmark.report, cost: cost, trial)
                     try finished(i, result)
                 } catch {
                     failure.withLock { if $0 == nil { $0 = error } }
@@ -162,8 +134,7 @@ public struct ExperimentRunner: Sendable {
             throw RunError("\(store.folder): \(missing.count) trials are missing (\(shown)\(missing.count > 3 ? ", …" : "")); run the remaining shards, then merge again")
         }
         let directions = spec.benchmark.report.map { (try? binding.table.metric($0).info.direction) ?? .max }
-        let root = RunsFile.build(spec: spec, configs: configs, binding: binding, results: results, front: front,
-                                  reportedDirections: directions)
+        let root = RunsFile.build(experiment: experiment, results: results, reportedDirections: directions)
         try FileManager.default.createDirectory(atPath: store.folder, withIntermediateDirectories: true)
         try HDF5File.write(root, to: store.runsFile)
         let summary = ComparisonReport(try RunsReader.comparison(runsFile: store.runsFile)).markdown

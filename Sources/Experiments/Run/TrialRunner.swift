@@ -1,21 +1,26 @@
+import Benchmarks
 import Indicators
 import NASCore
 import Optimizers
 import SearchSpaces
 
-/// Runs one seeded trial of one algorithm on one benchmark and turns its log into curves.
+/// Runs one seeded trial of one algorithm on one benchmark and turns its log into curves;
+/// a space binding hands it the space and the evaluator (`SpaceBinding.withSearch`).
 ///
 /// Pure computation: no files, no shared state, so trials run in parallel and the same
 /// seed always gives the same result.
-enum TrialRunner {
-    static func run<S: SearchSpace, E: Evaluator>(
-        space: S, evaluator: E, config: AlgorithmConfig, budget: Budget, trial: Int, seed: UInt64,
-        front: TableParetoFront?
-    ) -> TrialResult where E.Architecture == S.Architecture {
+struct TrialRunner: SearchVisitor {
+    var config: AlgorithmConfig
+    var budget: Budget
+    var trial: Int
+    var seed: UInt64
+    var front: TableParetoFront?
+
+    func visit<S: SearchSpace, E: Evaluator>(space: S, evaluator: E) -> TrialResult where E.Architecture == S.Architecture {
         var rng = Xoshiro256StarStar(seed: seed)
         let trialEvaluator = TrialEvaluator(evaluator, budget: budget, cache: config.cache)
         config.optimizer.run(space: space, trial: trialEvaluator, rng: &rng)
-        return summarise(trialEvaluator.records, objectives: evaluator.objectives, reportedCount: evaluator.reported.count,
+        return Self.summarise(trialEvaluator.records, objectives: evaluator.objectives, reportedCount: evaluator.reported.count,
                          algorithm: config.label, trial: trial, seed: seed, front: front,
                          stalled: trialEvaluator.stalled, unanswered: trialEvaluator.unanswered)
     }

@@ -36,16 +36,22 @@ public struct ExperimentSpec: Sendable {
     public var checkpoints: [Double]
     /// One entry per configuration, sweeps already expanded.
     public var algorithms: [AlgorithmSpec]
+    /// The optional keys the file leaves out, so their defaults apply (`seed`,
+    /// `benchmark.report`, `benchmark.off_table`, `benchmark.cost`, `budget.checkpoints`):
+    /// `run --dry-run` says so for each.
+    public var defaulted: Set<String> = []
 
-    public static func load(_ path: String) throws(SpecError) -> ExperimentSpec {
-        try ExperimentSpec(table: SpecReader.read(path: path), file: path)
+    /// - Parameter registry: the algorithm types the spec may name; it decides which keys
+    ///   take a list as one value (never a sweep).
+    public static func load(_ path: String, registry: AlgorithmRegistry = .builtIn) throws(SpecError) -> ExperimentSpec {
+        try ExperimentSpec(table: SpecReader.read(path: path), file: path, registry: registry)
     }
 
-    public static func parse(_ text: String, file: String) throws(SpecError) -> ExperimentSpec {
-        try ExperimentSpec(table: SpecReader.parse(text, file: file), file: file)
+    public static func parse(_ text: String, file: String, registry: AlgorithmRegistry = .builtIn) throws(SpecError) -> ExperimentSpec {
+        try ExperimentSpec(table: SpecReader.parse(text, file: file), file: file, registry: registry)
     }
 
-    init(table root: SpecTable, file: String) throws(SpecError) {
+    init(table root: SpecTable, file: String, registry: AlgorithmRegistry) throws(SpecError) {
         var top = SpecFields(root, file: file, section: "the top level")
         self.file = file
         name = try top.string("name", required: true) ?? ""
@@ -54,7 +60,9 @@ public struct ExperimentSpec: Sendable {
         }
         summary = try top.string("description") ?? ""
         trials = try top.int("trials", required: true, range: 1...1_000_000) ?? 1
-        seed = UInt64(truncatingIfNeeded: try top.int("seed", range: 0...Int.max) ?? 0)
+        let givenSeed = try top.int("seed", range: 0...Int.max)
+        seed = UInt64(truncatingIfNeeded: givenSeed ?? 0)
+        if givenSeed == nil { defaulted.insert("seed") }
 
         let benchTable = try top.table("benchmark", required: true)!
         var bench = SpecFields(benchTable, file: file, section: "[benchmark]")
@@ -69,9 +77,13 @@ public struct ExperimentSpec: Sendable {
                 throw SpecError(file: file, line: bench.line(of: "objectives"), message: "benchmark.objectives: \(error.description)")
             }
         }
-        let report = try bench.strings("report") ?? []
+        let givenReport = try bench.strings("report")
+        let report = givenReport ?? []
         let offTable = try bench.string("off_table")
         let cost = try bench.string("cost")
+        if givenReport == nil { defaulted.insert("benchmark.report") }
+        if offTable == nil { defaulted.insert("benchmark.off_table") }
+        if cost == nil { defaulted.insert("benchmark.cost") }
         benchmark = BenchmarkSection(name: benchName, objectives: objectives, report: report, offTable: offTable, cost: cost,
                                      line: benchTable.line, objectivesLine: bench.line(of: "objectives"),
                                      reportLine: bench.line(of: "report"), costLine: bench.line(of: "cost"))
@@ -98,7 +110,9 @@ public struct ExperimentSpec: Sendable {
         case .evaluations(let n): limit = Double(n)
         case .simulatedSeconds(let s): limit = s
         }
-        let checkpoints = try budgetFields.numbers("checkpoints") ?? [limit]
+        let givenCheckpoints = try budgetFields.numbers("checkpoints")
+        let checkpoints = givenCheckpoints ?? [limit]
+        if givenCheckpoints == nil { defaulted.insert("budget.checkpoints") }
         for c in checkpoints where !(c > 0 && c <= limit) {
             throw SpecError(file: file, line: budgetFields.line(of: "checkpoints"), message: "budget.checkpoints: \(c) is outside (0, \(limit)]")
         }
@@ -110,7 +124,7 @@ public struct ExperimentSpec: Sendable {
             throw SpecError(file: file, line: nil, message: "add at least one [[algorithm]] table")
         }
         var algorithms: [AlgorithmSpec] = []
-        for table in algorithmTables { algorithms += try AlgorithmSpec.expand(table, file: file) }
+        for table in algorithmTables { algorithms += try AlgorithmSpec.expand(table, file: file, registry: registry) }
         var labels = Set<String>()
         for a in algorithms where !labels.insert(a.label).inserted {
             throw SpecError(file: file, line: a.line, message: "algorithm name '\(a.label)' is used twice; give each [[algorithm]] its own name")
@@ -152,17 +166,18 @@ public struct AlgorithmSpec: Sendable {
     }
 
     /// A key whose value is an array of scalars where the algorithm takes one scalar is a
-    /// sweep: one configuration per value, labelled `name[key=value]`. Keys that take
-    /// arrays or tables (`inner`, `predictor` lists are not) are passed through.
-    static func expand(_ table: SpecTable, file: String) throws(SpecError) -> [AlgorithmSpec] {
+    /// sweep: one configuration per value, labelled `name[key=value]`. Keys the type
+    /// declares as lists (`quirks`) or tables (`inner`) are passed through.
+    static func expand(_ table: SpecTable, file: String, registry: AlgorithmRegistry) throws(SpecError) -> [AlgorithmSpec] {
         var fields = SpecFields(table, file: file, section: "[[algorithm]] at line \(table.line)")
         let type = try fields.string("type", required: true) ?? ""
         let label = try fields.string("name") ?? type
         let rest = table.entries.filter { $0.key != "type" && $0.key != "name" }
+        let listKeys = Set(registry.type(named: type)?.allKeys.filter(\.takesList).map(\.name) ?? [])
         var configurations: [(String, [SpecTable.Entry])] = [(label, [])]
         for entry in rest {
             if case .array(let values) = entry.value, !values.isEmpty, !values.contains(where: { if case .table = $0 { true } else { false } }),
-               !AlgorithmSpec.arrayValuedKeys.contains(entry.key) {
+               !listKeys.contains(entry.key) {
                 configurations = configurations.flatMap { (l, params) in
                     values.map { v in ("\(l)[\(entry.key)=\(v.plain)]", params + [SpecTable.Entry(key: entry.key, value: v, line: entry.line)]) }
                 }
@@ -172,7 +187,4 @@ public struct AlgorithmSpec: Sendable {
         }
         return configurations.map { AlgorithmSpec(label: $0.0, type: type, parameters: $0.1, line: table.line, typeLine: fields.line(of: "type"), file: file) }
     }
-
-    /// Parameters that take a list as their value and are never sweeps.
-    static let arrayValuedKeys: Set<String> = []
 }

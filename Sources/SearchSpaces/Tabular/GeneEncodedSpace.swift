@@ -15,7 +15,7 @@ import NASCore
 /// rest follows from the layout.
 public protocol GeneEncodedSpace: SearchSpace where Architecture == GeneVector {
     var layout: GeneLayout { get }
-    var mutation: GeneMutation { get }
+    var mutation: GeneMutation { get set }
 }
 
 extension GeneEncodedSpace {

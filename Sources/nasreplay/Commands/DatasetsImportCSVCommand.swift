@@ -97,14 +97,7 @@ extension DatasetsCommand {
 
         /// The table must bind to the space it names, or a spec on it would fail later.
         func checkSpace(_ table: BenchmarkTable) throws {
-            switch space {
-            case "ofa-mbv3":
-                _ = try SampleTableBenchmark(table: table, space: OFAMobileNetV3Space(), offTable: .reject)
-            case "ofa-mbv3-r":
-                _ = try SampleTableBenchmark(table: table, space: OFAMobileNetV3Space(resolutions: OFAMobileNetV3Space.helpResolutions), offTable: .reject)
-            default:
-                _ = try SampleTableBenchmark(table: table, offTable: .reject)
-            }
+            _ = try SpaceBindings.bind(table)
         }
     }
 }

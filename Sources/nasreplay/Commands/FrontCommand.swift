@@ -28,10 +28,10 @@ struct FrontCommand: ParsableCommand {
         guard parsed.count >= 2 else { throw InputError("--objectives: a Pareto front needs at least two objectives, got \(parsed.count)") }
         let front = try asInput { try TableParetoFront(table: table, objectives: parsed) }
         let columns = try asInput { try parsed.map { try table.metric($0.metric).values } }
-        let describe = try architectureDescriber(table)
+        let binding = try SpaceBindings.bind(table)
         if json {
             let items = front.rows.map { r in
-                "{\"row\": \(r), \"arch\": \(jsonString(describe(r))), \"values\": [\(columns.map { jsonNumber($0[r]) }.joined(separator: ", "))]}"
+                "{\"row\": \(r), \"arch\": \(jsonString(binding.architectureText(row: r))), \"values\": [\(columns.map { jsonNumber($0[r]) }.joined(separator: ", "))]}"
             }
             print("{\"benchmark\": \(jsonString(benchmark)), \"objectives\": [\(parsed.map { jsonString($0.description) }.joined(separator: ", "))], \"hypervolume\": \(front.score.trueHypervolume), \"reference\": \(front.normalizer.reference), \"front\": [\(items.joined(separator: ", "))]}")
             return
@@ -40,19 +40,10 @@ struct FrontCommand: ParsableCommand {
         if front.excludedRows > 0 { print("(\(front.excludedRows) rows without a value for some objective were left out)") }
         print("")
         print(renderTable(["row"] + parsed.map(\.description) + ["architecture"], front.rows.map { r in
-            ["\(r)"] + columns.map { "\($0[r])" } + [describe(r)]
+            ["\(r)"] + columns.map { "\($0[r])" } + [binding.architectureText(row: r)]
         }))
         print("")
         print("hypervolume of the front: \(front.score.trueHypervolume)")
         print("convention: \(front.conventionNote)")
     }
-}
-
-/// How to print the architecture of a row, per search space.
-func architectureDescriber(_ table: BenchmarkTable) throws -> (Int) -> String {
-    if table.searchSpace == "nats-topology" {
-        let bench = try asInput { try NATSTopologyBenchmark(table: table) }
-        return { bench.index.cell(at: $0)?.archString ?? "?" }
-    }
-    return { "row \($0)" }
 }

@@ -29,44 +29,63 @@ struct QueryCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.") var json = false
 
     func run() throws {
-        let catalog = DatasetCatalog(folder: locations.datasetsFolder)
-        if benchmark.hasPrefix("nb101") {
-            try NB101Query(benchmark: benchmark, folder: locations.datasetsFolder, architecture: architecture,
-                           adjacency: adjacency, ops: ops, json: json).run()
-            return
-        }
-        let table = try asInput { try catalog.load(benchmark) }
+        let table = try DatasetCatalog(folder: locations.datasetsFolder).load(benchmark)
         // Imported tables go by their search space, whatever their name.
-        switch table.searchSpace {
-        case "nb101":
+        let binding = try SpaceBindings.bind(table)
+        if binding is NB101Binding {
+            // NB101 also takes a graph (--adjacency/--ops) and prints per-repeat values.
             try NB101Query(benchmark: benchmark, folder: locations.datasetsFolder, architecture: architecture,
                            adjacency: adjacency, ops: ops, json: json).run()
             return
-        case "nats-topology":
-            break
-        default:
-            try SampleRowQuery(table: table, row: architecture, json: json).run()
-            return
         }
-        guard let architecture else { throw InputError("give the architecture to query") }
-        let bench = try asInput { try NATSTopologyBenchmark(table: table) }
-        let cell = try asInput { try bench.cell(parsing: architecture) }
-        guard let row = bench.row(of: cell) else { throw InputError("\(cell) is not in \(benchmark)") }
-        let metrics = bench.table.metrics
+        if adjacency != nil || ops != nil {
+            throw InputError("--adjacency and --ops query NB101 tables; \(benchmark) is a \(binding.spaceName) table")
+        }
+        guard let architecture else {
+            throw InputError(binding.isSampleTable ? "\(table.name): give a row number 0…\(table.rows - 1) (sample tables are queried by row), got ''"
+                                                   : "give the architecture to query")
+        }
+        let row = try binding.row(parsing: architecture)
+        let fields = try binding.architectureFields(row: row)
+        let metrics = table.metrics
         if json {
             let values = metrics.map { "\(jsonString($0.info.id)): \(jsonNumber($0.values[row]))" }.joined(separator: ", ")
-            print("{\"benchmark\": \(jsonString(benchmark)), \"index\": \(row), \"arch_str\": \(jsonString(cell.archString)), \"naslib_tuple\": \(jsonString(cell.naslibTuple)), \"metrics\": {\(values)}}")
+            let described = fields.map { "\(jsonString($0.name)): \(jsonValue($0.value))" }.joined(separator: ", ")
+            print("{\"benchmark\": \(jsonString(benchmark)), \(described), \"metrics\": {\(values)}}")
             return
         }
         print("benchmark     \(benchmark)")
-        print("index         \(row)")
-        print("arch_str      \(cell.archString)")
-        print("naslib_tuple  \(cell.naslibTuple)")
+        for field in fields {
+            switch field.value {
+            case .lists(let lists):
+                for list in lists { print("\(list.name.padding(toLength: 13, withPad: " ", startingAt: 0)) \(list.values.map(plainNumber).joined(separator: " "))") }
+            default:
+                print("\(field.name.padding(toLength: 13, withPad: " ", startingAt: 0)) \(textValue(field.value))")
+            }
+        }
         print("")
         print(renderTable(["metric", "value", "unit", "dir", "dataset", "source"], metrics.map { m in
             [m.info.id, m.values[row].isNaN ? "NaN" : "\(m.values[row])", m.info.unit, m.info.direction.rawValue, m.info.dataset, m.info.source]
         }))
     }
+
+    private func jsonValue(_ value: ArchitectureField.Value) -> String {
+        switch value {
+        case .integer(let i): "\(i)"
+        case .text(let t): t.map(jsonString) ?? "null"
+        case .lists(let lists): "{" + lists.map { "\(jsonString($0.name)): [\($0.values.map(jsonNumber).joined(separator: ", "))]" }.joined(separator: ", ") + "}"
+        }
+    }
+
+    private func textValue(_ value: ArchitectureField.Value) -> String {
+        switch value {
+        case .integer(let i): "\(i)"
+        case .text(let t): t ?? "(not in the source data)"
+        case .lists: ""
+        }
+    }
+
+    private func plainNumber(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : "\(v)" }
 }
 
 /// `query nb101-sample …`: one NB101 row by hash or by graph, every metric (and, for an
@@ -142,37 +161,6 @@ struct NB101Query {
             var line = [m.info.id, number(m.values[row])]
             if bench.repeats != nil { line.append(repeatsText(m.info.id).map { $0.map(number).joined(separator: " ") } ?? "") }
             return line + [m.info.unit, m.info.direction.rawValue, m.info.source]
-        }))
-    }
-}
-
-/// `query <sample table> ROW`: a sample table's row, its genes as the table's own
-/// parameters, and every metric.
-struct SampleRowQuery {
-    var table: BenchmarkTable
-    var row: String?
-    var json: Bool
-
-    func run() throws {
-        guard let text = row, let r = Int(text), (0..<table.rows).contains(r) else {
-            throw InputError("\(table.name): give a row number 0…\(table.rows - 1) (sample tables are queried by row), got '\(row ?? "")'")
-        }
-        let (layout, genes) = try asInput { try SampleTableLayout.read(table) }
-        let fields = layout.values(of: genes[r])
-        func number(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : "\(v)" }
-        let metrics = table.metrics
-        if json {
-            let geneJSON = fields.map { "\(jsonString($0.name)): [\($0.values.map(jsonNumber).joined(separator: ", "))]" }.joined(separator: ", ")
-            let values = metrics.map { "\(jsonString($0.info.id)): \(jsonNumber($0.values[r]))" }.joined(separator: ", ")
-            print("{\"benchmark\": \(jsonString(table.name)), \"row\": \(r), \"genes\": {\(geneJSON)}, \"metrics\": {\(values)}}")
-            return
-        }
-        print("benchmark  \(table.name)")
-        print("row        \(r)")
-        for field in fields { print("\(field.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(field.values.map(number).joined(separator: " "))") }
-        print("")
-        print(renderTable(["metric", "value", "unit", "dir", "dataset", "source"], metrics.map { m in
-            [m.info.id, m.values[r].isNaN ? "NaN" : "\(m.values[r])", m.info.unit, m.info.direction.rawValue, m.info.dataset, m.info.source]
         }))
     }
 }

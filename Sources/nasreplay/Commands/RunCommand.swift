@@ -23,6 +23,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run the first N trials instead of the spec's count (quick checks).",
                                discussion: "Trial i is the same with any N. Refused when the results folder already holds runs.h5 with another count; pair it with --results.")) var trials: Int?
     @Flag(help: "No progress output.") var quiet = false
+    @Flag(help: "Validate the spec against its table and print the resolved configuration (every default that applies, trial count, estimated evaluations); run nothing.")
+    var dryRun = false
 
     func run() throws {
         var parsed = try asInput { try ExperimentSpec.load(spec) }
@@ -38,7 +40,12 @@ struct RunCommand: ParsableCommand {
         if let shard { options.shard = try parseShard(shard) }
         options.resultsRoot = results
         options.progress = !quiet
-        let runner = try asInput { try ExperimentRunner(spec: parsed, catalog: DatasetCatalog(folder: locations.datasetsFolder), options: options) }
+        let experiment = try ValidatedExperiment(spec: parsed, catalog: DatasetCatalog(folder: locations.datasetsFolder))
+        if dryRun {
+            print(experiment.resolvedConfiguration)
+            return
+        }
+        let runner = ExperimentRunner(experiment: experiment, options: options)
         let start = ContinuousClock.now
         let outcome = try asRun { try runner.run() }
         let seconds = String(format: "%.2f", (ContinuousClock.now - start).seconds)

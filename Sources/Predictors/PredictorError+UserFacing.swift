@@ -1,0 +1,4 @@
+import NASCore
+
+// A model option the user gave is wrong: exit code 2.
+extension PredictorError: UserFacingError {}
