@@ -81,8 +81,8 @@ public struct AlgorithmConfig: Sendable {
         case .linas:
             _ = try fields.string("variant", options: ["dynast-1.6"])
             let population = try fields.int("population", range: 2...1_000_000) ?? 50
-            let predictorName = try fields.string("predictor", options: SurrogateModel.names) ?? "dynast"
-            var linas = LINAS(population: population, predictor: SurrogateModel(name: predictorName) ?? .dynast)
+            let predictorName = try fields.string("predictor", options: LINAS.predictorNames) ?? "dynast"
+            var linas = LINAS(population: population, predictor: LINAS.predictor(named: predictorName) ?? PredictorModel(.dynast))
             if let innerTable = try fields.table("inner") {
                 var inner = SpecFields(innerTable, file: file, section: "algorithm '\(spec.label)'.inner")
                 if let type = try inner.string("type", options: LINAS.InnerAlgorithm.allCases.map(\.rawValue)) {

@@ -136,7 +136,9 @@ public struct PredictorExperimentSpec: Sendable, Equatable {
         p.nEstimators = try fields.int("n_estimators")
         p.maxDepth = try fields.int("max_depth")
         p.learningRate = try fields.double("learning_rate")
-        p.hidden = try fields.numbers("hidden")?.map { Int($0) }
+        p.baseScore = try fields.double("base_score")
+        p.hidden = try layerSizes("hidden", &fields, file: file)
+        p.head = try layerSizes("head", &fields, file: file)
         p.epochs = try fields.int("epochs")
         p.batchSize = try fields.int("batch_size")
         p.folds = try fields.int("folds")
@@ -161,5 +163,16 @@ public struct PredictorExperimentSpec: Sendable, Equatable {
         } catch {
             throw SpecError(file: file, line: table.line, message: "[[model]] \(name ?? type): \(error)")
         }
+    }
+
+    /// Layer widths such as `hidden = [64, 64]`: whole numbers, so a value like 1e30 is a
+    /// spec error rather than a trap in the conversion to `Int`.
+    private static func layerSizes(_ key: String, _ fields: inout SpecFields, file: String) throws(SpecError) -> [Int]? {
+        guard let numbers = try fields.numbers(key) else { return nil }
+        let sizes = numbers.compactMap { Int(exactly: $0) }
+        guard sizes.count == numbers.count else {
+            throw SpecError(file: file, line: fields.line(of: key), message: "\(key): expected whole numbers, got \(numbers)")
+        }
+        return sizes
     }
 }
