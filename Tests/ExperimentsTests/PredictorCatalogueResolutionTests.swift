@@ -98,4 +98,34 @@ import Testing
         #expect(try Self.x.map(fitted) == trees.predict(rows: Self.x))
         #expect(throws: PredictorError.self) { try OffTableModelFitter.predictor("gcn") }
     }
+
+    @Test func aPredictorSpecCanWriteTheAlgorithmsEntriesAsParameters() throws {
+        let spec = try PredictorExperimentSpec.parse("""
+            name = "p"
+            seed = 1
+            [benchmark]
+            name = "nats-tss"
+            target = "c10_valid_200ep"
+            [[model]]
+            name = "xgb-1"
+            type = "gbt"
+            learning_rate = 0.1
+            base_score = 0.5
+            [[model]]
+            name = "gcn"
+            type = "gcn"
+            layer = "sage-mean"
+            hidden = [150, 75, 37, 18, 9]
+            head = [4]
+            readout = "max"
+            learning_rate = 0.001
+            epochs = 101
+            batch_size = 64
+            seed = 42
+            """, file: "p.toml")
+        #expect(spec.models[0].parameters == PredictorModel.nasEAFAXGBoost(xgboostMajorVersion: 1).parameters)
+        #expect(spec.models[1].parameters == PredictorModel.dervisiGCN().parameters)
+        let bad = "name = \"p\"\nseed = 1\n[benchmark]\nname = \"n\"\ntarget = \"t\"\n[[model]]\ntype = \"mlp\"\nhidden = [1e30]\n"
+        #expect(throws: SpecError.self) { try PredictorExperimentSpec.parse(bad, file: "p.toml") }
+    }
 }

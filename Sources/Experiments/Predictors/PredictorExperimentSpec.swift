@@ -24,11 +24,18 @@ import Predictors
 /// hidden = [128, 128]
 ///
 /// [[model]]
+/// name = "xgb-eta-0.1"              # LINAS's "gbt", NAS-EA-FA's "xgboost"
+/// type = "gbt"
+/// learning_rate = 0.1               # also n_estimators, max_depth, alpha, gamma, base_score
+///
+/// [[model]]
 /// name = "linear-svr-sq"
 /// type = "linear-svr"
 /// loss = "squared_epsilon_insensitive"   # also C, epsilon, tol, max_iter, seed
 /// ```
 ///
+/// Model types and their defaults are the predictor catalogue's (`PredictorModel` in
+/// Predictors); a `gcn` also takes `head` (the dense head's widths).
 /// Unknown keys, wrong types and impossible values are `SpecError`s that give the line.
 public struct PredictorExperimentSpec: Sendable, Equatable {
     public var name: String
