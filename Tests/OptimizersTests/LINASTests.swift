@@ -1,4 +1,5 @@
 import NASCore
+import Predictors
 import SearchSpaces
 import Testing
 @testable import Optimizers
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func evaluatesExactlyPopulationPerLoop() {
-        let linas = LINAS(population: 10, innerGenerations: 5, predictor: .ridge(alpha: 1))
+        let linas = LINAS(population: 10, innerGenerations: 5, predictor: PredictorModel(.ridge))
         let trial = run(linas, budget: 40)
         #expect(trial.evaluations == 40)
         // 4 loops × 10: nothing deduplicated against the archive, so repeats are charged.
@@ -30,7 +31,7 @@ import Testing
     @Test func sameInnerSeedEveryLoopUnderDynast16() {
         // With the same seed, the inner search's first generation is the same sample every
         // loop; with fresh seeds it is not. The trial logs differ accordingly.
-        var faithful = LINAS(population: 10, innerGenerations: 3, predictor: .ridge(alpha: 1))
+        var faithful = LINAS(population: 10, innerGenerations: 3, predictor: PredictorModel(.ridge))
         faithful.sameInnerSeedEveryLoop = true
         var fresh = faithful
         fresh.sameInnerSeedEveryLoop = false
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test func skipEvaluatedProposesOnlyNewArchitectures() {
-        var linas = LINAS(population: 10, innerGenerations: 5, predictor: .ridge(alpha: 1))
+        var linas = LINAS(population: 10, innerGenerations: 5, predictor: PredictorModel(.ridge))
         linas.skipEvaluated = true
         let rows = run(linas, budget: 60).records.map(\.row)
         // Within one loop's proposals, none repeats an architecture from earlier loops.
@@ -51,5 +52,35 @@ import Testing
             let earlier = Set(rows.prefix(loop * 10))
             #expect(rows[(loop * 10)..<(loop * 10 + 10)].allSatisfy { !earlier.contains($0) })
         }
+    }
+}
+
+/// LINAS's `predictor = "…"` names, each an entry of the one predictor catalogue.
+@Suite struct LINASPredictorNameTests {
+    @Test func everyNameResolvesToItsCatalogueEntry() throws {
+        #expect(LINAS.predictorNames == ["dynast", "ridge", "svr-rbf", "stacked", "gbt"])
+        #expect(LINAS.predictor(named: "dynast") == PredictorModel(.dynast))
+        #expect(LINAS.predictor(named: "ridge") == PredictorModel(.ridge))
+        #expect(LINAS.predictor(named: "svr-rbf") == PredictorModel(.svrRBF))
+        #expect(LINAS.predictor(named: "svr") == PredictorModel(.svrRBF))
+        #expect(LINAS.predictor(named: "stacked") == PredictorModel(.stacked))
+        #expect(LINAS.predictor(named: "xgboost") == LINAS.predictor(named: "gbt"))
+        #expect(LINAS.predictor(named: "mlp") == nil)
+        #expect(LINAS().predictor == PredictorModel(.dynast))
+    }
+
+    @Test("LINAS's gbt builds the XGBRegressor(eta=0.1) it fitted before the catalogue")
+    func gbtKeepsItsSettings() throws {
+        let gbt = try #require(LINAS.predictor(named: "gbt"))
+        #expect(gbt.kind == .gbt && gbt.name == "gbt")
+        let trees = try #require(try gbt.makeRegressor(seed: 0) as? GradientBoostedTrees)
+        #expect(trees.parameters == .nasEAFA(xgboostMajorVersion: 3))
+        #expect(trees.parameters != GradientBoostedTrees.Parameters(), "not the catalogue gbt's eta 0.3")
+        let ridge = try #require(try LINAS.predictor(named: "ridge")?.makeRegressor() as? RidgeRegression)
+        #expect(ridge.alpha == 1)
+        let svr = try #require(try LINAS.predictor(named: "svr-rbf")?.makeRegressor() as? EpsilonSVR)
+        #expect(svr.kernelChoice == .rbf(gamma: .scale) && svr.c == 1 && svr.epsilon == 0.1)
+        let dynast = try #require(try LINAS.predictor(named: "dynast")?.makeRegressor() as? DynastPredictor)
+        #expect(dynast.configuration == DynastPredictor.Configuration())
     }
 }

@@ -13,10 +13,13 @@ import Testing
                isExhausted: { trial.isExhausted }, objective: SyntheticNATSEvaluator().objectives[0])
     }
 
-    @Test func theDefaultSurrogateStaysTheBoostedTrees() {
-        #expect(NASEAFA(variant: .dervisi2022).surrogateModel == .xgboost)
-        #expect(NASEAFA().surrogateModel == .xgboost)
-        #expect(NASEAFA(variant: .dervisi2022, surrogateModel: .gcn).graphSurrogate == .dervisi())
+    @Test func theDefaultSurrogateStaysTheBoostedTreesAndGCNIsDervisisNetwork() throws {
+        #expect(NASEAFA(variant: .dervisi2022).surrogate == .nasEAFAXGBoost(xgboostMajorVersion: 1))
+        #expect(NASEAFA().surrogate == .nasEAFAXGBoost(xgboostMajorVersion: 3))
+        let gcn = NASEAFA(variant: .dervisi2022, surrogateModel: .gcn).surrogate
+        #expect(gcn == .dervisiGCN() && gcn.input == .graph && gcn.packedGraphNodes == 8)
+        let built = try #require(try gcn.makeRegressor(seed: 0) as? GCNRegressor)
+        #expect(built.configuration == .dervisi() && built.maxNodes == 8)
     }
 
     @Test func theGCNTrainsOnTheFirst30PercentOfTheDistinctEvaluatedGraphsAndScoresTheChildren() throws {
@@ -27,8 +30,8 @@ import Testing
         search.run(rng: &rng)
         // T = 3 outer iterations of K + H = 5, no cache: 15 queries.
         #expect(trial.evaluations == 15)
-        #expect(search.model == nil, "the boosted trees are not fitted")
-        let graphModel = try #require(search.graphModel)
+        let model = try #require(search.model as? GCNRegressor, "the GCN, not the boosted trees, is fitted")
+        let graphModel = try #require(model.network)
         // Distinct graphs in evaluation order, each labelled with its fitness.
         let space = NATSTopologySpace(mutation: .bitwise)
         var expected: [CellGraph] = []

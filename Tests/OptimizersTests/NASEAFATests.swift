@@ -89,10 +89,10 @@ struct SyntheticNATSEvaluator: Evaluator {
     }
 
     @Test func surrogateIsXGBRegressorEta01WithTheVariantsXGBoostBaseScore() {
-        #expect(NASEAFA().surrogate == .nasEAFA(xgboostMajorVersion: 3))
-        #expect(NASEAFA().surrogate.learningRate == 0.1 && NASEAFA().surrogate.baseScore == nil)
-        #expect(NASEAFA(variant: .dervisi2022).surrogate.baseScore == 0.5)
-        #expect(NASEAFA(xgboostMajorVersion: 1).surrogate.baseScore == 0.5)
+        #expect(NASEAFA().surrogate == .nasEAFAXGBoost(xgboostMajorVersion: 3))
+        #expect(NASEAFA().surrogate.parameters.learningRate == 0.1 && NASEAFA().surrogate.parameters.baseScore == nil)
+        #expect(NASEAFA(variant: .dervisi2022).surrogate.parameters.baseScore == 0.5)
+        #expect(NASEAFA(xgboostMajorVersion: 1).surrogate.parameters.baseScore == 0.5)
         #expect(NASEAFA(variant: .dervisi2022).effectiveQuirks == [.noEvaluationCache, .nb101StartFallback])
         #expect(NASEAFA().effectiveQuirks.isEmpty)
         #expect(NASEAFA().constants(for: NB101Space()) == .nb101)

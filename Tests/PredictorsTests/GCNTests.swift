@@ -2,41 +2,25 @@ import NASCore
 import Testing
 @testable import Predictors
 
-/// Cell graphs (Pan's NB201 → NB101-style conversion, pruning, packing) and the GCN.
+/// Cell graphs (pruning, packing) and the GCN.
 @Suite struct GCNTests {
-    @Test("Pan's graph of the all-conv3x3 cell: 8 nodes and the fixed 10-edge base matrix")
-    func fullCellKeepsEveryVertex() throws {
-        let g = try CellGraph.nasBench201(edgeOps: [3, 3, 3, 3, 3, 3])
-        #expect(g.nodeCount == 8)
-        #expect(g.edgeCount == 10)
-        for (a, b) in [(0, 1), (0, 2), (0, 4), (1, 3), (1, 5), (2, 6), (3, 6), (4, 7), (5, 7), (6, 7)] { #expect(g.hasEdge(a, b)) }
-        #expect(g.features[3 * 6 + CellGraph.NASBench201Label.conv3x3.rawValue] == 1)
-        #expect(g.features[7 * 6 + CellGraph.NASBench201Label.output.rawValue] == 1)
-    }
-
-    @Test("'none' cuts a vertex's outgoing edges and pruning removes what hangs off the path")
-    func noneOpsArePruned() throws {
-        // Only edge (3←0) is an op: input → v4 → output.
-        let g = try CellGraph.nasBench201(edgeOps: [0, 0, 0, 2, 0, 0])
-        #expect(g.nodeCount == 3)
-        #expect(g.hasEdge(0, 1) && g.hasEdge(1, 2))
-        #expect(g.features[1 * 6 + CellGraph.NASBench201Label.conv1x1.rawValue] == 1)
-        // Edge (1←0) feeds only (2←1) and (3←1), both none: vertex 1 is dropped.
-        let h = try CellGraph.nasBench201(edgeOps: [3, 0, 0, 3, 0, 0])
-        #expect(h.nodeCount == 3)
-    }
-
-    @Test("Disconnected cells share the two-node input/output graph")
-    func disconnectedCells() throws {
-        let g = try CellGraph.nasBench201(edgeOps: [3, 3, 3, 0, 0, 0])
-        #expect(g.nodeCount == 2 && g.edgeCount == 0)
-        #expect(try CellGraph.nasBench201(edgeOps: [0, 0, 0, 0, 0, 0]) == g)
-        #expect(throws: PredictorError.self) { try CellGraph.nasBench201(edgeOps: [5, 0, 0, 0, 0, 0]) }
+    @Test("Pruning keeps the nodes on an input–output path, in order, and nil when the output is cut off")
+    func pruning() throws {
+        // input → 1 → output, plus 2 (reached, reaches nothing) and 3 (unreached).
+        let g = try CellGraph(edges: [(0, 1), (1, 4), (0, 2), (3, 4)], labels: [0, 3, 2, 4, 1], labelCount: 5)
+        let kept = try #require(g.pruned())
+        #expect(kept.nodeCount == 3 && kept.edgeCount == 2)
+        #expect(kept.hasEdge(0, 1) && kept.hasEdge(1, 2))
+        #expect(kept.features[1 * 5 + 3] == 1)
+        let cut = try CellGraph(edges: [(0, 1)], labels: [0, 3, 1], labelCount: 5)
+        #expect(cut.pruned() == nil)
+        #expect(throws: PredictorError.self) { try CellGraph(edges: [(0, 3)], labels: [0, 1], labelCount: 5) }
+        #expect(throws: PredictorError.self) { try CellGraph(edges: [], labels: [0, 5], labelCount: 5) }
     }
 
     @Test("Packed rows round-trip and reject bad widths and entries")
     func packing() throws {
-        let g = try CellGraph.nasBench201(edgeOps: [1, 2, 3, 4, 1, 2])
+        let g = try PanShapedGraphs.graph(edgeOps: [1, 2, 3, 4, 1, 2])
         let row = try g.packedRow(maxNodes: 8)
         #expect(row.count == 8 * 8 + 8 * 6)
         #expect(try CellGraph(packedRow: row, maxNodes: 8) == g)
@@ -55,8 +39,8 @@ import Testing
         var graphs: [CellGraph] = [], targets: [Double] = []
         for _ in 0..<count {
             let ops = (0..<6).map { _ in rng.nextInt(below: 5) }
-            let g = try CellGraph.nasBench201(edgeOps: ops)
-            let convs = (0..<g.nodeCount).filter { g.features[$0 * 6 + CellGraph.NASBench201Label.conv3x3.rawValue] == 1 }.count
+            let g = try PanShapedGraphs.graph(edgeOps: ops)
+            let convs = (0..<g.nodeCount).filter { g.features[$0 * 6 + PanShapedGraphs.Label.conv3x3.rawValue] == 1 }.count
             graphs.append(g)
             targets.append(Double(convs) * 3 + Double(g.nodeCount) + (g.edgeCount == 0 ? -10 : 0))
         }

@@ -20,7 +20,7 @@ import Testing
     static func graphs() throws -> [CellGraph] {
         var rng = Xoshiro256StarStar(seed: 21)
         return try [[3, 3, 2, 1, 4, 3], [2, 0, 3, 3, 1, 4], [1, 2, 4, 0, 3, 3]].map { ops in
-            let g = try CellGraph.nasBench201(edgeOps: ops)
+            let g = try PanShapedGraphs.graph(edgeOps: ops)
             return try CellGraph(nodeCount: g.nodeCount, adjacency: g.adjacency,
                                  features: g.features.map { $0 + rng.nextUnit() * 0.3 }, featureCount: g.featureCount)
         }

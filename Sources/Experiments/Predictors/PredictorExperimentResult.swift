@@ -1,6 +1,7 @@
 import Foundation
 import HDF5Kit
 import NASCore
+import Predictors
 
 /// The scores of a predictor evaluation: per model × size × trial, MAPE, RMSE, Kendall τ,
 /// Spearman ρ and fit time; written to `runs.h5` and summarised in `summary.md`.
@@ -125,7 +126,9 @@ public struct PredictorExperimentResult: Sendable {
         if let v = p.nEstimators { parts.append("n_estimators=\(v)") }
         if let v = p.maxDepth { parts.append("max_depth=\(v)") }
         if let v = p.learningRate { parts.append("learning_rate=\(v)") }
+        if let v = p.baseScore { parts.append("base_score=\(v)") }
         if let v = p.hidden { parts.append("hidden=\(v)") }
+        if let v = p.head { parts.append("head=\(v)") }
         if let v = p.epochs { parts.append("epochs=\(v)") }
         if let v = p.batchSize { parts.append("batch_size=\(v)") }
         if let v = p.folds { parts.append("folds=\(v)") }

@@ -24,11 +24,18 @@ import Predictors
 /// hidden = [128, 128]
 ///
 /// [[model]]
+/// name = "xgb-eta-0.1"              # LINAS's "gbt", NAS-EA-FA's "xgboost"
+/// type = "gbt"
+/// learning_rate = 0.1               # also n_estimators, max_depth, alpha, gamma, base_score
+///
+/// [[model]]
 /// name = "linear-svr-sq"
 /// type = "linear-svr"
 /// loss = "squared_epsilon_insensitive"   # also C, epsilon, tol, max_iter, seed
 /// ```
 ///
+/// Model types and their defaults are the predictor catalogue's (`PredictorModel` in
+/// Predictors); a `gcn` also takes `head` (the dense head's widths).
 /// Unknown keys, wrong types and impossible values are `SpecError`s that give the line.
 public struct PredictorExperimentSpec: Sendable, Equatable {
     public var name: String
@@ -136,7 +143,9 @@ public struct PredictorExperimentSpec: Sendable, Equatable {
         p.nEstimators = try fields.int("n_estimators")
         p.maxDepth = try fields.int("max_depth")
         p.learningRate = try fields.double("learning_rate")
-        p.hidden = try fields.numbers("hidden")?.map { Int($0) }
+        p.baseScore = try fields.double("base_score")
+        p.hidden = try layerSizes("hidden", &fields, file: file)
+        p.head = try layerSizes("head", &fields, file: file)
         p.epochs = try fields.int("epochs")
         p.batchSize = try fields.int("batch_size")
         p.folds = try fields.int("folds")
@@ -161,5 +170,16 @@ public struct PredictorExperimentSpec: Sendable, Equatable {
         } catch {
             throw SpecError(file: file, line: table.line, message: "[[model]] \(name ?? type): \(error)")
         }
+    }
+
+    /// Layer widths such as `hidden = [64, 64]`: whole numbers, so a value like 1e30 is a
+    /// spec error rather than a trap in the conversion to `Int`.
+    private static func layerSizes(_ key: String, _ fields: inout SpecFields, file: String) throws(SpecError) -> [Int]? {
+        guard let numbers = try fields.numbers(key) else { return nil }
+        let sizes = numbers.compactMap { Int(exactly: $0) }
+        guard sizes.count == numbers.count else {
+            throw SpecError(file: file, line: fields.line(of: key), message: "\(key): expected whole numbers, got \(numbers)")
+        }
+        return sizes
     }
 }

@@ -11,12 +11,14 @@ import Predictors
 ///                                      surrogate: fitter, metrics: ["accuracy_top1"])
 /// ```
 ///
-/// Each model takes its library defaults (`PredictorModel`); the networks are seeded with
-/// 0, so a refit in another run gives the same model. `gcn` is not offered: it reads cell
-/// graphs, and sample tables have gene vectors.
+/// `surrogate:<type>` is the catalogue's `<type>` with its defaults (`PredictorModel`, the
+/// same entry a predictor spec's `models = ["<type>"]` gets; `gbt` is xgboost's eta 0.3,
+/// not NAS-EA-FA's 0.1); the networks are seeded with 0, so a refit in another run gives
+/// the same model. `gcn` is not offered: it reads cell graphs, and sample tables have gene
+/// vectors.
 extension OffTableModelFitter {
     /// The model names `surrogate:<model>` accepts, in catalogue order.
-    static let predictorModels: [String] = PredictorModel.types.filter { (try? PredictorModel(type: $0))?.input == .vector }
+    static let predictorModels: [String] = PredictorModel.Kind.allCases.filter { PredictorModel($0).input == .vector }.map(\.rawValue)
 
     /// The fitter of the catalogue model `type`, with its default parameters.
     /// - Throws: `PredictorError` for a model that is not in `predictorModels`.

@@ -8,7 +8,7 @@ import SearchSpaces
 /// arXiv 2202.12934 and 2205.10358).
 ///
 /// ```swift
-/// let linas = LINAS(population: 50, innerGenerations: 400, predictor: .dynast)
+/// let linas = LINAS(population: 50, innerGenerations: 400, predictor: PredictorModel(.dynast))
 /// linas.run(space: space, trial: trial, rng: &rng)
 /// ```
 ///
@@ -40,14 +40,17 @@ public struct LINAS: Optimizer {
     public var innerGenerations: Int
     /// Nil: NSGA-II for two or more objectives, GA for one (DyNAS-T's defaults, L.3).
     public var inner: InnerAlgorithm?
-    public var predictor: SurrogateModel
+    /// The catalogue entry fitted per objective (`LINAS.predictor(named:)` gives the spec's
+    /// names); models that draw random numbers get seed 0 unless the entry sets one, so
+    /// that no draw is taken from the trial's stream.
+    public var predictor: PredictorModel
     public var sameInnerSeedEveryLoop = true
     public var skipEvaluated = false
     public var frontOnly = false
     public var warmStart = false
     public var mutationSemantics: PolynomialMutation.Semantics = .pymoo06
 
-    public init(population: Int = 50, innerGenerations: Int = 400, inner: InnerAlgorithm? = nil, predictor: SurrogateModel = .dynast) {
+    public init(population: Int = 50, innerGenerations: Int = 400, inner: InnerAlgorithm? = nil, predictor: PredictorModel = PredictorModel(.dynast)) {
         self.population = population
         self.innerGenerations = innerGenerations
         self.inner = inner
@@ -132,14 +135,17 @@ public struct LINAS: Optimizer {
         guard !features.isEmpty, let x = try? Matrix(rows: features) else { return nil }
         var models: [any Regressor] = []
         for j in 0..<objectiveCount {
-            var model = predictor.make()
+            // The spec's names always build; a hand-made entry with impossible parameters
+            // ends the search here, as a failed fit does.
+            guard var model = try? predictor.makeRegressor(seed: 0) else { return nil }
             let y = targets.map { $0[j] }
             // Infinite targets (no value in the table) cannot be learnt; fit on the rest.
             let keep = y.indices.filter { y[$0].isFinite }
             guard keep.count >= 2 else { return nil }
             do { try model.fit(x.selectingRows(keep), keep.map { y[$0] }) } catch {
-                // Too few rows for the CV folds (tiny populations): fall back to plain ridge.
-                var fallback: any Regressor = RidgeRegression(alpha: 1)
+                // Too few rows for the CV folds (tiny populations): fall back to plain ridge
+                // (the catalogue's, α = 1).
+                guard var fallback = try? PredictorModel(.ridge).makeRegressor() else { return nil }
                 guard (try? fallback.fit(x.selectingRows(keep), keep.map { y[$0] })) != nil else { return nil }
                 model = fallback
             }

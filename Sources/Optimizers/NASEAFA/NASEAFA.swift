@@ -81,16 +81,27 @@ public struct NASEAFA: Optimizer {
         case noEvaluationCache = "no-evaluation-cache"
     }
 
-    /// The surrogate model that scores the GA's children.
+    /// The names a spec's `surrogate = "…"` takes for the model that scores the GA's
+    /// children; each is an entry of the predictor catalogue (`predictorModel`).
     public enum SurrogateModel: String, Sendable, CaseIterable {
-        /// `XGBRegressor(eta=0.1)` on the (augmented) sequences (§1.3): the reference's.
+        /// `XGBRegressor(eta=0.1)` on the (augmented) sequences (§1.3): the reference's;
+        /// `PredictorModel.nasEAFAXGBoost`, the catalogue `gbt` with eta 0.1 and the
+        /// chosen xgboost major version's base score.
         case xgboost
         /// Dervisi's GCN on cell graphs (§2.6; `nas_ea_fa_v2_train_gcn_*`), an option of the
         /// `dervisi-2022` variant: trained on the first 30 % of the deduplicated evaluated
-        /// graphs with `GraphConvolutionalNetwork.Configuration.dervisi` (model seed 42, so
-        /// every trial's model starts alike, as in the reference), refitted when new
-        /// graphs arrive. The sequences stay the diversity step's encoding.
+        /// graphs with `PredictorModel.dervisiGCN` (model seed 42, so every trial's model
+        /// starts alike, as in the reference), refitted when new graphs arrive. The
+        /// sequences stay the diversity step's encoding.
         case gcn
+
+        /// The catalogue entry this name fits.
+        public func predictorModel(xgboostMajorVersion: Int) -> PredictorModel {
+            switch self {
+            case .xgboost: PredictorModel.nasEAFAXGBoost(xgboostMajorVersion: xgboostMajorVersion)
+            case .gcn: PredictorModel.dervisiGCN()
+            }
+        }
     }
 
     /// Where the GA's mutation comes from.
@@ -129,15 +140,13 @@ public struct NASEAFA: Optimizer {
     /// Quirks beyond those the variant implies.
     public var quirks: Set<Quirk>
     public var mutationSource: MutationSource
-    /// The surrogate, `XGBRegressor(eta=0.1)` of the chosen xgboost major version.
-    public var surrogate: GradientBoostedTrees.Parameters
-    /// Which model scores the children: the boosted trees (default) or, for `dervisi-2022`,
-    /// the GCN.
-    public var surrogateModel: SurrogateModel
-    /// The GCN's configuration when `surrogateModel` is `.gcn`.
-    public var graphSurrogate: GraphConvolutionalNetwork.Configuration = .dervisi()
+    /// The catalogue entry that scores the children: by default `XGBRegressor(eta=0.1)` of
+    /// the chosen xgboost major version on the sequences. A graph model (`input == .graph`,
+    /// the `gcn` option of `dervisi-2022`) reads the evaluated cell graphs instead.
+    public var surrogate: PredictorModel
 
     /// - Parameters:
+    ///   - surrogateModel: the spec's `surrogate` name, turned into `surrogate`.
     ///   - xgboostMajorVersion: decides XGBoost's `base_score`: 1 gives 0.5, ≥ 2 the label
     ///     mean. Nil takes the variant's: `pan` 3 (Pan's repository pins no version; a 2021
     ///     install was likely 1.x, so `1` is the closer replay), `dervisi-2022` 1
@@ -156,8 +165,7 @@ public struct NASEAFA: Optimizer {
         self.outerIterations = outerIterations
         self.quirks = quirks
         self.mutationSource = mutationSource
-        self.surrogate = .nasEAFA(xgboostMajorVersion: xgboostMajorVersion ?? (variant == .dervisi2022 ? 1 : 3))
-        self.surrogateModel = surrogateModel
+        self.surrogate = surrogateModel.predictorModel(xgboostMajorVersion: xgboostMajorVersion ?? (variant == .dervisi2022 ? 1 : 3))
     }
 
     /// The quirks in force: the explicit ones plus those the variant implies.

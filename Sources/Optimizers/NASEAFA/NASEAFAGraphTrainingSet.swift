@@ -35,6 +35,15 @@ struct NASEAFAGraphTrainingSet {
         targets.append(target)
     }
 
+    /// `graphs` as the packed rows a catalogue graph model reads (`CellGraph.packedRow`);
+    /// nil when a graph has more than `maxNodes` nodes (NB101 cells have ≤ 7, NATS ≤ 8).
+    ///
+    /// - Complexity: O(graphs · maxNodes · (maxNodes + features))
+    static func packed(_ graphs: [CellGraph], maxNodes: Int) -> Matrix? {
+        guard let rows = try? graphs.map({ try $0.packedRow(maxNodes: maxNodes) }) else { return nil }
+        return try? Matrix(rows: rows)
+    }
+
     /// The first 30 % of the graphs (Python's `int(0.3 · n)`), at least one when any exist.
     var trainingSplit: (graphs: [CellGraph], targets: [Double]) {
         let n = min(count, max(1, Int(Self.trainingShare * Double(count))))

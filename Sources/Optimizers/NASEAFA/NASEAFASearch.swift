@@ -37,13 +37,15 @@ struct NASEAFASearch<Space: NASEAFASpace> {
     /// Pan's `history2acc`, fitness by graph hash; unused under `noEvaluationCache`.
     var history: [Space.EvaluationKey: Double] = [:]
     var training: NASEAFATrainingSet
-    var model: GradientBoostedTrees?
+    /// The fitted surrogate (`options.surrogate`, built by the predictor catalogue); nil
+    /// before the first fit.
+    var model: (any Regressor)?
     /// The training-set size the model was fitted on; a refit on unchanged data would give
     /// the same model, so it is skipped.
     var fittedRows = 0
-    /// The GCN surrogate's data and model (`NASEAFA.SurrogateModel.gcn`).
+    /// A graph surrogate's data (`NASEAFA.SurrogateModel.gcn`) and the number of graphs it
+    /// was fitted on.
     var graphTraining = NASEAFAGraphTrainingSet()
-    var graphModel: GraphConvolutionalNetwork?
     var fittedGraphs = 0
     /// Outer iterations that evaluated nothing in a row (the stall guard).
     static var idleLimit: Int { 100 }
@@ -110,7 +112,7 @@ struct NASEAFASearch<Space: NASEAFASpace> {
                 ? space.naseafaAugmentedSequences(of: member.architecture, variant: options.variant)
                 : [space.naseafaSequence(of: member.architecture, variant: options.variant)]
             training.append(sequences, target: value)
-            if options.surrogateModel == .gcn, let graph = space.naseafaGraph(of: member.architecture) {
+            if options.surrogate.input == .graph, let graph = space.naseafaGraph(of: member.architecture) {
                 graphTraining.append(graph, target: value)
             }
         }

@@ -1,9 +1,9 @@
 import NASCore
 import Predictors
 
-/// NAS-EA-FA's surrogate-assisted GA (ALGORITHMS.md §1.3 (c)): fit `XGBRegressor(eta=0.1)`
-/// on the whole training set (or, as an option of `dervisi-2022`, the GCN on the evaluated
-/// cell graphs, §2.6), then breed G generations of POP children, each a mutated copy of a
+/// NAS-EA-FA's surrogate-assisted GA (ALGORITHMS.md §1.3 (c)): fit the surrogate, the
+/// catalogue's `XGBRegressor(eta=0.1)`, on the whole training set (or, as an option of
+/// `dervisi-2022`, the GCN on the evaluated cell graphs, §2.6), then breed G generations of POP children, each a mutated copy of a
 /// tournament winner scored by the surrogate.
 ///
 /// ```swift
@@ -26,41 +26,48 @@ import Predictors
 extension NASEAFASearch {
     /// Refits the surrogate when the training set has grown since the last fit.
     mutating func fitSurrogate() {
-        if options.surrogateModel == .gcn {
+        if options.surrogate.input == .graph {
             fitGraphSurrogate()
             return
         }
         guard training.count > 0, training.count != fittedRows else { return }
-        var regressor = GradientBoostedTrees(parameters: options.surrogate)
-        // The only errors are an empty or non-finite training set, both excluded above.
-        guard (try? regressor.fit(training.matrix(), training.targets)) != nil else { return }
+        // The spec's entries always build; the only fit errors are an empty or non-finite
+        // training set, both excluded above.
+        guard var regressor = try? options.surrogate.makeRegressor(seed: 0),
+              (try? regressor.fit(training.matrix(), training.targets)) != nil else { return }
         model = regressor
         fittedRows = training.count
     }
 
-    /// Refits the GCN when new graphs have arrived (§2.6: on the first 30 % of them).
+    /// Refits the graph model when new graphs have arrived (§2.6: on the first 30 % of them).
     mutating func fitGraphSurrogate() {
-        guard graphTraining.count > 0, graphTraining.count != fittedGraphs else { return }
-        var gcn = GraphConvolutionalNetwork(configuration: options.graphSurrogate)
+        guard graphTraining.count > 0, graphTraining.count != fittedGraphs,
+              let nodes = options.surrogate.packedGraphNodes else { return }
         let split = graphTraining.trainingSplit
-        // The only errors are an empty or non-finite training set, both excluded above.
-        guard (try? gcn.fit(graphs: split.graphs, targets: split.targets)) != nil else { return }
-        graphModel = gcn
+        guard var regressor = try? options.surrogate.makeRegressor(seed: 0),
+              let rows = NASEAFAGraphTrainingSet.packed(split.graphs, maxNodes: nodes),
+              (try? regressor.fit(rows, split.targets)) != nil else { return }
+        model = regressor
         fittedGraphs = graphTraining.count
     }
 
     /// The surrogate's fitness of each child; nil before the first fit. A child without a
-    /// graph (not a valid cell; the reference operators never make one) gets −∞ from the
-    /// GCN, so it is never preferred.
+    /// graph (not a valid cell; the reference operators never make one) gets −∞ from a
+    /// graph model, so it is never preferred.
     func predictedFitness(of children: [Member]) -> [Double]? {
-        if options.surrogateModel == .gcn {
-            guard let graphModel else { return nil }
+        guard let model else { return nil }
+        if let nodes = options.surrogate.packedGraphNodes {
             let graphs = children.map { space.naseafaGraph(of: $0.architecture) }
-            guard let predicted = try? graphModel.predict(graphs: graphs.compactMap { $0 }) else { return nil }
+            let present = graphs.compactMap { $0 }
+            var predicted: [Double] = []
+            if !present.isEmpty {
+                guard let rows = NASEAFAGraphTrainingSet.packed(present, maxNodes: nodes),
+                      let values = try? model.predict(rows) else { return nil }
+                predicted = values
+            }
             var next = predicted.makeIterator()
             return graphs.map { $0 == nil ? -.infinity : next.next() ?? -.infinity }
         }
-        guard let model else { return nil }
         let width = space.naseafaSequenceLength
         var values = [Double](repeating: 0, count: children.count * width)
         for (r, child) in children.enumerated() {

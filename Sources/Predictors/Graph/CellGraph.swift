@@ -9,10 +9,10 @@
 /// ```
 ///
 /// Node 0 is the cell's input and node `nodeCount − 1` its output, as in NAS-Bench-101;
-/// edges point from producer to consumer. Features are usually one-hot op labels
-/// (`CellGraph+NASBench201`, and `NB101Cell.cellGraph` in Optimizers) but may be any
-/// reals. The graph does no I/O and knows nothing of search spaces, so the Predictors
-/// layer stays below SearchSpaces (DESIGN.md, Layers).
+/// edges point from producer to consumer. Features are usually one-hot op labels (the
+/// spaces' `LabelledDAG`s, joined to this type in Optimizers: `NATSTopologyCell.cellGraph`,
+/// `NB101Cell.cellGraph`) but may be any reals. The graph does no I/O and knows nothing of
+/// search spaces, so Predictors and SearchSpaces stay independent (DESIGN.md, Layers).
 public struct CellGraph: Sendable, Hashable {
     public let nodeCount: Int
     public let featureCount: Int

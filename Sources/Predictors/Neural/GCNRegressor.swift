@@ -3,7 +3,7 @@
 /// experiments and `nasreplay predictors fit-predict` can use it like any other model.
 ///
 /// ```swift
-/// let rows = try cells.map { try CellGraph.nasBench201(edgeOps: $0).packedRow(maxNodes: 8) }
+/// let rows = try graphs.map { try $0.packedRow(maxNodes: 8) }     // e.g. NATS cells' `cellGraph`
 /// var gcn = GCNRegressor(maxNodes: 8)
 /// try gcn.fit(rows: rows, targets: accuracies)
 /// let predicted = try gcn.predict(rows: rows)

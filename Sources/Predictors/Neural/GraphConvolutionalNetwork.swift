@@ -6,7 +6,7 @@ import NASCore
 ///
 /// ```swift
 /// var gcn = GraphConvolutionalNetwork(configuration: .init(seed: 3))
-/// try gcn.fit(graphs: cells.map { try CellGraph.nasBench201(edgeOps: $0) }, targets: accuracies)
+/// try gcn.fit(graphs: cells.map(\.cellGraph), targets: accuracies)     // NATS cells' Pan graphs
 /// let predicted = try gcn.predict(graphs: candidates)
 /// ```
 ///

@@ -35,7 +35,9 @@ struct PredictorsCommand: ParsableCommand {
         @Option(name: .customLong("n-estimators"), help: "gbt: boosting rounds.") var nEstimators: Int?
         @Option(name: .customLong("max-depth"), help: "gbt: tree depth.") var maxDepth: Int?
         @Option(name: .customLong("learning-rate"), help: "gbt: eta; mlp/gcn: Adam step size.") var learningRate: Double?
+        @Option(name: .customLong("base-score"), help: "gbt: xgboost's base_score (default: the label mean, as xgboost ≥ 2; 0.5 replays xgboost 1.x).") var baseScore: Double?
         @Option(help: "mlp: hidden layer sizes; gcn: convolution widths; comma-separated, e.g. 64,64.") var hidden: String?
+        @Option(help: "gcn: hidden widths of the dense head, comma-separated (default 64).") var head: String?
         @Option(help: "mlp/gcn: training epochs.") var epochs: Int?
         @Option(name: .customLong("batch-size"), help: "mlp/gcn: mini-batch size.") var batchSize: Int?
         @Option(help: "stacked/dynast: cross-validation folds.") var folds: Int?
@@ -69,7 +71,7 @@ struct PredictorsCommand: ParsableCommand {
         func parameters() throws -> PredictorModel.Parameters {
             var p = PredictorModel.Parameters()
             p.alpha = alpha; p.c = c; p.epsilon = epsilon; p.gamma = gamma
-            p.nEstimators = nEstimators; p.maxDepth = maxDepth; p.learningRate = learningRate
+            p.nEstimators = nEstimators; p.maxDepth = maxDepth; p.learningRate = learningRate; p.baseScore = baseScore
             p.epochs = epochs; p.batchSize = batchSize; p.folds = folds; p.maxNodes = maxNodes; p.seed = seed
             p.tol = tol; p.maxIter = maxIter
             if let loss {
@@ -78,13 +80,8 @@ struct PredictorsCommand: ParsableCommand {
                 }
                 p.loss = kind
             }
-            if let hidden {
-                let sizes = hidden.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-                guard !sizes.isEmpty, sizes.allSatisfy({ ($0 ?? 0) > 0 }) else {
-                    throw InputError("--hidden: expected positive comma-separated sizes such as 64,64, got '\(hidden)'")
-                }
-                p.hidden = sizes.compactMap { $0 }
-            }
+            if let hidden { p.hidden = try Self.sizes(hidden, option: "--hidden") }
+            if let head { p.head = try Self.sizes(head, option: "--head") }
             if let layer {
                 guard let kind = GraphConvolution(rawValue: layer) else {
                     throw InputError("--layer: '\(layer)' is not one of \(GraphConvolution.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -98,6 +95,15 @@ struct PredictorsCommand: ParsableCommand {
                 p.readout = kind
             }
             return p
+        }
+
+        /// Comma-separated positive layer sizes such as `64,64`.
+        static func sizes(_ text: String, option: String) throws -> [Int] {
+            let sizes = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !sizes.isEmpty, sizes.allSatisfy({ ($0 ?? 0) > 0 }) else {
+                throw InputError("\(option): expected positive comma-separated sizes such as 64,64, got '\(text)'")
+            }
+            return sizes.compactMap { $0 }
         }
     }
 

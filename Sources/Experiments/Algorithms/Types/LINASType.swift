@@ -1,4 +1,5 @@
 import Optimizers
+import Predictors
 
 /// `type = "linas"`: DyNAS-T 1.6.0's LINAS search (ALGORITHMS.md L.1–L.3).
 enum LINASType: AlgorithmType {
@@ -8,7 +9,7 @@ enum LINASType: AlgorithmType {
     static let keys = [
         AlgorithmKey("variant", .string(options: ["dynast-1.6"]), default: .value(.string("dynast-1.6")), "the reference version"),
         AlgorithmKey("population", .int(2...1_000_000), default: .value(.int(50)), "evaluations per loop and the inner population"),
-        AlgorithmKey("predictor", .string(options: SurrogateModel.names), default: .value(.string("dynast")),
+        AlgorithmKey("predictor", .string(options: LINAS.predictorNames), default: .value(.string("dynast")),
                      "the predictor fitted per objective (dynast: ridge α-grid vs RBF-SVR C-grid, 5-fold CV on MAPE)"),
         AlgorithmKey("inner", .table([
             AlgorithmKey("type", .string(options: LINAS.InnerAlgorithm.allCases.map(\.rawValue)),
@@ -28,7 +29,7 @@ enum LINASType: AlgorithmType {
         _ = try keys.string("variant")
         let population = try keys.int("population") ?? 50
         let predictorName = try keys.string("predictor") ?? "dynast"
-        var linas = LINAS(population: population, predictor: SurrogateModel(name: predictorName) ?? .dynast)
+        var linas = LINAS(population: population, predictor: LINAS.predictor(named: predictorName) ?? PredictorModel(.dynast))
         var inner = try keys.table("inner")
         linas.inner = try inner.string("type").flatMap(LINAS.InnerAlgorithm.init(rawValue:))
         if let p = try inner.int("population"), p != population {

@@ -1,0 +1,34 @@
+import Predictors
+
+/// The predictors LINAS fits, by the names a spec's `predictor = "…"` accepts: each name is
+/// an entry of the one predictor catalogue (`PredictorModel`), built by `makeRegressor`.
+///
+/// ```swift
+/// let model = LINAS.predictor(named: "gbt")          // PredictorModel.nasEAFAXGBoost(name: "gbt")
+/// let linas = LINAS(population: 50, predictor: model ?? PredictorModel(.dynast))
+/// ```
+///
+/// - `dynast`: the catalogue `dynast`, DyNAS-T 1.6.0's `Predictor` (ridge α-grid vs RBF-SVR
+///   C-grid, 5-fold CV on MAPE, labels scaled; ALGORITHMS.md L.2). The default.
+/// - `ridge`: the catalogue `ridge`, α = 1.
+/// - `svr-rbf` (also `svr`): the catalogue `svr-rbf`, C = 1, ε = 0.1, γ = 'scale'.
+/// - `stacked`: the catalogue `stacked` (ridge + RBF-SVR, ridge meta-model, 5 folds).
+/// - `gbt` (also `xgboost`): `XGBRegressor(eta=0.1)` as NAS-EA-FA fits it with xgboost ≥ 2
+///   (`PredictorModel.nasEAFAXGBoost`), not the catalogue `gbt`'s eta 0.3.
+extension LINAS {
+    /// The names a spec's `predictor` may take, in the order error messages list them.
+    public static let predictorNames = ["dynast", "ridge", "svr-rbf", "stacked", "gbt"]
+
+    /// The catalogue entry LINAS fits for `name` (one of `predictorNames`, or the aliases
+    /// `svr` and `xgboost`); nil for any other name.
+    public static func predictor(named name: String) -> PredictorModel? {
+        switch name {
+        case "dynast": PredictorModel(.dynast)
+        case "ridge": PredictorModel(.ridge)
+        case "svr", "svr-rbf": PredictorModel(.svrRBF)
+        case "stacked": PredictorModel(.stacked)
+        case "gbt", "xgboost": PredictorModel.nasEAFAXGBoost(xgboostMajorVersion: 3, name: "gbt")
+        default: nil
+        }
+    }
+}
