@@ -40,8 +40,11 @@ $(DATASETS)/%.h5: | $(BIN)
 $(DATASETS)/nats-tss.h5: $(DATA)/nats-tss/nats_tss_15625.csv.gz | $(BIN)
 	$(BIN) datasets build --from $(DATA) --datasets $(DATASETS) nats-tss
 
-## test: the unit and oracle tests (debug build)
+## test: the layer check (each target imports what DESIGN.md allows, and depends on exactly
+## that), then the unit and oracle tests (debug build)
 test: deps
+	bash scripts/check-imports.sh
+	bash scripts/check-imports-test.sh
 	$(SWIFT) test
 
 ## demo: the main job: every algorithm on NATS-TSS (experiments/demo-nats-tss.toml), summary and two figures

@@ -19,6 +19,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
 
+        // Each target's dependencies are exactly the modules it imports, and only the arrows
+        // DESIGN.md draws: scripts/check-imports.sh checks both (`make test` runs it).
         .target(name: "HDF5Kit", dependencies: ["CHDF5"]),
         .target(name: "NASCore"),
         .target(name: "SearchSpaces", dependencies: ["NASCore"]),
@@ -26,25 +28,27 @@ let package = Package(
         .target(name: "Indicators", dependencies: ["NASCore"]),
         .target(name: "Predictors", dependencies: ["NASCore"]),
         .target(name: "Optimizers", dependencies: ["NASCore", "SearchSpaces", "Indicators", "Predictors"]),
-        .target(name: "Analysis", dependencies: ["NASCore", "Indicators"]),
+        .target(name: "Analysis", dependencies: ["NASCore"]),
         .target(name: "Experiments", dependencies: [
             "NASCore", "SearchSpaces", "Benchmarks", "Indicators", "Predictors", "Optimizers",
             "Analysis", "HDF5Kit", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(name: "nasreplay", dependencies: [
-            "NASCore", "SearchSpaces", "Benchmarks", "Indicators", "Predictors", "Optimizers",
+            "NASCore", "SearchSpaces", "Benchmarks", "Indicators", "Predictors",
             "Analysis", "Experiments", "HDF5Kit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit"]),
         .testTarget(name: "NASCoreTests", dependencies: ["NASCore"]),
-        .testTarget(name: "SearchSpacesTests", dependencies: ["SearchSpaces", "Benchmarks"]),
-        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "SearchSpaces", "HDF5Kit"]),
-        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators"]),
-        .testTarget(name: "PredictorsTests", dependencies: ["Predictors"]),
-        .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "Indicators", "SearchSpaces", "Benchmarks"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Benchmarks", "HDF5Kit", "Optimizers"]),
+        .testTarget(name: "SearchSpacesTests", dependencies: ["SearchSpaces", "Benchmarks", "NASCore"]),
+        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "SearchSpaces", "NASCore", "HDF5Kit"]),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "NASCore"]),
+        .testTarget(name: "PredictorsTests", dependencies: ["Predictors", "NASCore"]),
+        .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "Indicators", "Predictors", "SearchSpaces", "NASCore"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "NASCore"]),
+        .testTarget(name: "ExperimentsTests", dependencies: [
+            "Experiments", "Analysis", "Optimizers", "Predictors", "Benchmarks", "SearchSpaces", "NASCore", "HDF5Kit",
+        ]),
     ]
 )

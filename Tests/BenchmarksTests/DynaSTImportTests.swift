@@ -1,5 +1,4 @@
 import Foundation
-import HDF5Kit
 import NASCore
 import SearchSpaces
 import Testing
@@ -10,12 +9,12 @@ import Testing
         let table = SampleTableFixtures.dynast
         #expect(table.rows == 2_223)
         #expect(table.searchSpace == "ofa-mbv3")
-        guard case .int32(let repeats)? = table.archs.dataset(at: "repeats")?.data else { Issue.record("no repeats"); return }
+        guard case .int32(let repeats)? = table.archs["repeats"]?.values else { Issue.record("no repeats"); return }
         #expect(repeats.reduce(0, +) == 2_373)
         #expect(repeats.max() == 3)
         #expect(table.provenance["sample_rows"] == .int(2_373))
-        guard case .int32(let runs)? = table.archs.dataset(at: "sources")?.data,
-              case .strings(let names)? = table.archs.dataset(at: "source_names")?.data else { Issue.record("no sources"); return }
+        guard case .int32(let runs)? = table.archs["sources"]?.values,
+              case .strings(let names)? = table.archs["source_names"]?.values else { Issue.record("no sources"); return }
         #expect(names.count == 5)
         // A row repeated n times came from at least one and at most n runs.
         for (r, mask) in runs.enumerated() { #expect(mask != 0 && mask.nonzeroBitCount <= Int(repeats[r])) }
@@ -37,7 +36,7 @@ import Testing
         let row = try #require(bench.locator.row(ofGenes: x.genes))
         #expect(abs(Double(try table.metric("accuracy_top1").values[row]) - (75.448 + 75.462 + 75.458) / 3) < 1e-4)
         #expect(try table.metric("params").values[row] == 5_029_656)
-        guard case .int32(let repeats)? = table.archs.dataset(at: "repeats")?.data else { return }
+        guard case .int32(let repeats)? = table.archs["repeats"]?.values else { return }
         #expect(repeats[row] == 3)
     }
 

@@ -10,7 +10,7 @@ import Testing
         let table = try HATLatencyImporter.build(name, from: SampleTableFixtures.dataFolder)
         #expect(table.name == HATLatencyImporter.benchmarkName(name))
         #expect(table.searchSpace == "hat-avg")
-        guard case .int32(let repeats)? = table.archs.dataset(at: "repeats")?.data else { Issue.record("no repeats"); return }
+        guard case .int32(let repeats)? = table.archs["repeats"]?.values else { Issue.record("no repeats"); return }
         #expect(repeats.reduce(0, +) == 2_000)
         #expect(table.rows >= 1_997 && table.rows <= 2_000)
         #expect(Set(table.metrics.map(\.info.id)) == ["lat_ms_encoder", "lat_ms_decoder", "lat_std_ms_encoder", "lat_std_ms_decoder", "lat_ms"])

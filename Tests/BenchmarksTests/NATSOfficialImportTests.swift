@@ -1,5 +1,4 @@
 import Foundation
-import HDF5Kit
 import NASCore
 import SearchSpaces
 import Testing
@@ -34,8 +33,8 @@ import Testing
         #expect(table.name == "nats-tss-official" && table.searchSpace == "nats-topology" && table.rows == 3)
         #expect(table.provenance["cost_metric"] == .string("cifar10-valid_train_seconds@200ep"))
         #expect(table.provenance["empty_columns"] == .string(summary.emptyColumns.joined(separator: ", ")))
-        guard case .int32(let index)? = table.archs.dataset(at: "index")?.data,
-              case .strings(let arch)? = table.archs.dataset(at: "arch_str")?.data else {
+        guard case .int32(let index)? = table.archs["index"]?.values,
+              case .strings(let arch)? = table.archs["arch_str"]?.values else {
             Issue.record("no /archs/index or /archs/arch_str"); return
         }
         #expect(index == NATSOfficialFixture.indices.map(Int32.init))
@@ -144,8 +143,8 @@ import Testing
         #expect(summary.space == .sss && summary.rows == 2 && summary.schedules.map(\.epochs) == [1])
         let table = try BenchmarkStore.load(output)
         #expect(table.searchSpace == "nats-size")
-        #expect(table.archs.dataset(at: "index")?.data == .int32([100, 32767]))
-        #expect(table.archs.dataset(at: "channels")?.data == .int32([8, 16, 24, 32, 40, 64, 64, 64, 64, 64]))
+        #expect(table.archs["index"]?.values == .int32([100, 32767]))
+        #expect(table.archs["channels"]?.values == .int32([8, 16, 24, 32, 40, 64, 64, 64, 64, 64]))
         #expect(try table.metric("cifar100_test_acc@1ep").values == [29.5, 30.5])
         #expect(try table.costOrMetric("cifar100_train_seconds@1ep").values == [5.5, 6.5])
         let bad = NATSOfficialFixture.write(["sss,7,8:16:24:32:41,cifar100,01,0,1,1,1,,,,1,1,1"])

@@ -34,7 +34,7 @@ import Testing
                 #expect("\(stored)" == text || Double(text)! == Double("\(stored)")!, "prints back as the source text")
             }
         }
-        #expect(try csv.strings("arch_str")[row] == (table.archs.dataset(at: "arch_str")?.data).flatMap { d -> String? in
+        #expect(try csv.strings("arch_str")[row] == (table.archs["arch_str"]?.values).flatMap { d -> String? in
             if case .strings(let s) = d { return s[row] } else { return nil } })
     }
 

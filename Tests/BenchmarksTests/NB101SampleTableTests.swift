@@ -1,5 +1,4 @@
 import Foundation
-import HDF5Kit
 import NASCore
 import SearchSpaces
 import Testing
@@ -61,8 +60,8 @@ enum NB101SampleTable {
     @Test func zc500RowsAreKeyedByTheCanonicalHash() throws {
         let bench = NB101SampleTable.bench
         let zc = NB101SampleTable.zc
-        guard case .strings(let unpruned)? = bench.table.archs.dataset(at: "naslib_hash_unpruned")?.data,
-              case .uint8(let source)? = bench.table.archs.dataset(at: "source")?.data else {
+        guard case .strings(let unpruned)? = bench.table.archs["naslib_hash_unpruned"]?.values,
+              case .uint8(let source)? = bench.table.archs["source"]?.values else {
             Issue.record("missing /archs/naslib_hash_unpruned or /archs/source"); return
         }
         let hashes = try zc.strings("hash"), adjacency = try zc.strings("adjacency_rowmajor"), ops = try zc.strings("ops")

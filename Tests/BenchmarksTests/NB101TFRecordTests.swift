@@ -53,7 +53,7 @@ import Testing
         let repeats = try #require(bench.repeats)
         #expect(repeats.count == 3 && repeats.epochs == [4, 12, 36, 108])
         #expect(bench.costMetric == "final_training_time@108ep")
-        guard case .int32(let exactParams)? = bench.table.archs.dataset(at: "trainable_parameters")?.data else {
+        guard case .int32(let exactParams)? = bench.table.archs["trainable_parameters"]?.values else {
             Issue.record("no /archs/trainable_parameters"); return
         }
         for run in runs {

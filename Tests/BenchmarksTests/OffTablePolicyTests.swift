@@ -1,5 +1,4 @@
 import Foundation
-import HDF5Kit
 import NASCore
 import SearchSpaces
 import Testing

@@ -17,7 +17,7 @@ import Testing
         let curve = MetricSeries(axis: .epoch, width: 4, values: [10, 20, 30, 40, 15, 25, 35, .nan])
         let cumulative = MetricSeries(axis: .epoch, width: 4, values: [1, 2, 3, 4, 2, 4, 6, 8])
         let table = BenchmarkTable(
-            name: "two-d", searchSpace: "nats-topology", rows: 2, provenance: [:], archs: H5Group(),
+            name: "two-d", searchSpace: "nats-topology", rows: 2, provenance: [:], archs: ArchColumns(),
             metrics: [MetricColumn(info: Self.info("plain"), values: [1, 2]),
                       MetricColumn(info: Self.info("acc@3seeds"), series: repeats, rows: 2),
                       MetricColumn(info: Self.info("acc@4ep"), series: curve, rows: 2)],

@@ -78,7 +78,7 @@ import Testing
     /// the rest derived from them. We do not have the official files.
     @Test func natsOfficialImportThenInfoShowsEpochCurvesAndCosts() throws {
         let tss = try ExperimentFixtures.catalog.load("nats-tss")
-        guard case .strings(let arches)? = tss.archs.dataset(at: "arch_str")?.data else { Issue.record("no arch_str"); return }
+        guard case .strings(let arches)? = tss.archs["arch_str"]?.values else { Issue.record("no arch_str"); return }
         let valid = try tss.metric("cifar10_val_12ep").values[1462], test = try tss.metric("cifar10_test_12ep").values[1462]
         var text = "space,index,arch,dataset,hp,epoch,train_loss,train_acc,train_time_s,valid_loss,valid_acc,valid_time_s,test_loss,test_acc,test_time_s\n"
         for e in 0..<12 {

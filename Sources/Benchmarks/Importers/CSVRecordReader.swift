@@ -1,4 +1,4 @@
-import CZlib
+internal import CZlib
 import Foundation
 
 /// Reads a CSV file (plain or gzip) one record at a time, with the quoting rules of

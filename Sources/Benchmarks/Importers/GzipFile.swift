@@ -1,4 +1,4 @@
-import CZlib
+internal import CZlib
 import Foundation
 
 /// Reads a whole file into memory, inflating it when it is gzip-compressed.

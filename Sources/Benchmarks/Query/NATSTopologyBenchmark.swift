@@ -1,4 +1,3 @@
-import HDF5Kit
 import NASCore
 import SearchSpaces
 
@@ -17,7 +16,7 @@ public struct NATSTopologyBenchmark: Sendable {
         guard table.searchSpace == "nats-topology" else {
             throw BenchmarkError(subject: table.name, message: "search space is '\(table.searchSpace)', expected nats-topology")
         }
-        guard case .int8(let codes)? = table.archs.dataset(at: "edge_ops")?.data, codes.count == table.rows * 6 else {
+        guard case .int8(let codes)? = table.archs["edge_ops"]?.values, codes.count == table.rows * 6 else {
             throw BenchmarkError(subject: table.name, message: "/archs/edge_ops must be int8 [rows, 6]; rebuild the table")
         }
         var cells: [NATSTopologyCell] = []

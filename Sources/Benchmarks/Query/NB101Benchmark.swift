@@ -1,4 +1,3 @@
-import HDF5Kit
 import NASCore
 import SearchSpaces
 
@@ -31,7 +30,7 @@ public struct NB101Benchmark: Sendable {
         guard table.searchSpace == "nb101" else {
             throw BenchmarkError(subject: table.name, message: "search space is '\(table.searchSpace)', expected nb101")
         }
-        let archs = try NB101ArchColumns(group: table.archs, rows: table.rows, table: table.name)
+        let archs = try NB101ArchColumns(archs: table.archs, rows: table.rows, table: table.name)
         var rowOf: [MD5Digest: Int32] = [:]
         rowOf.reserveCapacity(archs.rows)
         for (r, d) in archs.digests.enumerated() {

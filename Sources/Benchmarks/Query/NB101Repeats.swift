@@ -1,4 +1,3 @@
-import HDF5Kit
 
 /// The per-repeat columns of a NAS-Bench-101 table imported from the tfrecord: every
 /// `[rows, 3]` float32 dataset under `/metrics`, kept whole so queries can pick a repeat.

@@ -1,12 +1,12 @@
-import HDF5Kit
 import SearchSpaces
 
 /// The `/archs` group of a sample table (datasets/FORMAT.md, "Sample tables"): gene vectors
 /// in DyNAS-T's encoding plus the layout that gives them meaning.
 ///
 /// ```swift
-/// let archs = SampleTableLayout.group(layout: space.layout, genes: genes, configs: configs,
-///                                     repeats: repeats, sources: masks, sourceNames: runs)
+/// let archs = SampleTableLayout.archColumns(layout: space.layout, genes: genes, configs: configs,
+///                                           repeats: repeats, sources: masks, sourceNames: runs,
+///                                           description: "five DyNAS-T runs")
 /// let (layout, genes) = try SampleTableLayout.read(table)
 /// ```
 ///
@@ -21,22 +21,22 @@ import SearchSpaces
 /// | `sources` | int32 [rows] | bit i set when `source_names[i]` has the row |
 /// | `source_names` | string [k] | the source files or runs |
 public enum SampleTableLayout {
-    public static func group(layout: GeneLayout, genes: [[Int]], configs: [String], repeats: [Int],
-                             sources: [Int32], sourceNames: [String], description: String) -> H5Group {
-        var archs = H5Group()
+    public static func archColumns(layout: GeneLayout, genes: [[Int]], configs: [String], repeats: [Int],
+                                   sources: [Int32], sourceNames: [String], description: String) -> ArchColumns {
+        var archs = ArchColumns()
         archs.attributes["description"] = .string(description)
         archs.attributes["encoding"] = .string("gene index into options/<parameter>, parameters in parameter_names order (DyNAS-T pymoo vector)")
-        archs["genes"] = .dataset(H5Dataset(.int32(genes.flatMap { $0.map(Int32.init) }), shape: [genes.count, layout.geneCount]))
-        archs["gene_names"] = .dataset(H5Dataset(.strings(layout.fieldNames)))
-        archs["parameter_names"] = .dataset(H5Dataset(.strings(layout.parameters.map(\.name))))
-        archs["parameter_counts"] = .dataset(H5Dataset(.int32(layout.parameters.map { Int32($0.count) })))
-        var options = H5Group()
-        for p in layout.parameters { options[p.name] = .dataset(H5Dataset(.float64(p.options))) }
-        archs["options"] = .group(options)
-        archs["config"] = .dataset(H5Dataset(.strings(configs)))
-        archs["repeats"] = .dataset(H5Dataset(.int32(repeats.map(Int32.init))))
-        archs["sources"] = .dataset(H5Dataset(.int32(sources)))
-        archs["source_names"] = .dataset(H5Dataset(.strings(sourceNames)))
+        archs["genes"] = ArchColumn(.int32(genes.flatMap { $0.map(Int32.init) }), shape: [genes.count, layout.geneCount])
+        archs["gene_names"] = ArchColumn(.strings(layout.fieldNames))
+        archs["parameter_names"] = ArchColumn(.strings(layout.parameters.map(\.name)))
+        archs["parameter_counts"] = ArchColumn(.int32(layout.parameters.map { Int32($0.count) }))
+        // One column per parameter in the `options` subgroup, after parameter_counts: the
+        // order the format has always stored them in.
+        for p in layout.parameters { archs["options/\(p.name)"] = ArchColumn(.float64(p.options)) }
+        archs["config"] = ArchColumn(.strings(configs))
+        archs["repeats"] = ArchColumn(.int32(repeats.map(Int32.init)))
+        archs["sources"] = ArchColumn(.int32(sources))
+        archs["source_names"] = ArchColumn(.strings(sourceNames))
         return archs
     }
 
@@ -47,19 +47,19 @@ public enum SampleTableLayout {
         func fail(_ m: String) -> BenchmarkError {
             BenchmarkError(subject: table.name, message: "\(m); not a sample table, or rebuild it with `nasreplay datasets build \(table.name)`")
         }
-        guard case .strings(let names)? = table.archs.dataset(at: "parameter_names")?.data,
-              case .int32(let counts)? = table.archs.dataset(at: "parameter_counts")?.data, names.count == counts.count else {
+        guard case .strings(let names)? = table.archs["parameter_names"]?.values,
+              case .int32(let counts)? = table.archs["parameter_counts"]?.values, names.count == counts.count else {
             throw fail("/archs/parameter_names and /archs/parameter_counts are missing or differ in length")
         }
         var parameters: [GeneParameter] = []
         for (name, count) in zip(names, counts) {
-            guard case .float64(let options)? = table.archs.dataset(at: "options/\(name)")?.data, !options.isEmpty else {
+            guard case .float64(let options)? = table.archs["options/\(name)"]?.values, !options.isEmpty else {
                 throw fail("/archs/options/\(name) is missing")
             }
             parameters.append(GeneParameter(name, count: Int(count), options: options))
         }
         let layout = GeneLayout(parameters)
-        guard let ds = table.archs.dataset(at: "genes"), case .int32(let flat) = ds.data,
+        guard let ds = table.archs["genes"], case .int32(let flat) = ds.values,
               ds.shape == [table.rows, layout.geneCount], flat.count == table.rows * layout.geneCount else {
             throw fail("/archs/genes must be int32 [\(table.rows), \(layout.geneCount)]")
         }

@@ -1,5 +1,5 @@
 import Foundation
-import HDF5Kit
+internal import HDF5Kit
 import NASCore
 
 /// Benchmark tables on disk: HDF5 format v1 (datasets/FORMAT.md).
@@ -10,24 +10,29 @@ import NASCore
 /// ```
 ///
 /// Saving is atomic. Loading reads the whole file once, checks the format version and the
-/// required groups, and closes it: queries never touch HDF5.
+/// required groups, and closes it: queries never touch HDF5. HDF5Kit stays behind this type:
+/// tables hold `TableAttribute`s and `ArchColumns`, and HDF5's errors arrive as
+/// `BenchmarkError`s with the same one-line message.
 public enum BenchmarkStore {
     public static let formatVersion: Int64 = 1
     public static let builtBy = "nasreplay \(NASReplayVersion.string)"
 
-    public static func save(_ table: BenchmarkTable, to path: String) throws(HDF5Error) {
+    /// Writes `path` atomically.
+    ///
+    /// - Throws: `BenchmarkError` naming the file and HDF5's reason when the write fails.
+    public static func save(_ table: BenchmarkTable, to path: String) throws(BenchmarkError) {
         var root = H5Group()
-        root.attributes = table.provenance
+        root.attributes = table.provenance.h5
         root.attributes["format_version"] = .int(formatVersion)
         root.attributes["name"] = .string(table.name)
         root.attributes["search_space"] = .string(table.searchSpace)
         root.attributes["rows"] = .int(Int64(table.rows))
         root.attributes["built_by"] = .string(builtBy)
-        root["archs"] = .group(table.archs)
+        root["archs"] = .group(table.archs.group)
         root["metrics"] = .group(group(of: table.metrics, rows: table.rows))
         if !table.costs.isEmpty { root["costs"] = .group(group(of: table.costs, rows: table.rows)) }
         root.attributes["content_sha256"] = .string(contentDigest(root))
-        try HDF5File.write(root, to: path)
+        do { try HDF5File.write(root, to: path) } catch { throw BenchmarkError(error) }
     }
 
     /// `<dataset>/<id>` datasets: float32 [rows], or [rows, width] with an `axis` attribute
@@ -55,14 +60,12 @@ public enum BenchmarkStore {
 
     public static func load(_ path: String) throws(BenchmarkError) -> BenchmarkTable {
         let root: H5Group
-        do { root = try HDF5File.read(path) } catch {
-            throw BenchmarkError(subject: path, message: error.message + (error.stack.first.map { " (HDF5: \($0))" } ?? ""))
-        }
+        do { root = try HDF5File.read(path) } catch { throw BenchmarkError(error) }
         return try table(from: root, path: path)
     }
 
     /// Validates the layout and builds the table; every problem names the file and the fix.
-    public static func table(from root: H5Group, path: String) throws(BenchmarkError) -> BenchmarkTable {
+    static func table(from root: H5Group, path: String) throws(BenchmarkError) -> BenchmarkTable {
         let rebuild = "rebuild it with `nasreplay datasets build`"
         guard let version = root.attributes["format_version"]?.intValue else {
             throw BenchmarkError(subject: path, message: "not a NASReplay benchmark (no format_version attribute); \(rebuild)")
@@ -82,10 +85,10 @@ public enum BenchmarkStore {
         let rows = Int(root.attributes["rows"]?.intValue ?? -1)
         let metrics = try columns(in: metricsGroup, at: "/metrics", rows: rows, path: path)
         let costs = try root.group(at: "costs").map { g throws(BenchmarkError) in try columns(in: g, at: "/costs", rows: rows, path: path) } ?? []
-        var provenance = root.attributes
+        var provenance = [String: TableAttribute](root.attributes)
         for key in ["format_version", "name", "search_space", "rows"] { provenance[key] = nil }
         return BenchmarkTable(name: root.attributes["name"]?.stringValue ?? "", searchSpace: root.attributes["search_space"]?.stringValue ?? "",
-                              rows: rows, provenance: provenance, archs: archs, metrics: metrics, costs: costs)
+                              rows: rows, provenance: provenance, archs: ArchColumns(archs), metrics: metrics, costs: costs)
     }
 
     /// The columns of `/metrics` or `/costs`: a group per dataset of float32 [rows] or
@@ -136,7 +139,7 @@ public enum BenchmarkStore {
 
     /// SHA-256 over every attribute (except `content_sha256` itself) and every dataset's
     /// name, type, shape and values, in file order. Any edit to the data changes it.
-    public static func contentDigest(_ root: H5Group) -> String {
+    static func contentDigest(_ root: H5Group) -> String {
         var hasher = SHA256()
         feed(root, into: &hasher, skipping: "content_sha256")
         return hasher.finalizeHex()

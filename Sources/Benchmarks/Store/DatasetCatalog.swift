@@ -1,5 +1,5 @@
 import Foundation
-import HDF5Kit
+internal import HDF5Kit
 import NASCore
 
 /// The benchmarks NASReplay knows how to build, and where their files live.
@@ -96,7 +96,8 @@ public struct DatasetCatalog: Sendable {
     public func verify(_ name: String, dataFolder: String?) throws -> [String] {
         let file = path(of: name)
         let table = try load(name)   // schema
-        let root = try HDF5File.read(file)
+        let root: H5Group
+        do { root = try HDF5File.read(file) } catch { throw BenchmarkError(error) }
         var report = ["schema: format v\(BenchmarkStore.formatVersion), required groups and attributes present"]
         let series = (table.metrics + table.costs).compactMap { $0.series.map { s in "\(s.label)" } }
         if !series.isEmpty {

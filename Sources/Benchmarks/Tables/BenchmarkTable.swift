@@ -1,4 +1,3 @@
-import HDF5Kit
 import NASCore
 
 /// What one metric column means: its id (as specs name it), unit, direction and source.
@@ -50,17 +49,17 @@ public struct BenchmarkTable: Sendable {
     public var searchSpace: String
     public var rows: Int
     /// Root attributes other than the format's own: source, source_sha256, licence, built_by.
-    public var provenance: [String: H5Attribute]
+    public var provenance: [String: TableAttribute]
     /// What identifies each row; the layout is per search space (see datasets/FORMAT.md).
-    public var archs: H5Group
+    public var archs: ArchColumns
     public private(set) var metrics: [MetricColumn]
     /// Simulated training and evaluation seconds (`/costs`), where the source has them. Kept
     /// apart from `metrics` so a search never takes a cost for an objective by accident.
     public private(set) var costs: [MetricColumn]
     private var metricIndex: [String: Int]
 
-    public init(name: String, searchSpace: String, rows: Int, provenance: [String: H5Attribute],
-                archs: H5Group, metrics: [MetricColumn], costs: [MetricColumn] = []) {
+    public init(name: String, searchSpace: String, rows: Int, provenance: [String: TableAttribute],
+                archs: ArchColumns, metrics: [MetricColumn], costs: [MetricColumn] = []) {
         self.name = name; self.searchSpace = searchSpace; self.rows = rows
         self.provenance = provenance; self.archs = archs; self.metrics = metrics; self.costs = costs
         self.metricIndex = Dictionary(metrics.enumerated().map { ($1.info.id, $0) }, uniquingKeysWith: { a, _ in a })

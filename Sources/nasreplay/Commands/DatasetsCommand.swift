@@ -1,7 +1,6 @@
 import ArgumentParser
 import Benchmarks
 import Foundation
-import HDF5Kit
 
 struct DatasetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

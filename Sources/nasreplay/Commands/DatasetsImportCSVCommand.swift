@@ -46,7 +46,9 @@ extension DatasetsCommand {
             let output = "\(locations.datasetsFolder)/\(name).h5"
             try asRun {
                 try FileManager.default.createDirectory(atPath: locations.datasetsFolder, withIntermediateDirectories: true)
-                try BenchmarkStore.save(table, to: output)
+                // A failed write is a failed run (exit 1), as it was when the store threw
+                // HDF5Kit's error: the input was read and checked by then.
+                do { try BenchmarkStore.save(table, to: output) } catch { throw RunFailure("\(error)") }
             }
             let lines = table.provenance["sample_rows"]?.intValue ?? Int64(table.rows)
             print("imported \(output): \(table.rows) rows (\(lines) lines), \(mapping.genes.count) gene columns, \(table.metrics.count) metrics; `nasreplay datasets info \(name)` lists them")

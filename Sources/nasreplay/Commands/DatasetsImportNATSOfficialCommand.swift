@@ -26,7 +26,9 @@ extension DatasetsCommand {
             let output = "\(locations.datasetsFolder)/\(named.name).h5"
             try asRun {
                 try FileManager.default.createDirectory(atPath: locations.datasetsFolder, withIntermediateDirectories: true)
-                try BenchmarkStore.save(named, to: output)
+                // A failed write is a failed run (exit 1), as it was when the store threw
+                // HDF5Kit's error: the input was read and checked by then.
+                do { try BenchmarkStore.save(named, to: output) } catch { throw RunFailure("\(error)") }
             }
             let seconds = (ContinuousClock.now - start).seconds
             print("imported \(output): \(summary.rows) architectures (\(summary.space.rawValue)), \(summary.lines) lines, schedules \(summary.schedules.map { "\($0.dataset)@\($0.epochs)ep" }.joined(separator: ", ")) (\(String(format: "%.1f", seconds)) s)")

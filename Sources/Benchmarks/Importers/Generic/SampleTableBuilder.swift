@@ -1,5 +1,4 @@
 import Foundation
-import HDF5Kit
 import NASCore
 import SearchSpaces
 
@@ -83,9 +82,9 @@ public struct SampleTableBuilder {
         return dropped
     }
 
-    public func table(name: String, searchSpace: String, provenance: [String: H5Attribute], description: String) -> BenchmarkTable {
-        let archs = SampleTableLayout.group(layout: layout, genes: genes, configs: configs, repeats: repeats,
-                                           sources: sources, sourceNames: sourceNames, description: description)
+    public func table(name: String, searchSpace: String, provenance: [String: TableAttribute], description: String) -> BenchmarkTable {
+        let archs = SampleTableLayout.archColumns(layout: layout, genes: genes, configs: configs, repeats: repeats,
+                                                 sources: sources, sourceNames: sourceNames, description: description)
         var provenance = provenance
         provenance["sample_rows"] = .int(Int64(sourceRowCount))
         return BenchmarkTable(name: name, searchSpace: searchSpace, rows: genes.count, provenance: provenance,

@@ -1,5 +1,4 @@
 import Foundation
-import HDF5Kit
 import NASCore
 import SearchSpaces
 
@@ -185,9 +184,9 @@ public enum NATSOfficialImporter {
         func table(name: String, file: String, lines: Int) throws(ImportError) -> (BenchmarkTable, Summary) {
             let indices = archOf.indices.filter { archOf[$0] != nil }
             let arches = indices.map { archOf[$0] ?? "" }
-            var archs = H5Group()
-            archs["index"] = .dataset(H5Dataset(.int32(indices.map(Int32.init))))
-            archs["arch_str"] = .dataset(H5Dataset(.strings(arches)))
+            var archs = ArchColumns()
+            archs["index"] = ArchColumn(.int32(indices.map(Int32.init)))
+            archs["arch_str"] = ArchColumn(.strings(arches))
             switch space {
             case .tss:
                 // The same layout as nats-tss, so NATSTopologyBenchmark binds the table.
@@ -196,15 +195,15 @@ public enum NATSOfficialImporter {
                     throw ImportError(file: file, message: "field 'arch': \(error.description); each index must have its own architecture")
                 }
                 archs.attributes["description"] = .string("one row per architecture of the file, in official index order (index); edge_ops[i] are the 6 edge ops in arch-string order, coded by op_names")
-                archs["edge_ops"] = .dataset(H5Dataset(.int8(cells.flatMap { $0.ops.map { Int8($0.rawValue) } }), shape: [indices.count, 6]))
-                archs["op_names"] = .dataset(H5Dataset(.strings(NATSOp.allCases.map(\.name))))
+                archs["edge_ops"] = ArchColumn(.int8(cells.flatMap { $0.ops.map { Int8($0.rawValue) } }), shape: [indices.count, 6])
+                archs["op_names"] = ArchColumn(.strings(NATSOp.allCases.map(\.name)))
             case .sss:
                 let cells = arches.compactMap { try? NATSSizeCell(parsing: $0) }
                 guard Set(cells).count == cells.count else {
                     throw ImportError(file: file, message: "field 'arch': two indices have the same channel list; each index must have its own architecture")
                 }
                 archs.attributes["description"] = .string("one row per architecture of the file, in official index order (index); channels[i] are the 5 channel counts of arch_str")
-                archs["channels"] = .dataset(H5Dataset(.int32(cells.flatMap { $0.channels.map(Int32.init) }), shape: [indices.count, 5]))
+                archs["channels"] = ArchColumn(.int32(cells.flatMap { $0.channels.map(Int32.init) }), shape: [indices.count, 5])
             }
 
             // The exporter's order: dataset, then hp ascending.
@@ -218,7 +217,7 @@ public enum NATSOfficialImporter {
                 metrics += c.metrics; costs += c.costs; empty += c.empty
             }
             let base = (file as NSString).lastPathComponent
-            var provenance: [String: H5Attribute] = [
+            var provenance: [String: TableAttribute] = [
                 "source": .string(NATSOfficialImporter.source + " as \(base)"),
                 "source_sha256": .string("\(base) \(sha256(ofFile: file))"),
                 "licence": .string("MIT"),

@@ -1,5 +1,4 @@
 import Foundation
-import HDF5Kit
 import NASCore
 import SearchSpaces
 
@@ -54,12 +53,12 @@ public enum NATSTSSImporter {
             throw ImportError(file: path, line: 1, message: "missing the column for metric '\(required)'")
         }
 
-        var archs = H5Group()
+        var archs = ArchColumns()
         archs.attributes["description"] = .string("row i is NATS-Bench topology index i; edge_ops[i] are the 6 edge ops in arch-string order (1<-0),(2<-0),(2<-1),(3<-0),(3<-1),(3<-2), coded by op_names")
-        archs["index"] = .dataset(H5Dataset(.int32(indices.map(Int32.init))))
-        archs["arch_str"] = .dataset(H5Dataset(.strings(archStrings)))
-        archs["edge_ops"] = .dataset(H5Dataset(.int8(edgeOps), shape: [indices.count, 6]))
-        archs["op_names"] = .dataset(H5Dataset(.strings(NATSOp.allCases.map(\.name))))
+        archs["index"] = ArchColumn(.int32(indices.map(Int32.init)))
+        archs["arch_str"] = ArchColumn(.strings(archStrings))
+        archs["edge_ops"] = ArchColumn(.int8(edgeOps), shape: [indices.count, 6])
+        archs["op_names"] = ArchColumn(.strings(NATSOp.allCases.map(\.name)))
 
         let used = Set(metrics.map { $0.info.source })
         let sourceLines = sources.values.filter { used.contains($0.repo) }.map { "\($0.repo) (\($0.licence))" }.sorted()

@@ -1,4 +1,3 @@
-import HDF5Kit
 import NASCore
 import SearchSpaces
 
@@ -8,8 +7,8 @@ import SearchSpaces
 /// ```swift
 /// var archs = NB101ArchColumns()
 /// archs.append(hash: digest, graph: cell)          // graph nil when the source has none
-/// let group = archs.group()                        // → /archs
-/// let back = try NB101ArchColumns(group: group, rows: archs.rows, table: "nb101-sample")
+/// let columns = archs.archColumns()                // → /archs
+/// let back = try NB101ArchColumns(archs: columns, rows: archs.rows, table: "nb101-sample")
 /// back.cell(at: 0)                                 // the graph as stored
 /// ```
 ///
@@ -65,29 +64,29 @@ public struct NB101ArchColumns: Sendable {
         return try? NB101Cell(matrix: matrix, ops: cellOps)
     }
 
-    /// The `/archs` group; callers add their extra columns to it.
-    public func group() -> H5Group {
-        var g = H5Group()
-        g["hash_hi"] = .dataset(H5Dataset(.uint64(digests.map(\.high))))
-        g["hash_lo"] = .dataset(H5Dataset(.uint64(digests.map(\.low))))
-        g["num_vertices"] = .dataset(H5Dataset(.uint8(vertexCounts)))
-        g["adjacency"] = .dataset(H5Dataset(.uint8(adjacency), shape: [rows, 49]))
-        g["ops"] = .dataset(H5Dataset(.int8(ops), shape: [rows, 7]))
-        g["op_names"] = .dataset(H5Dataset(.strings(Self.opNames)))
-        g["has_graph"] = .dataset(H5Dataset(.uint8(vertexCounts.map { $0 > 0 ? 1 : 0 })))
+    /// The `/archs` columns; callers add their extra columns to them.
+    public func archColumns() -> ArchColumns {
+        var g = ArchColumns()
+        g["hash_hi"] = ArchColumn(.uint64(digests.map(\.high)))
+        g["hash_lo"] = ArchColumn(.uint64(digests.map(\.low)))
+        g["num_vertices"] = ArchColumn(.uint8(vertexCounts))
+        g["adjacency"] = ArchColumn(.uint8(adjacency), shape: [rows, 49])
+        g["ops"] = ArchColumn(.int8(ops), shape: [rows, 7])
+        g["op_names"] = ArchColumn(.strings(Self.opNames))
+        g["has_graph"] = ArchColumn(.uint8(vertexCounts.map { $0 > 0 ? 1 : 0 }))
         return g
     }
 
     /// Reads the layout back, checking types and lengths.
-    public init(group: H5Group, rows: Int, table: String) throws(BenchmarkError) {
+    public init(archs group: ArchColumns, rows: Int, table: String) throws(BenchmarkError) {
         func fail(_ what: String) -> BenchmarkError {
             BenchmarkError(subject: table, message: "/archs/\(what); rebuild the table")
         }
-        guard case .uint64(let hi)? = group.dataset(at: "hash_hi")?.data, hi.count == rows else { throw fail("hash_hi must be uint64 [rows]") }
-        guard case .uint64(let lo)? = group.dataset(at: "hash_lo")?.data, lo.count == rows else { throw fail("hash_lo must be uint64 [rows]") }
-        guard case .uint8(let nv)? = group.dataset(at: "num_vertices")?.data, nv.count == rows else { throw fail("num_vertices must be uint8 [rows]") }
-        guard case .uint8(let adj)? = group.dataset(at: "adjacency")?.data, adj.count == rows * 49 else { throw fail("adjacency must be uint8 [rows, 49]") }
-        guard case .int8(let o)? = group.dataset(at: "ops")?.data, o.count == rows * 7 else { throw fail("ops must be int8 [rows, 7]") }
+        guard case .uint64(let hi)? = group["hash_hi"]?.values, hi.count == rows else { throw fail("hash_hi must be uint64 [rows]") }
+        guard case .uint64(let lo)? = group["hash_lo"]?.values, lo.count == rows else { throw fail("hash_lo must be uint64 [rows]") }
+        guard case .uint8(let nv)? = group["num_vertices"]?.values, nv.count == rows else { throw fail("num_vertices must be uint8 [rows]") }
+        guard case .uint8(let adj)? = group["adjacency"]?.values, adj.count == rows * 49 else { throw fail("adjacency must be uint8 [rows, 49]") }
+        guard case .int8(let o)? = group["ops"]?.values, o.count == rows * 7 else { throw fail("ops must be int8 [rows, 7]") }
         guard nv.allSatisfy({ $0 <= 7 }) else { throw fail("num_vertices has a value above 7") }
         digests = zip(hi, lo).map { MD5Digest(high: $0, low: $1) }
         vertexCounts = nv

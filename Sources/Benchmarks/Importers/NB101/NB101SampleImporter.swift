@@ -1,5 +1,4 @@
 import Foundation
-import HDF5Kit
 import NASCore
 import SearchSpaces
 
@@ -165,15 +164,15 @@ public enum NB101SampleImporter {
                                                          source: naslibRepo, sourceColumn: column, summary: summary), values: out))
         }
 
-        var group = archs.group()
-        group.attributes["description"] = .string("row keys are official NAS-Bench-101 module hashes (hash_hi, hash_lo); graphs as published (zc500 graphs may hold extraneous vertices: prune to get nasbench's module_adjacency); has_graph=0 rows have hash and metrics only")
-        group["source"] = .dataset(H5Dataset(.uint8(source)))
-        group["source_names"] = .dataset(H5Dataset(.strings(sourceNames)))
-        group["naslib_idx"] = .dataset(H5Dataset(.int32(naslibIndex)))
-        group["naslib_hash_unpruned"] = .dataset(H5Dataset(.strings(naslibUnpruned)))
+        var columns = archs.archColumns()
+        columns.attributes["description"] = .string("row keys are official NAS-Bench-101 module hashes (hash_hi, hash_lo); graphs as published (zc500 graphs may hold extraneous vertices: prune to get nasbench's module_adjacency); has_graph=0 rows have hash and metrics only")
+        columns["source"] = ArchColumn(.uint8(source))
+        columns["source_names"] = ArchColumn(.strings(sourceNames))
+        columns["naslib_idx"] = ArchColumn(.int32(naslibIndex))
+        columns["naslib_hash_unpruned"] = ArchColumn(.strings(naslibUnpruned))
         var exactParams = [Int32](repeating: -1, count: rows)
         for r in 0..<params.count where params[r].isFinite { exactParams[r] = Int32(clamping: Int64(params[r])) }
-        group["trainable_params"] = .dataset(H5Dataset(.int32(exactParams)))
+        columns["trainable_params"] = ArchColumn(.int32(exactParams))
 
         let mainSHA = SHA256.hex(try GzipFile.readRaw(mainPath))
         let zcSHA = SHA256.hex(try GzipFile.readRaw(zcPath))
@@ -189,6 +188,6 @@ public enum NB101SampleImporter {
                 "zc500_merged_into_first20k_rows": .int(Int64(merged)),
                 "zc500_duplicates_dropped": .int(Int64(duplicates)),
             ],
-            archs: group, metrics: metrics)
+            archs: columns, metrics: metrics)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import HDF5Kit
 import NASCore
 import SearchSpaces
 
@@ -60,16 +59,16 @@ public enum NB101TFRecordImporter {
     @discardableResult
     public static func importFile(_ tfrecord: String, to output: String, name: String = "nb101",
                                   progress: ((Progress) -> Void)? = nil) throws -> Summary {
-        let (root, summary) = try read(tfrecord, name: name, progress: progress)
+        let (table, summary) = try read(tfrecord, name: name, progress: progress)
         let folder = (output as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        try HDF5File.write(root, to: output)
+        try BenchmarkStore.save(table, to: output)
         return summary
     }
 
-    /// The table as an HDF5 tree, ready to write.
+    /// The table in memory, ready to save.
     public static func read(_ tfrecord: String, name: String = "nb101",
-                            progress: ((Progress) -> Void)? = nil) throws(ImportError) -> (H5Group, Summary) {
+                            progress: ((Progress) -> Void)? = nil) throws(ImportError) -> (BenchmarkTable, Summary) {
         let reader = try TFRecordReader(path: tfrecord)
         var acc = Accumulator()
         var records = 0
@@ -87,7 +86,7 @@ public enum NB101TFRecordImporter {
         let sha = reader.sha256Hex()
         let summary = Summary(rows: acc.archs.rows, records: records, epochs: acc.budgets.map(\.epochs).sorted(),
                               hashMismatches: acc.hashMismatches, sha256: sha)
-        return (acc.root(name: name, file: (tfrecord as NSString).lastPathComponent, summary: summary), summary)
+        return (acc.table(name: name, file: (tfrecord as NSString).lastPathComponent, summary: summary), summary)
     }
 
     /// Growing columns; one row per distinct hash, in order of first appearance.
@@ -165,60 +164,51 @@ public enum NB101TFRecordImporter {
             budgets[b].columns[Self.columnCount - 1][slot] = Float(metrics.totalTime)
         }
 
-        func root(name: String, file: String, summary: Summary) -> H5Group {
+        func table(name: String, file: String, summary: Summary) -> BenchmarkTable {
             let rows = archs.rows
-            var root = H5Group()
-            var group = archs.group()
-            group.attributes["description"] = .string("row keys are official NAS-Bench-101 module hashes (hash_hi, hash_lo), rows in order of first appearance in the tfrecord; graphs as the tfrecord stores them")
-            group["trainable_parameters"] = .dataset(H5Dataset(.int32(parameters)))
-            root["archs"] = .group(group)
-            var metrics = H5Group()
+            var columns = archs.archColumns()
+            columns.attributes["description"] = .string("row keys are official NAS-Bench-101 module hashes (hash_hi, hash_lo), rows in order of first appearance in the tfrecord; graphs as the tfrecord stores them")
+            columns["trainable_parameters"] = ArchColumn(.int32(parameters))
+            let source = "google-research/nasbench \(file)"
+            var metrics: [MetricColumn] = []
             for budget in budgets.sorted(by: { $0.epochs < $1.epochs }) {
                 let e = budget.epochs
                 for (p, phase) in phases.enumerated() {
                     for (q, quantity) in quantities.enumerated() {
                         let isTime = quantity == "training_time"
                         let when = phase == "halfway" ? "after \(e / 2) of \(e) epochs" : "after \(e) epochs"
-                        metrics.set("cifar10/\(metricID(phase, quantity, epochs: e))", H5Dataset(
-                            .float32(budget.columns[p * quantities.count + q]), shape: [rows, repeats], attributes: [
-                                "unit": .string(isTime ? "s" : "fraction"), "direction": .string(isTime ? "min" : "max"),
-                                "axis": .string(MetricSeries.Axis.repeat.rawValue),
-                                "source": .string("google-research/nasbench \(file)"),
-                                "source_column": .string("evaluation_data[\(phase == "halfway" ? 1 : 2)].\(quantity)"),
-                                "description": .string(isTime ? "training seconds \(when), evaluation excluded; one column per repeat"
-                                                              : "CIFAR-10 \(quantity.replacingOccurrences(of: "_", with: " ")) \(when); one column per repeat"),
-                            ]))
+                        let info = MetricInfo(
+                            id: metricID(phase, quantity, epochs: e), dataset: "cifar10", unit: isTime ? "s" : "fraction",
+                            direction: isTime ? .min : .max, source: source,
+                            sourceColumn: "evaluation_data[\(phase == "halfway" ? 1 : 2)].\(quantity)",
+                            summary: isTime ? "training seconds \(when), evaluation excluded; one column per repeat"
+                                            : "CIFAR-10 \(quantity.replacingOccurrences(of: "_", with: " ")) \(when); one column per repeat")
+                        metrics.append(MetricColumn(info: info, series: MetricSeries(axis: .repeat, width: repeats, values: budget.columns[p * quantities.count + q]), rows: rows))
                     }
                 }
-                metrics.set("cifar10/total_time@\(e)ep", H5Dataset(.float32(budget.columns[Self.columnCount - 1]), shape: [rows, repeats], attributes: [
-                    "unit": .string("s"), "direction": .string("min"), "axis": .string(MetricSeries.Axis.repeat.rawValue),
-                    "source": .string("google-research/nasbench \(file)"), "source_column": .string("total_time"), "description": .string("training plus evaluation seconds of the \(e)-epoch run (diagnostic)"),
-                ]))
+                let total = MetricInfo(id: "total_time@\(e)ep", dataset: "cifar10", unit: "s", direction: .min, source: source,
+                                       sourceColumn: "total_time", summary: "training plus evaluation seconds of the \(e)-epoch run (diagnostic)")
+                metrics.append(MetricColumn(info: total, series: MetricSeries(axis: .repeat, width: repeats, values: budget.columns[Self.columnCount - 1]), rows: rows))
             }
-            metrics.set("cifar10/trainable_parameters", H5Dataset(.float32(parameters.map(Float.init)), attributes: [
-                "unit": .string("count"), "direction": .string("min"), "source": .string("google-research/nasbench \(file)"),
-                "source_column": .string("trainable_parameters"), "description": .string("trainable parameters (exact int32 in /archs/trainable_parameters)"),
-            ]))
-            root["metrics"] = .group(metrics)
+            metrics.append(MetricColumn(info: MetricInfo(
+                id: "trainable_parameters", dataset: "cifar10", unit: "count", direction: .min, source: source,
+                sourceColumn: "trainable_parameters", summary: "trainable parameters (exact int32 in /archs/trainable_parameters)"),
+                values: parameters.map(Float.init)))
             let costEpochs = summary.epochs.contains(108) ? 108 : (summary.epochs.max() ?? 108)
-            root.attributes = [
-                "format_version": .int(BenchmarkStore.formatVersion),
-                "name": .string(name),
-                "search_space": .string("nb101"),
-                "rows": .int(Int64(rows)),
-                "built_by": .string(BenchmarkStore.builtBy),
-                "contents": .string("NAS-Bench-101 imported from \(file): \(rows) cells, budgets \(summary.epochs.map(String.init).joined(separator: ", ")) epochs, \(repeats) repeats each"),
-                "source": .string("google-research/nasbench \(file) (Apache-2.0)"),
-                "source_sha256": .string("\(file) \(summary.sha256)"),
-                "licence": .string("Apache-2.0"),
-                "paper": .string("Ying et al., NAS-Bench-101 (ICML 2019)"),
-                "repeats": .int(Int64(repeats)),
-                "epochs": .ints(summary.epochs.map(Int64.init)),
-                "cost_metric": .string(metricID("final", "training_time", epochs: costEpochs)),
-                "hash_mismatches": .int(Int64(hashMismatches)),
-            ]
-            root.attributes["content_sha256"] = .string(BenchmarkStore.contentDigest(root))
-            return root
+            return BenchmarkTable(
+                name: name, searchSpace: "nb101", rows: rows,
+                provenance: [
+                    "contents": .string("NAS-Bench-101 imported from \(file): \(rows) cells, budgets \(summary.epochs.map(String.init).joined(separator: ", ")) epochs, \(repeats) repeats each"),
+                    "source": .string("google-research/nasbench \(file) (Apache-2.0)"),
+                    "source_sha256": .string("\(file) \(summary.sha256)"),
+                    "licence": .string("Apache-2.0"),
+                    "paper": .string("Ying et al., NAS-Bench-101 (ICML 2019)"),
+                    "repeats": .int(Int64(repeats)),
+                    "epochs": .ints(summary.epochs.map(Int64.init)),
+                    "cost_metric": .string(metricID("final", "training_time", epochs: costEpochs)),
+                    "hash_mismatches": .int(Int64(hashMismatches)),
+                ],
+                archs: columns, metrics: metrics)
         }
     }
 }
