@@ -55,7 +55,7 @@ public struct PredictorExperiment: Sendable {
     public init(spec: PredictorExperimentSpec, cells: [NATSTopologyCell], targets: [Double]) throws {
         let maxNodes = spec.models.compactMap(\.parameters.maxNodes).max() ?? 8
         for model in spec.models where model.input == .graph && (model.parameters.maxNodes ?? 8) != maxNodes {
-            throw RunError("\(spec.file): all gcn models must use the same max_nodes")
+            throw RunError("\(spec.file): all gcn models must use the same max_nodes", status: .badInput)
         }
         try self.init(spec: spec, vectorFeatures: Matrix(rows: cells.map(\.oneHot)),
                       graphFeatures: Matrix(rows: cells.map { try $0.cellGraph.packedRow(maxNodes: maxNodes) }),
@@ -66,14 +66,14 @@ public struct PredictorExperiment: Sendable {
     /// are refused, since only NATS cells have the cell graph they read.
     public init(spec: PredictorExperimentSpec, rowFeatures: [[Double]], targets: [Double]) throws {
         if let graphModel = spec.models.first(where: { $0.input == .graph }) {
-            throw RunError("\(spec.file): model '\(graphModel.name)' reads NATS cell graphs; \(spec.benchmark) is a sample table with gene features only")
+            throw RunError("\(spec.file): model '\(graphModel.name)' reads NATS cell graphs; \(spec.benchmark) is a sample table with gene features only", status: .badInput)
         }
         try self.init(spec: spec, vectorFeatures: Matrix(rows: rowFeatures), graphFeatures: nil, targets: targets)
     }
 
     private init(spec: PredictorExperimentSpec, vectorFeatures: Matrix, graphFeatures: Matrix?, targets: [Double]) throws {
         guard vectorFeatures.rows == targets.count else {
-            throw RunError("\(spec.benchmark): \(vectorFeatures.rows) feature rows but \(targets.count) values of \(spec.target)")
+            throw RunError("\(spec.benchmark): \(vectorFeatures.rows) feature rows but \(targets.count) values of \(spec.target)", status: .badInput)
         }
         self.spec = spec
         self.targets = targets
@@ -82,7 +82,7 @@ public struct PredictorExperiment: Sendable {
         eligibleRows = targets.indices.filter { targets[$0].isFinite }
         let needed = spec.testSize + (spec.sizes.last ?? 0)
         guard eligibleRows.count >= needed else {
-            throw RunError("\(spec.file): test_size + largest size = \(needed) rows, but \(spec.target) has only \(eligibleRows.count) finite rows")
+            throw RunError("\(spec.file): test_size + largest size = \(needed) rows, but \(spec.target) has only \(eligibleRows.count) finite rows", status: .badInput)
         }
         self.vectorFeatures = vectorFeatures
         self.graphFeatures = graphFeatures

@@ -51,15 +51,15 @@ struct PredictorsCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let choice = try predictorInput { try PredictorModel(type: model, parameters: parameters()) }
-            var regressor = try predictorInput { try choice.makeRegressor(seed: 0) }
-            let training = try predictorInput { try RegressionCSV.read(train) }
-            let testing = try predictorInput { try RegressionCSV.readFeatures(test, featureCount: training.x.columns) }
+            let choice = try PredictorModel(type: model, parameters: parameters())
+            var regressor = try choice.makeRegressor(seed: 0)
+            let training = try RegressionCSV.read(train)
+            let testing = try RegressionCSV.readFeatures(test, featureCount: training.x.columns)
             let clock = ContinuousClock()
             let start = clock.now
-            try predictorInput { try regressor.fit(training.x, training.y) }
+            try regressor.fit(training.x, training.y)
             let fitSeconds = (clock.now - start).seconds
-            let predictions = try predictorInput { try regressor.predict(testing) }
+            let predictions = try regressor.predict(testing)
             if json {
                 let values = predictions.map { jsonNumber($0) }.joined(separator: ", ")
                 print("{\"model\": \(jsonString(model)), \"train_rows\": \(training.x.rows), \"features\": \(training.x.columns), \"fit_seconds\": \(fitSeconds), \"predictions\": [\(values)]}")
@@ -133,14 +133,9 @@ struct PredictorsCommand: ParsableCommand {
                 parsed.trials = trials
             }
             if let threads, threads < 1 { throw InputError("--threads must be positive, got \(threads)") }
-            let experiment: PredictorExperiment
-            do {
-                experiment = try asInput { try PredictorExperiment(spec: parsed, catalog: DatasetCatalog(folder: locations.datasetsFolder)) }
-            } catch let e as RunError {
-                // Nothing has run yet: a spec that does not fit its table (too few finite
-                // targets, a graph model on a sample table) is bad input.
-                throw InputError(e.description)
-            }
+            // A spec that does not fit its table (too few finite targets, a graph model on a
+            // sample table) is bad input: PredictorExperiment says so with exit code 2.
+            let experiment = try PredictorExperiment(spec: parsed, catalog: DatasetCatalog(folder: locations.datasetsFolder))
             let start = ContinuousClock.now
             let done = ProgressCount()
             let quiet = quiet, total = parsed.trials
@@ -167,10 +162,4 @@ private final class ProgressCount: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
     func increment() -> Int { lock.withLock { count += 1; return count } }
-}
-
-/// Runs `body`, turning predictor and CSV errors into `InputError` (one line, exit 2).
-private func predictorInput<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let e as PredictorError { throw InputError(e.description) }
-    catch let e as RegressionCSV.InputError { throw InputError(e.description) }
 }
