@@ -35,7 +35,7 @@ let package = Package(
         ]),
         .executableTarget(name: "nasreplay", dependencies: [
             "NASCore", "SearchSpaces", "Benchmarks", "Indicators", "Predictors",
-            "Analysis", "Experiments", "HDF5Kit",
+            "Analysis", "Experiments",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

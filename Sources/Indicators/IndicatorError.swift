@@ -1,7 +1,7 @@
 /// A problem with the input of an indicator, with a one-line message for the user.
 ///
 /// ```swift
-/// do { _ = try ObjectiveNormalizer(directions: [.minimise], lower: [0], upper: [0, 1]) }
+/// do { _ = try ObjectiveNormalizer(directions: [.min], lower: [0], upper: [0, 1]) }
 /// catch { print(error) }   // "objective bounds: 1 direction(s) but 1 lower and 2 upper bound(s)"
 /// ```
 ///

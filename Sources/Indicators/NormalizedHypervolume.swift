@@ -1,7 +1,7 @@
 /// Hypervolume relative to the benchmark's true Pareto front, and its regret.
 ///
 /// ```swift
-/// let norm = try ObjectiveNormalizer(directions: [.maximise, .minimise], table: rawTable)
+/// let norm = try ObjectiveNormalizer(directions: [.max, .min], table: rawTable)
 /// let score = try NormalizedHypervolume(trueFront: norm.normalize(rawFront),
 ///                                       reference: norm.reference)
 /// score.ratio(of: norm.normalize(found))        // 1.0 = the whole front was found

@@ -1,9 +1,11 @@
+import NASCore
+
 /// Maps raw objective vectors into NASReplay's hypervolume space: every objective minimised
 /// and min-max scaled by the table's bounds, so the reference point is (1, …, 1).
 ///
 /// ```swift
 /// // accuracy in [40, 95] (maximised), latency in [2, 30] ms (minimised)
-/// let norm = try ObjectiveNormalizer(directions: [.maximise, .minimise],
+/// let norm = try ObjectiveNormalizer(directions: [.max, .min],
 ///                                    lower: [40, 2], upper: [95, 30])
 /// norm.normalize([95, 2])     // [0, 0], the ideal corner
 /// norm.reference              // [1, 1]
@@ -16,7 +18,7 @@
 /// the bounds are not clipped: a point worse than the table's worst lands on or beyond the
 /// reference and adds nothing, as it should.
 public struct ObjectiveNormalizer: Sendable, Hashable {
-    public let directions: [ObjectiveDirection]
+    public let directions: [Direction]
     /// Table minimum of each raw objective.
     public let lower: [Double]
     /// Table maximum of each raw objective.
@@ -24,7 +26,7 @@ public struct ObjectiveNormalizer: Sendable, Hashable {
 
     /// - Throws: `IndicatorError` if the counts differ, a bound is not finite, or
     ///   `lower > upper`.
-    public init(directions: [ObjectiveDirection], lower: [Double], upper: [Double]) throws {
+    public init(directions: [Direction], lower: [Double], upper: [Double]) throws {
         guard !directions.isEmpty, directions.count == lower.count, lower.count == upper.count else {
             throw IndicatorError("objective bounds: \(directions.count) direction(s) but \(lower.count) lower and \(upper.count) upper bound(s)")
         }
@@ -45,7 +47,7 @@ public struct ObjectiveNormalizer: Sendable, Hashable {
     ///
     /// - Throws: `IndicatorError` if the table is empty, ragged or holds non-finite values.
     /// - Complexity: O(n M)
-    public init(directions: [ObjectiveDirection], table rows: [[Double]]) throws {
+    public init(directions: [Direction], table rows: [[Double]]) throws {
         guard !rows.isEmpty else { throw IndicatorError("objective bounds: the table has no rows") }
         let m = directions.count
         var lo = [Double](repeating: .infinity, count: m)
@@ -80,9 +82,11 @@ public struct ObjectiveNormalizer: Sendable, Hashable {
         for j in point.indices {
             let span = upper[j] - lower[j]
             guard span > 0 else { continue }
+            // Not `direction.minimised` then scaled: (upper − v) / span is the form
+            // DESIGN.md states, and the two round differently.
             switch directions[j] {
-            case .minimise: out[j] = (point[j] - lower[j]) / span
-            case .maximise: out[j] = (upper[j] - point[j]) / span
+            case .min: out[j] = (point[j] - lower[j]) / span
+            case .max: out[j] = (upper[j] - point[j]) / span
             }
         }
         return out

@@ -1,3 +1,4 @@
+import NASCore
 import Testing
 @testable import Analysis
 
@@ -36,9 +37,9 @@ import Testing
                                          cumulativeCost: [[10, 20, 30], [15, 25, 35]])
         let b = ComparisonData.Algorithm(label: "ga", curves: ["best_signal": [[1, 1, 5], [3, 3, 3]]], parameters: "",
                                          cumulativeCost: [[5, 10, 40], [5, 10, 40]])
-        let data = ComparisonData(experiment: "x", benchmark: "b", trials: 2, budget: "40.0 simulated seconds", objectives: ["acc:max"],
+        let data = ComparisonData(experiment: "x", benchmark: "b", trials: 2, budget: "40.0 simulated seconds", objectives: [Objective(metric: "acc", direction: .max)],
                                   reported: [], hypervolumeConvention: nil, checkpoints: [],
-                                  metrics: [.init(curve: "best_signal", title: "Best", higherIsBetter: true)], algorithms: [a, b])
+                                  metrics: [.init(curve: "best_signal", title: "Best", direction: .max)], algorithms: [a, b])
         #expect(data.hasSimulatedTime)
         let timed = data.onTimeGrid(SimulatedTimeGrid(horizon: 40, points: 4), checkpointSeconds: [20, 40])
         #expect(timed.timeGrid == [10, 20, 30, 40])

@@ -50,7 +50,7 @@ import Testing
         let runner = try ExperimentRunner(spec: spec, catalog: ExperimentFixtures.catalog, registry: registry, options: options)
         let outcome = try runner.run()
         #expect(outcome.ran == 8)
-        let data = try RunsReader.comparison(runsFile: runner.store.runsFile)
+        let data = try runner.store.readRuns().comparison()
         let walk = try #require(data.algorithms.first { $0.label == "walk" })
         #expect(walk.parameters.hasPrefix("toy-walk, walk=3"), "\(walk.parameters)")
         // Every trial spent its 60 evaluations, and an incumbent exists from the first step.

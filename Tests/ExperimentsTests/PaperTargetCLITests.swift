@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 import HDF5Kit
 import Testing
@@ -63,17 +64,18 @@ import Testing
             }
             #expect(!FileManager.default.fileExists(atPath: quick + "/paper-targets/trials/\(algorithm)/trial-000002.h5"))
         }
-        let runs = try HDF5File.read(quick + "/paper-targets/runs.h5")
-        #expect(runs.attributes["trials"]?.intValue == 2)
+        let runs = try ResultsStore(root: quick, experiment: "paper-targets").readRuns()
+        #expect(runs.provenance.trials == 2)
     }
 
     @Test func runWithFewerTrialsNeverReplacesARunOfAnotherSize() throws {
         let (spec, full) = try fullRun()
-        let before = try HDF5File.read(full + "/paper-targets/runs.h5")
+        let runsFile = ResultsStore(root: full, experiment: "paper-targets").runsFile
+        let before = try HDF5File.read(runsFile)
         let r = try nasreplay(["run", spec, "--datasets", datasets, "--results", full, "--trials", "2", "--quiet"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("holds a run of 4 trials"), "\(r.stderr)")
-        #expect(try HDF5File.read(full + "/paper-targets/runs.h5") == before)
+        #expect(try HDF5File.read(runsFile) == before)
     }
 
     @Test func plotDrawsTheFrontsAfterNEvaluations() throws {

@@ -81,7 +81,7 @@ import Testing
         }
         #expect(scaled.summary().contains("labels scaled as DyNAS-T scales them"))
         #expect(!raw.summary().contains("scaled as DyNAS-T"))
-        #expect(scaled.group().attributes["label_scaling"]?.stringValue == "dynast")
+        #expect(scaled.runsFile.provenance.labelScaling == .dynast)
         #expect(throws: SpecError.self) { try Self.macsSpec(scaling: "minmax") }
     }
 }

@@ -38,7 +38,8 @@ import Testing
         first.waitUntilExit()
         let before = finishedTrials(interrupted)
         #expect(before >= 100 && before < 1200)
-        #expect(!FileManager.default.fileExists(atPath: interrupted + "/killed/runs.h5"))
+        let resumedRuns = ResultsStore(root: interrupted, experiment: "killed").runsFile
+        #expect(!FileManager.default.fileExists(atPath: resumedRuns))
 
         let second = try launch(results: interrupted)
         second.waitUntilExit()
@@ -48,10 +49,10 @@ import Testing
         let clean = folder + "/clean"
         let reference = try launch(results: clean)
         reference.waitUntilExit()
-        let resumed = try HDF5File.read(interrupted + "/killed/runs.h5")
-        #expect(resumed == (try HDF5File.read(clean + "/killed/runs.h5")))
+        #expect(try HDF5File.read(resumedRuns) == (try HDF5File.read(ResultsStore(root: clean, experiment: "killed").runsFile)))
+        let runs = try RunsFile.read(resumedRuns)
         for label in ["random", "ga", "aging"] {
-            guard case .int32(let trialColumn)? = resumed.dataset(at: "nats-tss/\(label)/log/trial")?.data else { Issue.record("no log"); continue }
+            guard let trialColumn = runs.configuration(label)?.log.trial else { Issue.record("no log"); continue }
             var counts = [Int](repeating: 0, count: 400)
             for t in trialColumn { counts[Int(t)] += 1 }
             #expect(counts.allSatisfy { $0 == 400 }, "every trial exactly once, with all its evaluations")

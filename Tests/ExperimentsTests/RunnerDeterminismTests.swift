@@ -32,10 +32,11 @@ import Testing
         #expect(one == (try HDF5File.read(b.store.runsFile)))
         #expect(one == (try HDF5File.read(merged.store.runsFile)))
         // And the content is real: 3 algorithms × 6 trials × 120 evaluations.
+        let runs = try a.store.readRuns()
         for label in ["random", "ga", "aging"] {
-            let log = try #require(one.dataset(at: "nats-tss/\(label)/log/row"))
-            #expect(log.data.count == 6 * 120)
-            #expect(one.dataset(at: "nats-tss/\(label)/curves/best_signal")?.shape == [6, 120])
+            let configuration = try #require(runs.configuration(label))
+            #expect(configuration.log.count == 6 * 120)
+            #expect(configuration.curves.bestSignal.count == 6 && configuration.curves.bestSignal.allSatisfy { $0.count == 120 })
         }
     }
 
@@ -60,17 +61,17 @@ import Testing
         let table = try ExperimentFixtures.catalog.load("nats-tss")
         let valid = try table.metric("c10_valid_200ep").values
         let test = try table.metric("c10_test_200ep").values
-        let root = try HDF5File.read(runner.store.runsFile)
-        guard case .float64(let best)? = root.dataset(at: "nats-tss/aging/curves/best_signal")?.data,
-              case .float64(let incumbent)? = root.dataset(at: "nats-tss/aging/curves/incumbent_c10_test_200ep")?.data,
-              case .int32(let rows)? = root.dataset(at: "nats-tss/aging/log/row")?.data else { Issue.record("missing datasets"); return }
+        let runs = try runner.store.readRuns()
+        let aging = try #require(runs.configuration("aging"))
+        #expect(runs.provenance.reported.first?.id == "c10_test_200ep")
+        let (best, incumbent, rows) = (aging.curves.bestSignal, aging.curves.incumbentReported[0], aging.log.row)
         for t in 0..<3 {
             var running = -Double.infinity, incumbentTest = Double.nan
             for s in 0..<80 {
                 let row = Int(rows[t * 80 + s])
                 if Double(valid[row]) > running { running = Double(valid[row]); incumbentTest = Double(test[row]) }
-                #expect(best[t * 80 + s] == running)
-                #expect(incumbent[t * 80 + s] == incumbentTest)
+                #expect(best[t][s] == running)
+                #expect(incumbent[t][s] == incumbentTest)
             }
         }
     }

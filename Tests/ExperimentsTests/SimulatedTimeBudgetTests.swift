@@ -77,14 +77,9 @@ import Testing
         var cost: [[Double]] = []
         var cumulative: [[Double]] = []
 
-        init(_ root: H5Group, _ label: String) throws {
-            let base = "\(ExperimentFixtures.timedName)/\(label)/log"
-            guard case .int32(let trials)? = root.dataset(at: "\(base)/trial")?.data,
-                  case .int32(let rows)? = root.dataset(at: "\(base)/row")?.data,
-                  case .float64(let cost)? = root.dataset(at: "\(base)/cost")?.data,
-                  case .float64(let cumulative)? = root.dataset(at: "\(base)/cumulative_cost")?.data else {
-                throw RunError("\(base) is missing")
-            }
+        init(_ runs: RunsFile, _ label: String) throws {
+            let log = try #require(runs.configuration(label)?.log, "\(label) has no log")
+            let (trials, rows, cost, cumulative) = (log.trial, log.row, log.cost, log.cumulativeCost)
             for i in trials.indices {
                 let t = Int(trials[i])
                 while self.rows.count <= t { self.rows.append([]); self.cost.append([]); self.cumulative.append([]) }
@@ -94,9 +89,9 @@ import Testing
     }
 
     @Test func everyAlgorithmStopsWithTheEvaluationThatCrossesTheBudget() throws {
-        let root = try HDF5File.read(try run(Self.spec()).store.runsFile)
+        let runs = try run(Self.spec()).store.readRuns()
         for label in Self.labels {
-            let log = try Log(root, label)
+            let log = try Log(runs, label)
             #expect(log.cumulative.count == 3, "\(label)")
             for trial in log.cumulative {
                 // TrialEvaluator: the evaluation that crosses the budget finishes, then no more.
@@ -108,11 +103,11 @@ import Testing
     }
 
     @Test func cumulativeCostIsTheRunningSumOfTheTablesCostOfTheEvaluatedRows() throws {
-        let root = try HDF5File.read(try run(Self.spec(name: "sums")).store.runsFile)
+        let runs = try run(Self.spec(name: "sums")).store.readRuns()
         let table = try ExperimentFixtures.catalog.load(ExperimentFixtures.timedName)
         let seconds = try table.costOrMetric(ExperimentFixtures.timedCostID).values
         for label in Self.labels {
-            let log = try Log(root, label)
+            let log = try Log(runs, label)
             for t in log.rows.indices {
                 var running = 0.0
                 for (i, row) in log.rows[t].enumerated() {
@@ -126,18 +121,18 @@ import Testing
     }
 
     @Test func anEvaluationBudgetOnATimedTableLogsTheCostButStopsByCount() throws {
-        let root = try HDF5File.read(try run(Self.spec(name: "counted", budget: "evaluations = 30")).store.runsFile)
-        let log = try Log(root, "random")
+        let runs = try run(Self.spec(name: "counted", budget: "evaluations = 30")).store.readRuns()
+        let log = try Log(runs, "random")
         #expect(log.rows.allSatisfy { $0.count == 30 })
         #expect(log.cost.joined().contains { $0 >= 100 })
     }
 
     @Test func oneAndTwoThreadsGiveIdenticalRunsFiles() throws {
         let text = Self.spec(name: "threads")
-        let one = try HDF5File.read(try run(text, threads: 1).store.runsFile)
-        let two = try HDF5File.read(try run(text, threads: 2).store.runsFile)
-        #expect(Self.sameContent(one, two))
-        #expect(one.attributes["budget_simulated_seconds"] == .double(Self.budget))
+        let one = try run(text, threads: 1).store
+        let two = try run(text, threads: 2).store
+        #expect(Self.sameContent(try HDF5File.read(one.runsFile), try HDF5File.read(two.runsFile)))
+        #expect(try one.readRuns().provenance.budget == .simulatedSeconds(Self.budget))
     }
 
     /// H5Group's == but with NaN equal to itself: trials of a seconds budget end at
@@ -165,15 +160,15 @@ import Testing
 
     @Test func theSummaryComparesTrialsAtEqualSimulatedTime() throws {
         let runner = try run(Self.spec(name: "summary", budget: "simulated_seconds = 3000.0\ncheckpoints = [1000.0, 3000.0]"))
-        let data = try RunsReader.comparison(runsFile: runner.store.runsFile)
+        let runs = try runner.store.readRuns()
+        let data = runs.comparison()
         let grid = try #require(data.timeGrid)
         #expect(grid.last == Self.budget)
         #expect(data.checkpoints.map { grid[$0 - 1] } == [1_000, 3_000])
         // The incumbent's test accuracy at each grid time, recomputed from the log and the table.
-        let root = try HDF5File.read(runner.store.runsFile)
         let table = try ExperimentFixtures.catalog.load(ExperimentFixtures.timedName)
         let valid = try table.metric("c10_valid_200ep").values, test = try table.metric("c10_test_200ep").values
-        let log = try Log(root, "random")
+        let log = try Log(runs, "random")
         let curve = try #require(data.algorithms.first { $0.label == "random" }?.curves["incumbent_c10_test_200ep"])
         for t in 0..<3 {
             for (g, time) in grid.enumerated() {
@@ -187,9 +182,7 @@ import Testing
         let summary = try String(contentsOfFile: runner.store.summaryFile, encoding: .utf8)
         #expect(summary.contains("@1000 | @3000"))
         // Rows 0, 97, 194, … have no training time: the summary counts the queries that met one.
-        let unanswered = Self.labels.reduce(0) { sum, label in
-            sum + Int(root.group(at: "\(ExperimentFixtures.timedName)/\(label)")?.attributes["unanswered_queries"]?.intValue ?? 0)
-        }
+        let unanswered = Self.labels.reduce(0) { sum, label in sum + (runs.configuration(label)?.unansweredQueries ?? 0) }
         #expect(unanswered > 0)
         #expect(summary.contains("Queries without an answer: \(unanswered), resampled at no cost"))
     }
@@ -241,15 +234,11 @@ import Testing
 
     @Test func benchmarkCostCanChargeAMetricColumnOnATableWithoutCosts() throws {
         // Charging parameters (millions) as seconds is only a plumbing check: 0.1–1.5 a row.
-        let root = try HDF5File.read(try run(Self.spec(name: "params", benchmark: "nats-tss", budget: "simulated_seconds = 20.0",
-                                                       extra: "cost = \"params_M\"")).store.runsFile)
-        guard case .float64(let cumulative)? = root.dataset(at: "nats-tss/random/log/cumulative_cost")?.data,
-              case .float64(let cost)? = root.dataset(at: "nats-tss/random/log/cost")?.data else {
-            Issue.record("no log"); return
-        }
+        let runs = try run(Self.spec(name: "params", benchmark: "nats-tss", budget: "simulated_seconds = 20.0",
+                                     extra: "cost = \"params_M\"")).store.readRuns()
+        let log = try #require(runs.configuration("random")?.log)
         let params = try ExperimentFixtures.catalog.load("nats-tss").metric("params_M").values
-        guard case .int32(let rows)? = root.dataset(at: "nats-tss/random/log/row")?.data else { Issue.record("no rows"); return }
-        #expect(zip(rows, cost).allSatisfy { Double(params[Int($0.0)]) == $0.1 })
-        #expect(cumulative.max().map { $0 >= 20 } == true)
+        #expect(zip(log.row, log.cost).allSatisfy { Double(params[Int($0.0)]) == $0.1 })
+        #expect(log.cumulativeCost.max().map { $0 >= 20 } == true)
     }
 }

@@ -1,3 +1,4 @@
+import NASCore
 import Testing
 @testable import Indicators
 
@@ -6,7 +7,7 @@ import Testing
 @Suite struct ObjectiveNormalizerTests {
     @Test func flipsMaximisedObjectivesAndScalesByTableBounds() throws {
         let table: [[Double]] = [[40, 30], [95, 2], [70, 16]]
-        let norm = try ObjectiveNormalizer(directions: [.maximise, .minimise], table: table)
+        let norm = try ObjectiveNormalizer(directions: [.max, .min], table: table)
         #expect(norm.lower == [40, 2] && norm.upper == [95, 30])
         #expect(norm.reference == [1, 1])
         #expect(norm.normalize([95, 2]) == [0, 0])
@@ -16,17 +17,17 @@ import Testing
     }
 
     @Test func constantObjectiveMapsToZero() throws {
-        let norm = try ObjectiveNormalizer(directions: [.minimise, .maximise], lower: [3, 0], upper: [3, 10])
+        let norm = try ObjectiveNormalizer(directions: [.min, .max], lower: [3, 0], upper: [3, 10])
         #expect(norm.normalize([3, 10]) == [0, 0])
     }
 
     @Test func badBoundsAreOneLineErrors() {
-        #expect(throws: IndicatorError.self) { try ObjectiveNormalizer(directions: [.minimise], lower: [1], upper: [0]) }
+        #expect(throws: IndicatorError.self) { try ObjectiveNormalizer(directions: [.min], lower: [1], upper: [0]) }
         #expect(throws: IndicatorError("objective bounds: 2 direction(s) but 1 lower and 1 upper bound(s)")) {
-            try ObjectiveNormalizer(directions: [.minimise, .maximise], lower: [0], upper: [1])
+            try ObjectiveNormalizer(directions: [.min, .max], lower: [0], upper: [1])
         }
         #expect(throws: IndicatorError("objective bounds: table row 1 has 1 objective(s), expected 2")) {
-            try ObjectiveNormalizer(directions: [.minimise, .maximise], table: [[0, 1], [2]])
+            try ObjectiveNormalizer(directions: [.min, .max], table: [[0, 1], [2]])
         }
     }
 

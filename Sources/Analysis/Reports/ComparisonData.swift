@@ -1,3 +1,5 @@
+import NASCore
+
 /// The numbers a comparison report needs, independent of any file format: per algorithm,
 /// named curves as [trials][evaluations] matrices. `Experiments` fills it from runs.h5.
 public struct ComparisonData: Sendable {
@@ -19,11 +21,11 @@ public struct ComparisonData: Sendable {
     public struct Metric: Sendable {
         public var curve: String
         public var title: String
-        /// True when larger values are better.
-        public var higherIsBetter: Bool
+        /// Whether larger or smaller values of the curve are better.
+        public var direction: Direction
 
-        public init(curve: String, title: String, higherIsBetter: Bool) {
-            self.curve = curve; self.title = title; self.higherIsBetter = higherIsBetter
+        public init(curve: String, title: String, direction: Direction) {
+            self.curve = curve; self.title = title; self.direction = direction
         }
     }
 
@@ -31,7 +33,7 @@ public struct ComparisonData: Sendable {
     public var benchmark: String
     public var trials: Int
     public var budget: String
-    public var objectives: [String]
+    public var objectives: [Objective]
     public var reported: [String]
     /// How hypervolume was normalised (multi-objective runs), for the report's header.
     public var hypervolumeConvention: String?
@@ -45,7 +47,7 @@ public struct ComparisonData: Sendable {
     /// Extra lines for the end of the report (off-table answers, stalled trials).
     public var notes: [String] = []
 
-    public init(experiment: String, benchmark: String, trials: Int, budget: String, objectives: [String],
+    public init(experiment: String, benchmark: String, trials: Int, budget: String, objectives: [Objective],
                 reported: [String], hypervolumeConvention: String?, checkpoints: [Int], metrics: [Metric], algorithms: [Algorithm]) {
         self.experiment = experiment; self.benchmark = benchmark; self.trials = trials; self.budget = budget
         self.objectives = objectives; self.reported = reported; self.hypervolumeConvention = hypervolumeConvention

@@ -1,4 +1,5 @@
 import Foundation
+import NASCore
 
 /// `summary.md` for a comparison of search algorithms: per metric, tables at the budgets,
 /// evaluations-to-threshold in the form of the LINAS paper's Table 3, pairwise tests with
@@ -76,16 +77,15 @@ public struct ComparisonReport: Sendable {
     /// algorithm the first evaluation at which its mean curve reaches that value.
     func thresholds(_ metric: ComparisonData.Metric) -> [String] {
         let means = data.algorithms.map { Self.meanCurve($0.curves[metric.curve] ?? []) }
-        func better(_ a: Double, _ b: Double) -> Bool { metric.higherIsBetter ? a >= b : a <= b }
         let unit = data.timeGrid == nil ? "Evaluations" : "Simulated seconds"
         var out = ["\(unit) to reach each algorithm's best mean value (LINAS Table 3 form; — = never within the budget):", ""]
         out.append("| threshold | value | " + data.algorithms.map(\.label).joined(separator: " | ") + " |")
         out.append("|---|---|" + String(repeating: "---|", count: data.algorithms.count))
         for (r, reference) in data.algorithms.enumerated() {
             let finite = means[r].filter { !$0.isNaN }
-            guard let best = metric.higherIsBetter ? finite.max() : finite.min() else { continue }
+            guard let best = metric.direction.best(of: finite) else { continue }
             let cells = means.map { curve -> String in
-                guard let i = curve.firstIndex(where: { !$0.isNaN && better($0, best) }) else { return "—" }
+                guard let i = curve.firstIndex(where: { !$0.isNaN && metric.direction.isAtLeastAsGood($0, as: best) }) else { return "—" }
                 return data.stepLabel(i + 1)
             }
             out.append("| best of \(reference.label) | \(Self.format(best)) | " + cells.joined(separator: " | ") + " |")
@@ -118,7 +118,7 @@ public struct ComparisonReport: Sendable {
         var sentences: [String] = []
         for (k, pair) in pairs.enumerated() {
             // A12 counts x > y; for a lower-is-better metric "beats" means smaller.
-            let a12 = metric.higherIsBetter ? pair.a12 : 1 - pair.a12
+            let a12 = metric.direction == .max ? pair.a12 : 1 - pair.a12
             out.append("| \(pair.a) vs \(pair.b) | \(Self.format(pair.meanA - pair.meanB)) | \(Self.format(a12)) | \(Self.formatP(pair.p)) | \(Self.formatP(adjusted[k])) |")
             let ahead = a12 >= 0.5 ? (pair.a, pair.b) : (pair.b, pair.a)
             let effect = Swift.max(a12, 1 - a12)

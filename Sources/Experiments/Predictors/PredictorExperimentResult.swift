@@ -1,5 +1,4 @@
 import Foundation
-import HDF5Kit
 import NASCore
 import Predictors
 
@@ -12,11 +11,7 @@ import Predictors
 /// try result.write(to: ResultsStore(root: "results", experiment: spec.name))
 /// ```
 ///
-/// `runs.h5` layout: root attributes `name`, `benchmark`, `target`, `trials`, `seed`,
-/// `test_size`, `sizes`, `label_scaling`, `spec_sha256`, `code_version`; dataset `/trial_seeds`; one group
-/// per model (its label) with attributes `type` and `parameters`, holding float64
-/// datasets `mape`, `rmse`, `kendall_tau`, `spearman_rho`, `fit_seconds`,
-/// `predict_seconds`, each trials × sizes. MAPE is a fraction, as scikit-learn returns it.
+/// `runs.h5` is a ``PredictorRunsFile``. MAPE is a fraction, as scikit-learn returns it.
 public struct PredictorExperimentResult: Sendable {
     public struct Score: Sendable, Equatable {
         public var mape: Double
@@ -44,34 +39,22 @@ public struct PredictorExperimentResult: Sendable {
         ("fit_seconds", "Fit time (ms)", { $0.fitSeconds * 1000 }),
     ]
 
-    /// The HDF5 tree of `runs.h5`.
-    public func group() -> H5Group {
-        var root = H5Group()
-        root.attributes = [
-            "name": .string(spec.name), "benchmark": .string(spec.benchmark), "target": .string(spec.target),
-            "trials": .int(Int64(spec.trials)), "seed": .string(String(spec.seed)), "test_size": .int(Int64(spec.testSize)),
-            "sizes": .ints(spec.sizes.map(Int64.init)), "label_scaling": .string(spec.labelScaling.rawValue),
-            "spec_sha256": .string(spec.textHash),
-            "code_version": .string(NASReplayVersion.string),
-        ]
-        root.set("trial_seeds", H5Dataset(.uint64(trialSeeds)))
-        let sizes = spec.sizes.count
-        for (m, model) in spec.models.enumerated() {
-            var group = H5Group()
-            group.attributes = ["type": .string(model.type), "parameters": .string(Self.describe(model))]
-            let columns: [(String, (Score) -> Double)] = [
-                ("mape", \.mape), ("rmse", \.rmse), ("kendall_tau", \.kendallTau), ("spearman_rho", \.spearmanRho),
-                ("fit_seconds", \.fitSeconds), ("predict_seconds", \.predictSeconds),
-            ]
-            for (key, value) in columns {
-                var flat: [Double] = []
-                flat.reserveCapacity(spec.trials * sizes)
-                for trial in scores { for s in 0..<sizes { flat.append(value(trial[m * sizes + s])) } }
-                group.set(key, H5Dataset(.float64(flat), shape: [spec.trials, sizes]))
+    /// What `runs.h5` holds (layout in `PredictorRunsFile`).
+    public var runsFile: PredictorRunsFile {
+        let provenance = PredictorRunsFile.Provenance(
+            name: spec.name, benchmark: spec.benchmark, target: spec.target, trials: spec.trials, seed: spec.seed,
+            testSize: spec.testSize, sizes: spec.sizes, labelScaling: spec.labelScaling, specSHA256: spec.textHash,
+            codeVersion: NASReplayVersion.string)
+        let models = spec.models.enumerated().map { m, model in
+            let matrix = { (value: (Score) -> Double) in
+                scores.map { trial in spec.sizes.indices.map { value(trial[m * spec.sizes.count + $0]) } }
             }
-            root.set(ResultsStore.safeName(model.name), .group(group))
+            return PredictorRunsFile.Model(
+                label: model.name, type: model.type, parameters: Self.describe(model),
+                scores: .init(mape: matrix(\.mape), rmse: matrix(\.rmse), kendallTau: matrix(\.kendallTau),
+                              spearmanRho: matrix(\.spearmanRho), fitSeconds: matrix(\.fitSeconds), predictSeconds: matrix(\.predictSeconds)))
         }
-        return root
+        return PredictorRunsFile(provenance: provenance, trialSeeds: trialSeeds, models: models)
     }
 
     /// Mean ± sample standard deviation per model × size, one table per metric.
@@ -109,7 +92,7 @@ public struct PredictorExperimentResult: Sendable {
     /// Writes `runs.h5` (atomically, by `HDF5File.write`) and `summary.md`.
     public func write(to store: ResultsStore) throws {
         try FileManager.default.createDirectory(atPath: store.folder, withIntermediateDirectories: true)
-        try HDF5File.write(group(), to: store.runsFile)
+        try runsFile.write(to: store.runsFile)
         let temporary = store.summaryFile + ".tmp"
         try summary().write(toFile: temporary, atomically: false, encoding: .utf8)
         if FileManager.default.fileExists(atPath: store.summaryFile) { try FileManager.default.removeItem(atPath: store.summaryFile) }

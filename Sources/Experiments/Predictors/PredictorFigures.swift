@@ -1,6 +1,5 @@
 import Analysis
 import Foundation
-import HDF5Kit
 
 /// The figures of a predictor evaluation (`nasreplay predictors evaluate`): MAPE and
 /// Kendall τ against training-set size, one line per model with its 95 % CI band over
@@ -17,45 +16,36 @@ public struct PredictorFigures {
 
     public init(folder: String) { self.folder = folder }
 
-    /// Whether `runs.h5` holds a predictor evaluation rather than a search run; the two
-    /// share the file name, so `nasreplay plot` tells them apart by the root attributes.
-    public static func isPredictorRun(_ runsFile: String) -> Bool {
-        guard let root = try? HDF5File.read(runsFile) else { return false }
-        return root.attributes["test_size"] != nil && root.attributes["experiment"] == nil
+    /// Draws `predictor-mape` and `predictor-kendall-tau` from the folder's runs.h5; returns
+    /// the files written.
+    public func drawAll() throws -> [String] {
+        try drawAll(PredictorRunsFile.read(ResultsStore(folder: folder).runsFile))
     }
 
-    /// Draws `predictor-mape` and `predictor-kendall-tau`; returns the files written.
-    public func drawAll() throws -> [String] {
-        let path = folder + "/runs.h5"
-        let root = try HDF5File.read(path)
-        guard case .ints(let sizes)? = root.attributes["sizes"], !sizes.isEmpty else {
-            throw RunError("\(path): not a predictor evaluation (no sizes attribute); rerun `nasreplay predictors evaluate`")
-        }
-        let benchmark = root.attributes["benchmark"]?.stringValue ?? "?"
-        let target = root.attributes["target"]?.stringValue ?? "?"
-        let trials = Int(root.attributes["trials"]?.intValue ?? 0)
-        let x = sizes.map(Double.init)
+    /// Draws `predictor-mape` and `predictor-kendall-tau` from an evaluation already read;
+    /// returns the files written.
+    public func drawAll(_ file: PredictorRunsFile) throws -> [String] {
+        let p = file.provenance
+        let x = p.sizes.map(Double.init)
         // Half a step of margin past the largest size: gnuplot's own autoscale ends on the
         // next round tic (1100 for sizes up to 1000), whose label then runs into the last one.
         let xRange = x.count > 1 ? 0...(x[x.count - 1] + (x[x.count - 1] - x[x.count - 2]) / 2) : nil
         let out = folder + "/figures"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let panels: [(key: String, name: String, label: String, scale: Double, minimum: Double?)] = [
-            ("mape", "predictor-mape", "MAPE (%)", 100, 0),
-            ("kendall_tau", "predictor-kendall-tau", "Kendall τ", 1, nil),
+        let panels: [(scores: KeyPath<PredictorRunsFile.Scores, [[Double]]>, name: String, label: String, scale: Double, minimum: Double?)] = [
+            (\.mape, "predictor-mape", "MAPE (%)", 100, 0),
+            (\.kendallTau, "predictor-kendall-tau", "Kendall τ", 1, nil),
         ]
         var written: [String] = []
         for panel in panels {
             var series: [CurveSeries] = []
-            for (model, node) in root.children {
-                guard case .group(let g) = node, let ds = g.dataset(at: panel.key), case .float64(let values) = ds.data,
-                      ds.shape.count == 2, ds.shape[1] == sizes.count else { continue }
-                let rows = (0..<ds.shape[0]).map { t in (0..<sizes.count).map { values[t * sizes.count + $0] * panel.scale } }
-                series.append(CurveSeries(name: model, x: x, summary: try Self.meanBand(rows)))
+            for model in file.models {
+                let rows = model.scores[keyPath: panel.scores].map { $0.map { $0 * panel.scale } }
+                series.append(CurveSeries(name: model.label, x: x, summary: try Self.meanBand(rows)))
             }
             guard !series.isEmpty else { continue }
             let figure = CurveFigure(series: series, xAxis: FigureAxis(label: "training set size", range: xRange), yAxis: FigureAxis(label: panel.label, minimum: panel.minimum),
-                                     title: "\(benchmark), \(target): \(trials) trials (mean, 95% CI band)", markers: true)
+                                     title: "\(p.benchmark), \(p.target): \(p.trials) trials (mean, 95% CI band)", markers: true)
             written += try figure.write(name: panel.name, in: out).outputs
         }
         return written

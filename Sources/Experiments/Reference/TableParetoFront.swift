@@ -37,7 +37,7 @@ public struct TableParetoFront: Sendable {
         guard !raw.isEmpty else {
             throw BenchmarkError(subject: table.name, message: "no row has finite values for \(objectives.map(\.description).joined(separator: ", "))")
         }
-        let normalizer = try ObjectiveNormalizer(directions: objectives.map(\.direction.indicatorDirection), table: raw)
+        let normalizer = try ObjectiveNormalizer(directions: objectives.map(\.direction), table: raw)
         let minimised = normalizer.normalize(raw)
         let ranks = NonDominatedSorting.ranks(minimised)
         var front = usable.indices.filter { ranks[$0] == 0 }
@@ -67,9 +67,4 @@ public struct TableParetoFront: Sendable {
         }.joined(separator: "; ")
         return "objectives minimised and min-max normalised over the table (\(bounds)); reference point (\(normalizer.reference.map { "\($0)" }.joined(separator: ", "))); normalised HV = HV / HV(true front) = HV / \(score.trueHypervolume)"
     }
-}
-
-extension Direction {
-    /// The same direction in the indicators' vocabulary.
-    public var indicatorDirection: ObjectiveDirection { self == .max ? .maximise : .minimise }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import HDF5Kit
 import NASCore
 
 /// `results/<name>/`: one file per finished trial under `trials/`, and `runs.h5` assembled
@@ -12,6 +11,11 @@ public struct ResultsStore: Sendable {
 
     public init(root: String, experiment: String) {
         folder = "\(root)/\(experiment)"
+    }
+
+    /// An existing results folder, e.g. `results/nats-tss-multi` (what `report` and `plot` take).
+    public init(folder: String) {
+        self.folder = folder
     }
 
     public var runsFile: String { "\(folder)/runs.h5" }
@@ -42,8 +46,8 @@ public struct ResultsStore: Sendable {
 
     func write(_ result: TrialResult, trialHash: String, objectiveCount: Int, reportedCount: Int) throws {
         try FileManager.default.createDirectory(atPath: trialFolder(result.algorithm), withIntermediateDirectories: true)
-        try HDF5File.write(result.group(trialHash: trialHash, objectiveCount: objectiveCount, reportedCount: reportedCount),
-                           to: trialFile(algorithm: result.algorithm, trial: result.trial))
+        try TrialFile.write(result, trialHash: trialHash, objectiveCount: objectiveCount, reportedCount: reportedCount,
+                            to: trialFile(algorithm: result.algorithm, trial: result.trial))
     }
 
     /// The finished trial, if its file exists. A file from a different spec is an error:
@@ -51,12 +55,25 @@ public struct ResultsStore: Sendable {
     func read(algorithm: String, trial: Int, trialHash: String) throws -> TrialResult? {
         let path = trialFile(algorithm: algorithm, trial: trial)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let group = try HDF5File.read(path)
-        guard group.attributes["trial_hash"]?.stringValue == trialHash else {
+        do { return try TrialFile.read(path, trialHash: trialHash) } catch is TrialFile.OtherSpec {
             throw RunError("\(path) was produced by a different version of this spec; move \(folder) aside or rename the experiment")
         }
-        return TrialResult(group: group)
     }
+
+    /// Whether the folder holds a runs.h5 (of a search run or a predictor evaluation).
+    public var hasRunsFile: Bool { FileManager.default.fileExists(atPath: runsFile) }
+
+    /// Writes runs.h5, creating the folder if needed.
+    public func write(_ runs: RunsFile) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try runs.write(to: runsFile)
+    }
+
+    /// The search run's runs.h5.
+    ///
+    /// - Throws: `HDF5Error` when it is missing or damaged, `RunError` when it is not a
+    ///   search run's.
+    public func readRuns() throws -> RunsFile { try RunsFile.read(runsFile) }
 }
 
 extension ResultsStore {

@@ -1,7 +1,6 @@
 import Analysis
 import Benchmarks
 import Foundation
-import HDF5Kit
 import Indicators
 import NASCore
 
@@ -21,15 +20,20 @@ public struct RunFigures {
 
     /// Draws every figure that fits the run; returns the files written.
     ///
-    /// A simulated-seconds run's curves are against simulated training time (RunsReader puts
-    /// them on a time grid). An evaluation-budget run whose every evaluation was charged a
+    /// A simulated-seconds run's curves are against simulated training time (`RunsFile.comparison`
+    /// puts them on a time grid). An evaluation-budget run whose every evaluation was charged a
     /// finite cost also gets the time view of its curves, as `<figure>-time`, up to when its
     /// quickest trial ended.
     public func drawAll() throws -> [String] {
-        let data = try RunsReader.comparison(runsFile: folder + "/runs.h5")
+        try drawAll(ResultsStore(folder: folder).readRuns())
+    }
+
+    /// As `drawAll()`, from a runs file already read.
+    public func drawAll(_ runs: RunsFile) throws -> [String] {
+        let data = runs.comparison()
         let out = folder + "/figures"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        var written = try drawCurvesAndFronts(data, in: out)
+        var written = try drawCurvesAndFronts(data, runs: runs, in: out)
         if data.timeGrid == nil, data.hasSimulatedTime,
            let horizon = SimulatedTimeGrid.horizon(finalCumulativeCosts: data.algorithms.flatMap { $0.cumulativeCost.compactMap(\.last) }, budget: nil) {
             let timed = data.onTimeGrid(SimulatedTimeGrid(horizon: horizon), checkpointSeconds: [])
@@ -44,7 +48,7 @@ public struct RunFigures {
         if data.objectives.count >= 2 {
             written += try curve(data, curve: "normalized_hv", name: "hv-time", yLabel: "normalised hypervolume", log: false, median: false, in: out)
         } else if let objective = data.objectives.first {
-            written += try curve(data, curve: "best_signal", name: "best-so-far-time", yLabel: "best \(objective.split(separator: ":")[0]) so far", log: false, median: false, in: out)
+            written += try curve(data, curve: "best_signal", name: "best-so-far-time", yLabel: "best \(objective.metric) so far", log: false, median: false, in: out)
         }
         for metric in data.reported {
             written += try curve(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)-time", yLabel: "incumbent's \(metric)", log: false, median: false, in: out)
@@ -52,19 +56,19 @@ public struct RunFigures {
         return written
     }
 
-    private func drawCurvesAndFronts(_ data: ComparisonData, in out: String) throws -> [String] {
+    private func drawCurvesAndFronts(_ data: ComparisonData, runs: RunsFile, in out: String) throws -> [String] {
         var written: [String] = []
         let multi = data.objectives.count >= 2
         if multi {
             written += try curve(data, curve: "normalized_hv", name: "hv", yLabel: "normalised hypervolume", log: false, median: false, in: out)
             written += try curve(data, curve: "hv_regret", name: "hv-regret", yLabel: "HV regret (1 − normalised HV)", log: true, median: true, in: out)
             written += try box(data, curve: "normalized_hv", name: "hv-final", yLabel: "final normalised hypervolume", in: out)
-            written += try fronts(data, in: out)
+            written += try fronts(data, runs: runs, in: out)
             if let n = frontsAt {
                 guard data.timeGrid == nil else {
                     throw RunError("\(folder): --fronts-at counts evaluations, and this run has a simulated-seconds budget; leave it out")
                 }
-                written += try fronts(data, after: n, in: out)
+                written += try fronts(data, runs: runs, after: n, in: out)
             }
             // A mixed run (single-objective algorithms see the first objective) is also
             // judged by its incumbent, so the single-objective view is drawn too.
@@ -77,7 +81,7 @@ public struct RunFigures {
                 written += try box(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)-final", yLabel: "final incumbent's \(metric)", in: out)
             }
             if let objective = data.objectives.first {
-                written += try curve(data, curve: "best_signal", name: "best-so-far", yLabel: "best \(objective.split(separator: ":")[0]) so far", log: false, median: false, in: out)
+                written += try curve(data, curve: "best_signal", name: "best-so-far", yLabel: "best \(objective.metric) so far", log: false, median: false, in: out)
             }
         }
         return written
@@ -142,27 +146,27 @@ public struct RunFigures {
     }
 
     /// What both front figures draw on: the two objectives, the table's true front, the
-    /// objective columns, the finite rows as a background cloud, and runs.h5.
+    /// objective columns and the finite rows as a background cloud.
     private func frontContext(_ data: ComparisonData) throws
-        -> (objectives: [Objective], front: TableParetoFront, x: [Float], y: [Float], cloud: [[Double]], root: H5Group)? {
+        -> (objectives: [Objective], front: TableParetoFront, x: [Float], y: [Float], cloud: [[Double]])? {
         guard data.objectives.count == 2 else { return nil }
-        let objectives = try data.objectives.map { try Objective(parsing: $0) }
+        let objectives = data.objectives
         let table = try catalog.load(data.benchmark)
         let front = try TableParetoFront.cached(table: table, objectives: objectives)
         let x = try table.metric(objectives[0].metric).values, y = try table.metric(objectives[1].metric).values
         let cloud = (0..<table.rows).filter { x[$0].isFinite && y[$0].isFinite }.map { [Double(x[$0]), Double(y[$0])] }
-        return (objectives, front, x, y, cloud, try HDF5File.read(folder + "/runs.h5"))
+        return (objectives, front, x, y, cloud)
     }
 
     /// The whole table as a cloud, the true front, and for each algorithm the front found by
     /// its median trial (by final normalised HV), in the objectives' natural units.
-    private func fronts(_ data: ComparisonData, in out: String) throws -> [String] {
-        guard let (objectives, front, x, y, cloud, root) = try frontContext(data) else { return [] }
+    private func fronts(_ data: ComparisonData, runs: RunsFile, in out: String) throws -> [String] {
+        guard let (objectives, front, x, y, cloud) = try frontContext(data) else { return [] }
         var found: [NamedPoints] = []
         for a in data.algorithms {
             guard let finals = a.curves["normalized_hv"]?.map({ $0.last(where: { !$0.isNaN }) ?? 0 }), !finals.isEmpty,
-                  case .int32(let trials)? = root.dataset(at: "\(data.benchmark)/\(a.label)/fronts/trial")?.data,
-                  case .int32(let rows)? = root.dataset(at: "\(data.benchmark)/\(a.label)/fronts/row")?.data else { continue }
+                  let fronts = runs.configuration(a.label)?.fronts else { continue }
+            let (trials, rows) = (fronts.trial, fronts.row)
             let order = finals.indices.sorted { finals[$0] < finals[$1] }
             let medianTrial = Int32(order[order.count / 2])
             let points = zip(trials, rows).filter { $0.0 == medianTrial && $0.1 >= 0 }.map { [Double(x[Int($0.1)]), Double(y[Int($0.1)])] }
@@ -178,17 +182,13 @@ public struct RunFigures {
     /// As `fronts(_:in:)`, but each algorithm's front is the non-dominated set of what its
     /// median trial (by normalised HV at `n`) had evaluated by evaluation `n`. Points are the
     /// logged objective values, so off-table answers appear as the values the search saw.
-    private func fronts(_ data: ComparisonData, after n: Int, in out: String) throws -> [String] {
-        guard let (objectives, front, x, y, cloud, root) = try frontContext(data) else { return [] }
-        let sign = objectives.map { $0.direction == .max ? -1.0 : 1.0 }
+    private func fronts(_ data: ComparisonData, runs: RunsFile, after n: Int, in out: String) throws -> [String] {
+        guard let (objectives, front, x, y, cloud) = try frontContext(data) else { return [] }
         var found: [NamedPoints] = []
         for a in data.algorithms {
-            let base = "\(data.benchmark)/\(a.label)/log"
             guard let hv = a.curves["normalized_hv"], !hv.isEmpty, hv.allSatisfy({ $0.count >= n }),
-                  case .int32(let trials)? = root.dataset(at: "\(base)/trial")?.data,
-                  case .int32(let steps)? = root.dataset(at: "\(base)/step")?.data,
-                  case .float64(let values)? = root.dataset(at: "\(base)/objectives")?.data,
-                  values.count == 2 * trials.count else { continue }
+                  let log = runs.configuration(a.label)?.log, log.objectives.count == 2 * log.trial.count else { continue }
+            let (trials, steps, values) = (log.trial, log.step, log.objectives)
             let atN = hv.map { $0[n - 1].isNaN ? 0 : $0[n - 1] }
             let order = atN.indices.sorted { atN[$0] < atN[$1] }
             let medianTrial = Int32(order[order.count / 2])
@@ -196,7 +196,7 @@ public struct RunFigures {
             let points = trials.indices.filter { trials[$0] == medianTrial && steps[$0] <= n }
                 .map { [values[2 * $0], values[2 * $0 + 1]] }
                 .filter { $0.allSatisfy(\.isFinite) && seen.insert($0).inserted }
-            let minimised = points.map { [sign[0] * $0[0], sign[1] * $0[1]] }
+            let minimised = points.map { [objectives[0].minimised($0[0]), objectives[1].minimised($0[1])] }
             let members = NonDominatedSorting.fronts(minimised).first ?? []
             found.append(NamedPoints(name: "\(a.label) (median trial)", points: members.map { points[$0] }.sorted { $0[0] < $1[0] }))
         }

@@ -1,7 +1,6 @@
 import Analysis
 import Benchmarks
 import Foundation
-import HDF5Kit
 import NASCore
 import Synchronization
 
@@ -133,11 +132,23 @@ public struct ExperimentRunner: Sendable {
             let shown = missing.prefix(3).joined(separator: ", ")
             throw RunError("\(store.folder): \(missing.count) trials are missing (\(shown)\(missing.count > 3 ? ", …" : "")); run the remaining shards, then merge again")
         }
-        let directions = spec.benchmark.report.map { (try? binding.table.metric($0).info.direction) ?? .max }
-        let root = RunsFile.build(experiment: experiment, results: results, reportedDirections: directions)
-        try FileManager.default.createDirectory(atPath: store.folder, withIntermediateDirectories: true)
-        try HDF5File.write(root, to: store.runsFile)
-        let summary = ComparisonReport(try RunsReader.comparison(runsFile: store.runsFile)).markdown
+        let provenance = RunsFile.Provenance(
+            experiment: spec.name, trialHash: trialHash, seed: spec.seed, trials: spec.trials, budget: spec.budget,
+            checkpoints: spec.checkpoints, benchmark: spec.benchmark.name, isSampleTable: binding.isSampleTable,
+            objectives: spec.benchmark.objectives,
+            reported: spec.benchmark.report.map { .init(id: $0, direction: (try? binding.table.metric($0).info.direction) ?? .max) },
+            hypervolumeConvention: front?.conventionNote)
+        let configurations = zip(configs, results).map { config, trials in
+            let setup = RunsFile.Setup(
+                label: config.label, type: config.typeName,
+                parameters: config.spec.canonicalParameters.replacingOccurrences(of: ",", with: ", "),
+                mutation: config.type.mutatesThroughSpace ? experiment.recordedMutation(of: config) : nil,
+                cache: config.cache.rawValue)
+            return RunsFile.Configuration(setup, trials: trials, in: provenance)
+        }
+        try store.write(RunsFile(provenance: provenance, configurations: configurations))
+        // Read back, so the summary is the one `nasreplay report` would write from the file.
+        let summary = ComparisonReport(try store.readRuns().comparison()).markdown
         try writeAtomically(summary, to: store.summaryFile)
         return summary
     }

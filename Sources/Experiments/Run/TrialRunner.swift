@@ -54,12 +54,13 @@ struct TrialRunner: SearchVisitor {
             result.cumulativeCost.append(record.cumulativeCost)
             result.exact.append(record.exact ? 1 : 0)
             let v = record.objectives[0]
-            let signal = objectives[0].direction == .max ? v : -v
+            let signal = objectives[0].maximised(v)
             if !signal.isNaN && signal > best {
                 best = signal
                 incumbent = record.reported
             }
-            result.bestSignal.append(best == -.infinity ? .nan : (objectives[0].direction == .max ? best : -best))
+            // `maximised` is its own inverse: this is `best` back in natural units.
+            result.bestSignal.append(best == -.infinity ? .nan : objectives[0].maximised(best))
             result.incumbentReported += incumbent
             if let front {
                 let raw = record.objectives

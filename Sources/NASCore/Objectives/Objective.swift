@@ -1,8 +1,3 @@
-/// Whether larger or smaller values of a metric are better.
-public enum Direction: String, Sendable, Hashable, CaseIterable {
-    case max, min
-}
-
 /// A metric the search sees, with the direction it is optimised in: `c10_valid_200ep:max`.
 ///
 /// ```swift
@@ -31,7 +26,12 @@ public struct Objective: Sendable, Hashable, CustomStringConvertible {
 
     /// The value turned into a quantity to minimise (accuracy → −accuracy).
     @inline(__always)
-    public func minimised(_ value: Double) -> Double { direction == .min ? value : -value }
+    public func minimised(_ value: Double) -> Double { direction.minimised(value) }
+
+    /// The value turned into a quantity to maximise (latency → −latency): the fitness a
+    /// single-objective search climbs.
+    @inline(__always)
+    public func maximised(_ value: Double) -> Double { direction.maximised(value) }
 }
 
 public struct ObjectiveError: Error, CustomStringConvertible, Sendable {

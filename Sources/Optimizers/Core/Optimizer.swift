@@ -18,7 +18,7 @@ public protocol Optimizer: Sendable {
 func fitness(_ evaluation: Evaluation, _ objective: Objective) -> Double {
     let v = evaluation.objectives[0]
     if v.isNaN { return -.infinity }
-    return objective.direction == .max ? v : -v
+    return objective.maximised(v)
 }
 
 /// An architecture with its fitness, as populations hold them.

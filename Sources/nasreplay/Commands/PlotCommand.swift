@@ -21,16 +21,18 @@ struct PlotCommand: ParsableCommand {
     @Option(name: .customLong("fronts-at"), help: "Multi-objective runs: also draw the fronts found after N evaluations (fronts-at-N).") var frontsAt: Int?
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: folder + "/runs.h5") else {
-            throw InputError("\(folder)/runs.h5: not found; run the experiment first (`nasreplay run SPEC`)")
+        let store = ResultsStore(folder: folder)
+        guard store.hasRunsFile else {
+            throw InputError("\(store.runsFile): not found; run the experiment first (`nasreplay run SPEC`)")
         }
         if let frontsAt, frontsAt < 1 { throw InputError("--fronts-at must be positive, got \(frontsAt)") }
         let files: [String]
-        if PredictorFigures.isPredictorRun(folder + "/runs.h5") {
-            files = try asRun { try PredictorFigures(folder: folder).drawAll() }
-        } else {
+        switch try asRun({ try StoredRuns.read(store.runsFile) }) {
+        case .predictorEvaluation(let evaluation):
+            files = try asRun { try PredictorFigures(folder: folder).drawAll(evaluation) }
+        case .search(let runs):
             let figures = RunFigures(folder: folder, catalog: DatasetCatalog(folder: locations.datasetsFolder), frontsAt: frontsAt)
-            files = try asRun { try figures.drawAll() }
+            files = try asRun { try figures.drawAll(runs) }
         }
         for f in files where f.hasSuffix(".png") { print("wrote \(f) (and .pdf, .svg, .csv, .gp)") }
     }

@@ -21,9 +21,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .customLong("print"), help: "Print the report instead of only writing it.") var printReport = false
 
     func run() throws {
-        let runs = folder + "/runs.h5"
-        guard FileManager.default.fileExists(atPath: runs) else {
-            throw InputError("\(runs): not found; run the experiment first (`nasreplay run SPEC`)")
+        let store = ResultsStore(folder: folder)
+        guard store.hasRunsFile else {
+            throw InputError("\(store.runsFile): not found; run the experiment first (`nasreplay run SPEC`)")
         }
         var override: [Int]?
         if let checkpoints {
@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
                 return n
             }
         }
-        let data = try asRun { try RunsReader.comparison(runsFile: runs, checkpoints: override) }
+        let data = try asRun { try store.readRuns().comparison(checkpoints: override) }
         let report = ComparisonReport(data)
         if let thresholds {
             let table = report.thresholdsMarkdown
@@ -42,7 +42,7 @@ struct ReportCommand: ParsableCommand {
             return
         }
         let markdown = report.markdown
-        let path = folder + "/summary.md"
+        let path = store.summaryFile
         try asRun { try markdown.write(toFile: path, atomically: true, encoding: .utf8) }
         if printReport { print(markdown) }
         print("wrote \(path)")

@@ -2,7 +2,6 @@ import ArgumentParser
 import Benchmarks
 import Experiments
 import Foundation
-import HDF5Kit
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -91,16 +90,9 @@ struct MergeCommand: ParsableCommand {
 /// unaffected; but its runs.h5 would replace the full run's summary.
 func checkTrialOverride(_ trials: Int, runsFile: String) throws {
     guard trials > 0 else { throw InputError("--trials must be positive, got \(trials)") }
-    if let stored = storedTrialCount(runsFile), stored != trials {
+    if let stored = StoredRuns.trialCount(at: runsFile), stored != trials {
         throw InputError("--trials \(trials): \(runsFile) holds a run of \(stored) trials; pass --results DIR to write the smaller run elsewhere")
     }
-}
-
-/// The trial count recorded in an existing runs.h5, or nil when there is none.
-func storedTrialCount(_ runsFile: String) -> Int? {
-    guard FileManager.default.fileExists(atPath: runsFile), let root = try? HDF5File.read(runsFile),
-          let trials = root.attributes["trials"]?.intValue else { return nil }
-    return Int(trials)
 }
 
 func parseShard(_ text: String) throws -> (index: Int, count: Int) {
