@@ -14,13 +14,13 @@ struct PredictorBench {
     /// The full DyNAS-T 1.6.0 grid (100 ridge α + 100 SVR C, 5 folds each) on 250 real
     /// `ofa-mbv3-dynast` sub-networks (one-hot, 135 features) with their ImageNet top-1.
     func rows() throws -> [[String]] {
-        let table = try asInput { try catalog.load("ofa-mbv3-dynast") }
-        let bench = try asInput { try SampleTableBenchmark(table: table, space: OFAMobileNetV3Space(), offTable: .reject) }
-        let top1 = try asInput { try table.metric("accuracy_top1").values }
+        let table = try catalog.load("ofa-mbv3-dynast")
+        let bench = try SampleTableBenchmark(table: table, space: OFAMobileNetV3Space(), offTable: .reject)
+        let top1 = try table.metric("accuracy_top1").values
         let n = 250
         let genes = Array(bench.rowGenes.prefix(n))
         let features = genes.map { bench.space.features(of: GeneVector(genes: $0)) }
-        let x = try asInput { try Matrix(rows: features) }
+        let x = try Matrix(rows: features)
         let y = top1.prefix(n).map(Double.init)
 
         var grid = DynastPredictor()
@@ -55,12 +55,10 @@ struct PredictorBench {
         predictor = "dynast"
         inner = { type = "nsga2", generations = 400 }
         """
-        let spec = try asInput { try ExperimentSpec.parse(text, file: "bench-linas.toml") }
+        let spec = try ExperimentSpec.parse(text, file: "bench-linas.toml")
         var options = ExperimentRunner.Options()
         options.progress = false
-        return try asRun {
-            let runner = try ExperimentRunner(spec: spec, catalog: catalog, options: options)
-            return try medianSeconds(repetitions: max(1, repetitions / 2)) { blackHole(try runner.runInMemory()) }
-        }
+        let runner = try ExperimentRunner(spec: spec, catalog: catalog, options: options)
+        return try medianSeconds(repetitions: max(1, repetitions / 2)) { blackHole(try runner.runInMemory()) }
     }
 }

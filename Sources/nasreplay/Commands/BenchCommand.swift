@@ -42,16 +42,16 @@ struct BenchCommand: ParsableCommand {
     func tableRows(catalog: DatasetCatalog) throws -> [[String]] {
         let path = catalog.path(of: "nats-tss")
 
-        let load = try asInput { try medianSeconds(repetitions: repetitions) { blackHole(try BenchmarkStore.load(path)) } }
-        let table = try asInput { try catalog.load("nats-tss") }
-        let bench = try asInput { try NATSTopologyBenchmark(table: table) }
+        let load = try medianSeconds(repetitions: repetitions) { blackHole(try BenchmarkStore.load(path)) }
+        let table = try catalog.load("nats-tss")
+        let bench = try NATSTopologyBenchmark(table: table)
         var rows: [[String]] = [["load nats-tss.h5 (15,625 × \(table.metrics.count) metrics, in-process)", formatSeconds(load), "< 50 ms"]]
 
         // Random rows drawn up front so the loop measures lookups only.
         var rng = Xoshiro256StarStar(seed: 1)
         let n = 20_000_000
         let indices = (0..<(1 << 20)).map { _ in Int32(rng.nextInt(below: table.rows)) }
-        let column = try asInput { try table.metric("c10_valid_200ep").values }
+        let column = try table.metric("c10_valid_200ep").values
         let byIndex = medianSeconds(repetitions: repetitions) {
             var sum: Float = 0
             column.withUnsafeBufferPointer { values in
@@ -61,9 +61,7 @@ struct BenchCommand: ParsableCommand {
         }
         rows.append(["query by row index (one metric, random rows)", formatRate(Double(n) / byIndex), "≥ 50 M/s"])
 
-        let evaluator = try asInput {
-            try bench.evaluator(objectives: [Objective(metric: "c10_valid_200ep", direction: .max)], reported: ["c10_test_200ep"])
-        }
+        let evaluator = try bench.evaluator(objectives: [Objective(metric: "c10_valid_200ep", direction: .max)], reported: ["c10_test_200ep"])
         let cells = indices.prefix(4096).map { bench.index.cell(at: Int($0))! }
         let m = 2_000_000
         let byCell = medianSeconds(repetitions: repetitions) {
@@ -107,23 +105,19 @@ extension BenchCommand {
         name = "aging"
         type = "aging-evolution"
         """
-        let spec = try asInput { try ExperimentSpec.parse(text, file: "bench-aging.toml") }
+        let spec = try ExperimentSpec.parse(text, file: "bench-aging.toml")
         var options = ExperimentRunner.Options()
         options.progress = false
         let threads = options.threads
-        let inMemory = try asRun {
-            let runner = try ExperimentRunner(spec: spec, catalog: catalog, options: options)
-            return try medianSeconds(repetitions: repetitions) { blackHole(try runner.runInMemory()) }
-        }
+        let runner = try ExperimentRunner(spec: spec, catalog: catalog, options: options)
+        let inMemory = try medianSeconds(repetitions: repetitions) { blackHole(try runner.runInMemory()) }
         let results = FileManager.default.temporaryDirectory.appendingPathComponent("nasreplay-bench-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: results) }
         var counter = 0
-        let withFiles = try asRun {
-            try medianSeconds(repetitions: max(1, repetitions / 2)) {
-                counter += 1
-                options.resultsRoot = results + "/\(counter)"
-                _ = try ExperimentRunner(spec: spec, catalog: catalog, options: options).run()
-            }
+        let withFiles = try medianSeconds(repetitions: max(1, repetitions / 2)) {
+            counter += 1
+            options.resultsRoot = results + "/\(counter)"
+            _ = try ExperimentRunner(spec: spec, catalog: catalog, options: options).run()
         }
         return [
             ["300 aging-evolution trials × 1,000 evaluations, \(threads) threads (in memory)", formatSeconds(inMemory), "< 3 s"],
@@ -155,8 +149,8 @@ extension BenchCommand {
     /// An NB101 cell given as a graph: prune, nasbench's canonical hash (MD5 rounds), and the
     /// row lookup, on the graphs of `nb101-sample`.
     func nb101Rows(catalog: DatasetCatalog) throws -> [[String]] {
-        let table = try asInput { try catalog.load("nb101-sample") }
-        let bench = try asInput { try NB101Benchmark(table: table) }
+        let table = try catalog.load("nb101-sample")
+        let bench = try NB101Benchmark(table: table)
         var rng = Xoshiro256StarStar(seed: 3)
         let cells = (0..<4096).compactMap { _ in bench.archs.cell(at: rng.nextInt(below: table.rows)) }
         guard !cells.isEmpty else { return [] }

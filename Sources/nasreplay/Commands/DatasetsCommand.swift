@@ -23,7 +23,7 @@ struct DatasetsCommand: ParsableCommand {
             let wanted = names.isEmpty ? DatasetCatalog.entries.map(\.name) : names
             for name in wanted {
                 let start = ContinuousClock.now
-                let table = try asInput { try catalog.build(name, from: from) }
+                let table = try catalog.build(name, from: from)
                 let seconds = (ContinuousClock.now - start).seconds
                 print("built \(catalog.path(of: name)): \(table.rows) rows, \(table.metrics.count) metrics (\(String(format: "%.2f", seconds)) s)")
             }
@@ -55,7 +55,7 @@ struct DatasetsCommand: ParsableCommand {
 
         func run() throws {
             let catalog = DatasetCatalog(folder: locations.datasetsFolder)
-            let table = try asInput { try catalog.load(name) }
+            let table = try catalog.load(name)
             print("\(table.name): \(table.rows) rows, search space \(table.searchSpace), file \(catalog.path(of: name))")
             for key in table.provenance.keys.sorted() { print("  \(key): \(table.provenance[key]!)") }
             print("")
@@ -82,7 +82,7 @@ struct DatasetsCommand: ParsableCommand {
 
         func run() throws {
             let catalog = DatasetCatalog(folder: locations.datasetsFolder)
-            let lines = try asInput { try catalog.verify(name, dataFolder: from) }
+            let lines = try catalog.verify(name, dataFolder: from)
             for line in lines { print("ok  \(line)") }
         }
     }

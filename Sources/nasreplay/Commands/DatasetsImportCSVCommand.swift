@@ -37,19 +37,11 @@ extension DatasetsCommand {
 
         func run() throws {
             try checkTableName(name)
-            let mapping = try asInput { try makeMapping() }
-            let table = try asInput { () throws -> BenchmarkTable in
-                let table = try GenericCSVImporter.build(csv: csv, mapping: mapping)
-                try checkSpace(table)
-                return table
-            }
+            let mapping = try makeMapping()
+            let table = try GenericCSVImporter.build(csv: csv, mapping: mapping)
+            try checkSpace(table)
             let output = "\(locations.datasetsFolder)/\(name).h5"
-            try asRun {
-                try FileManager.default.createDirectory(atPath: locations.datasetsFolder, withIntermediateDirectories: true)
-                // A failed write is a failed run (exit 1), as it was when the store threw
-                // HDF5Kit's error: the input was read and checked by then.
-                do { try BenchmarkStore.save(table, to: output) } catch { throw RunFailure("\(error)") }
-            }
+            try saveImported(table, to: output, folder: locations.datasetsFolder)
             let lines = table.provenance["sample_rows"]?.intValue ?? Int64(table.rows)
             print("imported \(output): \(table.rows) rows (\(lines) lines), \(mapping.genes.count) gene columns, \(table.metrics.count) metrics; `nasreplay datasets info \(name)` lists them")
         }

@@ -32,11 +32,9 @@ extension DatasetsCommand {
             let output = "\(locations.datasetsFolder)/\(tableName).h5"
             let start = ContinuousClock.now
             let interactive = isatty(2) != 0
-            let summary = try asInput {
-                try NB101TFRecordImporter.importFile(tfrecord, to: output, name: tableName) { progress in
-                    let line = "importing \(tfrecord): \(progress.line)"
-                    FileHandle.standardError.write(Data((interactive ? "\r\(line)" : line + "\n").utf8))
-                }
+            let summary = try NB101TFRecordImporter.importFile(tfrecord, to: output, name: tableName) { progress in
+                let line = "importing \(tfrecord): \(progress.line)"
+                FileHandle.standardError.write(Data((interactive ? "\r\(line)" : line + "\n").utf8))
             }
             if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
             let seconds = (ContinuousClock.now - start).seconds

@@ -20,16 +20,11 @@ extension DatasetsCommand {
         func run() throws {
             if let name { try checkTableName(name) }
             let start = ContinuousClock.now
-            let (table, summary) = try asInput { try NATSOfficialImporter.read(csv, name: name ?? "") }
+            let (table, summary) = try NATSOfficialImporter.read(csv, name: name ?? "")
             var named = table
             named.name = name ?? "nats-\(summary.space.rawValue)-official"
             let output = "\(locations.datasetsFolder)/\(named.name).h5"
-            try asRun {
-                try FileManager.default.createDirectory(atPath: locations.datasetsFolder, withIntermediateDirectories: true)
-                // A failed write is a failed run (exit 1), as it was when the store threw
-                // HDF5Kit's error: the input was read and checked by then.
-                do { try BenchmarkStore.save(named, to: output) } catch { throw RunFailure("\(error)") }
-            }
+            try saveImported(named, to: output, folder: locations.datasetsFolder)
             let seconds = (ContinuousClock.now - start).seconds
             print("imported \(output): \(summary.rows) architectures (\(summary.space.rawValue)), \(summary.lines) lines, schedules \(summary.schedules.map { "\($0.dataset)@\($0.epochs)ep" }.joined(separator: ", ")) (\(String(format: "%.1f", seconds)) s)")
             if !summary.emptyColumns.isEmpty {

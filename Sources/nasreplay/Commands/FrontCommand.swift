@@ -23,11 +23,11 @@ struct FrontCommand: ParsableCommand {
 
     func run() throws {
         let catalog = DatasetCatalog(folder: locations.datasetsFolder)
-        let table = try asInput { try catalog.load(benchmark) }
-        let parsed = try asInput { try objectives.split(separator: ",").map { try Objective(parsing: String($0)) } }
+        let table = try catalog.load(benchmark)
+        let parsed = try objectives.split(separator: ",").map { try Objective(parsing: String($0)) }
         guard parsed.count >= 2 else { throw InputError("--objectives: a Pareto front needs at least two objectives, got \(parsed.count)") }
-        let front = try asInput { try TableParetoFront(table: table, objectives: parsed) }
-        let columns = try asInput { try parsed.map { try table.metric($0.metric).values } }
+        let front = try TableParetoFront(table: table, objectives: parsed)
+        let columns = try parsed.map { try table.metric($0.metric).values }
         let binding = try SpaceBindings.bind(table)
         if json {
             let items = front.rows.map { r in

@@ -20,8 +20,8 @@ struct IndicatorsCommand: ParsableCommand {
 
         func run() throws {
             let set = try readPoints(points)
-            let reference = try asInput { try PointsFile.parseReference(ref) }
-            try asInput { try PointsFile.checkReference(reference, dimension: set[0].count, path: points) }
+            let reference = try PointsFile.parseReference(ref)
+            try PointsFile.checkReference(reference, dimension: set[0].count, path: points)
             let hv = Hypervolume.compute(set, reference: reference)
             print(json ? "{\"hypervolume\": \(hv), \"points\": \(set.count), \"reference\": \(reference)}" : "\(hv)")
         }
@@ -53,5 +53,5 @@ struct IndicatorsCommand: ParsableCommand {
 
 private func readPoints(_ path: String) throws -> [[Double]] {
     guard let data = FileManager.default.contents(atPath: path) else { throw InputError("\(path): file not found or unreadable") }
-    return try asInput { try PointsFile.parse(text: String(decoding: data, as: UTF8.self), path: path) }
+    return try PointsFile.parse(text: String(decoding: data, as: UTF8.self), path: path)
 }

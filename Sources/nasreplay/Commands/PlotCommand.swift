@@ -27,12 +27,12 @@ struct PlotCommand: ParsableCommand {
         }
         if let frontsAt, frontsAt < 1 { throw InputError("--fronts-at must be positive, got \(frontsAt)") }
         let files: [String]
-        switch try asRun({ try StoredRuns.read(store.runsFile) }) {
+        switch try StoredRuns.read(store.runsFile) {
         case .predictorEvaluation(let evaluation):
-            files = try asRun { try PredictorFigures(folder: folder).drawAll(evaluation) }
+            files = try PredictorFigures(folder: folder).drawAll(evaluation)
         case .search(let runs):
             let figures = RunFigures(folder: folder, catalog: DatasetCatalog(folder: locations.datasetsFolder), frontsAt: frontsAt)
-            files = try asRun { try figures.drawAll(runs) }
+            files = try figures.drawAll(runs)
         }
         for f in files where f.hasSuffix(".png") { print("wrote \(f) (and .pdf, .svg, .csv, .gp)") }
     }

@@ -127,7 +127,7 @@ struct PredictorsCommand: ParsableCommand {
         @Flag(help: "No progress output.") var quiet = false
 
         func run() throws {
-            var parsed = try asInput { try PredictorExperimentSpec.load(spec) }
+            var parsed = try PredictorExperimentSpec.load(spec)
             if let trials {
                 try checkTrialOverride(trials, runsFile: ResultsStore(root: results, experiment: parsed.name).runsFile)
                 parsed.trials = trials
@@ -139,15 +139,13 @@ struct PredictorsCommand: ParsableCommand {
             let start = ContinuousClock.now
             let done = ProgressCount()
             let quiet = quiet, total = parsed.trials
-            let result = try asRun {
-                try experiment.run(threads: threads) { _ in
-                    let n = done.increment()
-                    if !quiet { FileHandle.standardError.write(Data("\rtrials \(n)/\(total)".utf8)) }
-                }
+            let result = try experiment.run(threads: threads) { _ in
+                let n = done.increment()
+                if !quiet { FileHandle.standardError.write(Data("\rtrials \(n)/\(total)".utf8)) }
             }
             if !quiet { FileHandle.standardError.write(Data("\n".utf8)) }
             let store = ResultsStore(root: results, experiment: parsed.name)
-            try asRun { try result.write(to: store) }
+            try result.write(to: store)
             print(result.summary())
             print("mean fit time per model (over trials and sizes):")
             print(renderTable(["model", "fit ms"], result.meanFitSeconds().map { [$0.model, String(format: "%.2f", $0.seconds * 1000)] }))

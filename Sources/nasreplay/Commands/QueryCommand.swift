@@ -105,7 +105,7 @@ struct NB101Query {
                                                   : "import it with `nasreplay datasets import nb101 --tfrecord FILE`"
             throw InputError("\(path): not built yet; \(fix)")
         }
-        let bench = try asInput { try NB101Benchmark.load(path) }
+        let bench = try NB101Benchmark.load(path)
         let row: Int?
         var given: NB101Cell?
         switch (architecture, adjacency, ops) {

@@ -32,18 +32,18 @@ struct ReportCommand: ParsableCommand {
                 return n
             }
         }
-        let data = try asRun { try store.readRuns().comparison(checkpoints: override) }
+        let data = try store.readRuns().comparison(checkpoints: override)
         let report = ComparisonReport(data)
         if let thresholds {
             let table = report.thresholdsMarkdown
-            try asRun { try table.write(toFile: thresholds, atomically: true, encoding: .utf8) }
+            try table.write(toFile: thresholds, atomically: true, encoding: .utf8)
             if printReport { print(table) }
             print("wrote \(thresholds)")
             return
         }
         let markdown = report.markdown
         let path = store.summaryFile
-        try asRun { try markdown.write(toFile: path, atomically: true, encoding: .utf8) }
+        try markdown.write(toFile: path, atomically: true, encoding: .utf8)
         if printReport { print(markdown) }
         print("wrote \(path)")
     }

@@ -26,7 +26,7 @@ struct RunCommand: ParsableCommand {
     var dryRun = false
 
     func run() throws {
-        var parsed = try asInput { try ExperimentSpec.load(spec) }
+        var parsed = try ExperimentSpec.load(spec)
         if let trials {
             try checkTrialOverride(trials, runsFile: ResultsStore(root: results, experiment: parsed.name).runsFile)
             parsed.trials = trials
@@ -46,7 +46,7 @@ struct RunCommand: ParsableCommand {
         }
         let runner = ExperimentRunner(experiment: experiment, options: options)
         let start = ContinuousClock.now
-        let outcome = try asRun { try runner.run() }
+        let outcome = try runner.run()
         let seconds = String(format: "%.2f", (ContinuousClock.now - start).seconds)
         if let summary = outcome.summary {
             print(summary)
@@ -73,12 +73,12 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "Folder for results.") var results = "results"
 
     func run() throws {
-        let parsed = try asInput { try ExperimentSpec.load(spec) }
+        let parsed = try ExperimentSpec.load(spec)
         var options = ExperimentRunner.Options()
         options.resultsRoot = results
-        let runner = try asInput { try ExperimentRunner(spec: parsed, catalog: DatasetCatalog(folder: locations.datasetsFolder), options: options) }
-        let copied = try asRun { try runner.store.importTrials(from: shardFolders) }
-        let summary = try asRun { try runner.assemble() }
+        let runner = try ExperimentRunner(spec: parsed, catalog: DatasetCatalog(folder: locations.datasetsFolder), options: options)
+        let copied = try runner.store.importTrials(from: shardFolders)
+        let summary = try runner.assemble()
         print(summary)
         print("merged (\(copied) trial files copied in); wrote \(runner.store.runsFile) and \(runner.store.summaryFile)")
     }

@@ -1,3 +1,5 @@
+import Benchmarks
+import Foundation
 import NASCore
 
 /// Bad input from the user (a file, a name, an argument): one line, exit code 2.
@@ -13,7 +15,13 @@ struct RunFailure: UserFacingError {
     init(_ description: String) { self.description = description }
 }
 
-// Transitional: every library error is a `UserFacingError` that carries its own exit code,
-// mapped in `NASReplayCommand.main`; these wrappers no longer translate anything.
-func asInput<T>(_ body: () throws -> T) throws -> T { try body() }
-func asRun<T>(_ body: () throws -> T) throws -> T { try body() }
+/// Writes an imported table into the datasets folder. The input was read and checked by
+/// then, so a failed write (a full disk) is a failed run, exit 1, not bad input.
+func saveImported(_ table: BenchmarkTable, to path: String, folder: String) throws {
+    do {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try BenchmarkStore.save(table, to: path)
+    } catch {
+        throw RunFailure("\(error)")
+    }
+}
