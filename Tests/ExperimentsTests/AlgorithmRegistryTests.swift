@@ -33,6 +33,24 @@ import Testing
         """
     }
 
+    /// A one-trial NATS-TSS spec around one `[[algorithm]]` body, which starts on line 11.
+    static func natsSpec(algorithm: String) -> String {
+        """
+        name = "quirks"
+        trials = 1
+
+        [benchmark]
+        name = "nats-tss"
+        objectives = ["c10_valid_200ep:max"]
+
+        [budget]
+        evaluations = 30
+
+        [[algorithm]]
+        \(algorithm)
+        """
+    }
+
     func writeSpec(_ text: String) throws -> String {
         let path = ExperimentFixtures.temporaryFolder() + "/spec.toml"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -90,23 +108,12 @@ import Testing
 
     @Test("quirks = [\"…\"] in a TOML file is one configuration with both quirks, not a sweep")
     func quirksListIsNotASweep() throws {
-        let path = try writeSpec("""
-        name = "quirks"
-        trials = 1
-
-        [benchmark]
-        name = "nats-tss"
-        objectives = ["c10_valid_200ep:max"]
-
-        [budget]
-        evaluations = 30
-
-        [[algorithm]]
+        let path = try writeSpec(Self.natsSpec(algorithm: """
         name = "naseafa"
         type = "nas-ea-fa"
         quirks = ["nb101-start-fallback", "no-evaluation-cache"]
         population = [10, 20]
-        """)
+        """))
         let spec = try ExperimentSpec.load(path)
         // `population` sweeps, `quirks` does not.
         #expect(spec.algorithms.map(\.label) == ["naseafa[population=10]", "naseafa[population=20]"])
@@ -114,21 +121,10 @@ import Testing
         for config in experiment.configs {
             #expect(config.resolvedKeys.first { $0.name == "quirks" }?.value == "[\"nb101-start-fallback\", \"no-evaluation-cache\"]")
         }
-        let bad = try ExperimentSpec.parse("""
-        name = "quirks"
-        trials = 1
-        [benchmark]
-        name = "nats-tss"
-        objectives = ["c10_valid_200ep:max"]
-        [budget]
-        evaluations = 30
-        [[algorithm]]
-        type = "nas-ea-fa"
-        quirks = ["no-such-quirk"]
-        """, file: "q.toml")
+        let bad = try ExperimentSpec.parse(Self.natsSpec(algorithm: "type = \"nas-ea-fa\"\nquirks = [\"no-such-quirk\"]"), file: "q.toml")
         #expect(throws: SpecError.self) { try ValidatedExperiment(spec: bad, catalog: ExperimentFixtures.catalog) }
         do { _ = try ValidatedExperiment(spec: bad, catalog: ExperimentFixtures.catalog) } catch {
-            #expect("\(error)" == "q.toml:10: algorithm 'nas-ea-fa': quirks: unknown value 'no-such-quirk' (known: nb101-start-fallback, no-evaluation-cache)")
+            #expect("\(error)" == "q.toml:13: algorithm 'nas-ea-fa': quirks: unknown value 'no-such-quirk' (known: nb101-start-fallback, no-evaluation-cache)")
         }
     }
 

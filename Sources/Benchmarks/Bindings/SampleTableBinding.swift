@@ -60,17 +60,14 @@ public struct SampleTableBinding<Space: GeneEncodedSpace>: Sendable {
     }
 }
 
-/// OFA MobileNetV3 sample tables: DyNAS-T's runs (`ofa-mbv3`, resolutions 192…224) and
-/// HELP's latencies (`ofa-mbv3-r`, HELP's resolutions).
-public struct OFAMobileNetV3Binding: SpaceBinding {
-    public static let spaceNames = ["ofa-mbv3", "ofa-mbv3-r"]
-    public let sample: SampleTableBinding<OFAMobileNetV3Space>
+/// A binding whose table is a sample over a gene-encoded space: everything but building
+/// the space comes from its `SampleTableBinding`.
+public protocol SampleTableSpaceBinding: SpaceBinding {
+    associatedtype Space: GeneEncodedSpace
+    var sample: SampleTableBinding<Space> { get }
+}
 
-    public init(table: BenchmarkTable, offTable: String?, models: OffTableModels, metrics: [String]) throws(BenchmarkError) {
-        let space = table.searchSpace == "ofa-mbv3-r" ? OFAMobileNetV3Space(resolutions: OFAMobileNetV3Space.helpResolutions) : OFAMobileNetV3Space()
-        sample = try SampleTableBinding(table: table, space: space, offTable: offTable, models: models, metrics: metrics)
-    }
-
+extension SampleTableSpaceBinding {
     public var table: BenchmarkTable { sample.table }
     public var spaceName: String { table.searchSpace }
     public var isSampleTable: Bool { true }
@@ -86,27 +83,25 @@ public struct OFAMobileNetV3Binding: SpaceBinding {
     }
 }
 
+/// OFA MobileNetV3 sample tables: DyNAS-T's runs (`ofa-mbv3`, resolutions 192…224) and
+/// HELP's latencies (`ofa-mbv3-r`, HELP's resolutions).
+public struct OFAMobileNetV3Binding: SampleTableSpaceBinding {
+    public static let spaceNames = ["ofa-mbv3", "ofa-mbv3-r"]
+    public let sample: SampleTableBinding<OFAMobileNetV3Space>
+
+    public init(table: BenchmarkTable, offTable: String?, models: OffTableModels, metrics: [String]) throws(BenchmarkError) {
+        let space = table.searchSpace == "ofa-mbv3-r" ? OFAMobileNetV3Space(resolutions: OFAMobileNetV3Space.helpResolutions) : OFAMobileNetV3Space()
+        sample = try SampleTableBinding(table: table, space: space, offTable: offTable, models: models, metrics: metrics)
+    }
+}
+
 /// Any other sample table (HAT averages, FBNet, users' CSVs) over its own gene layout: the
 /// binding of every `search_space` no other binding claims.
-public struct TabularBinding: SpaceBinding {
+public struct TabularBinding: SampleTableSpaceBinding {
     public static let spaceNames: [String] = []
     public let sample: SampleTableBinding<TabularGeneSpace>
 
     public init(table: BenchmarkTable, offTable: String?, models: OffTableModels, metrics: [String]) throws(BenchmarkError) {
         sample = try SampleTableBinding(table: table, space: SampleTableLayout.tabularSpace(table), offTable: offTable, models: models, metrics: metrics)
-    }
-
-    public var table: BenchmarkTable { sample.table }
-    public var spaceName: String { table.searchSpace }
-    public var isSampleTable: Bool { true }
-    public var encodings: [String] { sample.encodings }
-    public func mutationName(_ requested: String?) throws(SearchSpaceError) -> String { try sample.mutationName(requested) }
-    public func row(parsing text: String) throws -> Int { try sample.row(parsing: text) }
-    public func architectureText(row: Int) -> String { sample.architectureText(row: row) }
-    public func architectureFields(row: Int) throws -> [ArchitectureField] { try sample.architectureFields(row: row) }
-    public func rowFeatures() throws -> [[Double]] { try sample.rowFeatures() }
-    public func withSearch<V: SearchVisitor>(mutation: String?, objectives: [Objective], reported: [String], cost: String?,
-                                             _ visitor: V) throws -> V.Result {
-        try sample.withSearch(mutation: mutation, objectives: objectives, reported: reported, cost: cost, visitor)
     }
 }
