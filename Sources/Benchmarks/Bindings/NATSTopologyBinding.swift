@@ -67,6 +67,9 @@ public struct NATSTopologyBinding: SpaceBinding {
         return try rowCells().map { space.features(of: $0) }
     }
 
+    /// Pan's NB201 → NB101-style graph of every row (`NATSTopologyCell.panGraph`).
+    public func rowCellGraphs() throws -> [LabelledDAG]? { try rowCells().map(\.panGraph) }
+
     public func withSearch<V: SearchVisitor>(mutation: String?, objectives: [Objective], reported: [String], cost: String?,
                                              _ visitor: V) throws -> V.Result {
         try visitor.visit(space: try space(mutation), evaluator: try benchmark.evaluator(objectives: objectives, reported: reported, cost: cost))

@@ -53,6 +53,8 @@ public struct NB101Binding: SpaceBinding {
         throw BenchmarkError(subject: table.name, message: "NB101 rows carry no features yet (many rows have a hash but no graph); use nats-tss or a sample table")
     }
 
+    public func rowCellGraphs() throws -> [LabelledDAG]? { nil }
+
     public func withSearch<V: SearchVisitor>(mutation: String?, objectives: [Objective], reported: [String], cost: String?,
                                              _ visitor: V) throws -> V.Result {
         try visitor.visit(space: try NB101Space(mutationName: mutation),

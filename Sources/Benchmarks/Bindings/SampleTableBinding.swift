@@ -77,6 +77,8 @@ extension SampleTableSpaceBinding {
     public func architectureText(row: Int) -> String { sample.architectureText(row: row) }
     public func architectureFields(row: Int) throws -> [ArchitectureField] { try sample.architectureFields(row: row) }
     public func rowFeatures() throws -> [[Double]] { try sample.rowFeatures() }
+    /// Gene vectors have no cell graph.
+    public func rowCellGraphs() throws -> [LabelledDAG]? { nil }
     public func withSearch<V: SearchVisitor>(mutation: String?, objectives: [Objective], reported: [String], cost: String?,
                                              _ visitor: V) throws -> V.Result {
         try sample.withSearch(mutation: mutation, objectives: objectives, reported: reported, cost: cost, visitor)

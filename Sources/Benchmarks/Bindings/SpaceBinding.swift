@@ -51,6 +51,9 @@ public protocol SpaceBinding: Sendable {
 
     /// Each row's predictor features in the space's default encoding.
     func rowFeatures() throws -> [[Double]]
+    /// Each row's cell graph, for graph predictors; nil where the rows have none (sample
+    /// tables, and NB101 tables, many of whose rows have a hash but no graph).
+    func rowCellGraphs() throws -> [LabelledDAG]?
 
     /// Calls `visitor` with the space (its mutation variant set to `mutation`, nil: the
     /// default) and an evaluator of `objectives` and `reported` metrics that charges `cost`.

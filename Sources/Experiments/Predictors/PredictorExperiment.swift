@@ -43,32 +43,32 @@ public struct PredictorExperiment: Sendable {
         // The same binding `nasreplay run` uses, so the features are the ones the optimizers'
         // predictors see on this table.
         let binding = try SpaceBindings.bind(table)
-        if let nats = binding as? NATSTopologyBinding {
-            // Graph models read the cells' Pan graphs, which only NATS cells have here.
-            try self.init(spec: spec, cells: try nats.rowCells(), targets: values)
-        } else {
-            try self.init(spec: spec, rowFeatures: try binding.rowFeatures(), targets: values)
-        }
+        try self.init(spec: spec, rowFeatures: try binding.rowFeatures(), rowGraphs: try binding.rowCellGraphs(), targets: values)
     }
 
     /// An experiment over given cells and targets (tests and other tables).
     public init(spec: PredictorExperimentSpec, cells: [NATSTopologyCell], targets: [Double]) throws {
-        let maxNodes = spec.models.compactMap(\.parameters.maxNodes).max() ?? 8
-        for model in spec.models where model.input == .graph && (model.parameters.maxNodes ?? 8) != maxNodes {
-            throw RunError("\(spec.file): all gcn models must use the same max_nodes", status: .badInput)
-        }
-        try self.init(spec: spec, vectorFeatures: Matrix(rows: cells.map(\.oneHot)),
-                      graphFeatures: Matrix(rows: cells.map { try $0.cellGraph.packedRow(maxNodes: maxNodes) }),
-                      targets: targets)
+        try self.init(spec: spec, rowFeatures: cells.map(\.oneHot), rowGraphs: cells.map(\.panGraph), targets: targets)
     }
 
-    /// An experiment over a sample table's rows, given as feature vectors; graph models
-    /// are refused, since only NATS cells have the cell graph they read.
-    public init(spec: PredictorExperimentSpec, rowFeatures: [[Double]], targets: [Double]) throws {
-        if let graphModel = spec.models.first(where: { $0.input == .graph }) {
-            throw RunError("\(spec.file): model '\(graphModel.name)' reads NATS cell graphs; \(spec.benchmark) is a sample table with gene features only", status: .badInput)
+    /// An experiment over rows given as feature vectors and, where the space has them, cell
+    /// graphs; graph models are refused on rows without graphs (sample tables).
+    public init(spec: PredictorExperimentSpec, rowFeatures: [[Double]], rowGraphs: [LabelledDAG]? = nil, targets: [Double]) throws {
+        let graphModels = spec.models.filter { $0.input == .graph }
+        guard let rowGraphs else {
+            if let graphModel = graphModels.first {
+                throw RunError("\(spec.file): model '\(graphModel.name)' reads NATS cell graphs; \(spec.benchmark) is a sample table with gene features only", status: .badInput)
+            }
+            try self.init(spec: spec, vectorFeatures: Matrix(rows: rowFeatures), graphFeatures: nil, targets: targets)
+            return
         }
-        try self.init(spec: spec, vectorFeatures: Matrix(rows: rowFeatures), graphFeatures: nil, targets: targets)
+        let maxNodes = spec.models.compactMap(\.parameters.maxNodes).max() ?? 8
+        for model in graphModels where (model.parameters.maxNodes ?? 8) != maxNodes {
+            throw RunError("\(spec.file): all gcn models must use the same max_nodes", status: .badInput)
+        }
+        try self.init(spec: spec, vectorFeatures: Matrix(rows: rowFeatures),
+                      graphFeatures: Matrix(rows: rowGraphs.map { try CellGraph($0).packedRow(maxNodes: maxNodes) }),
+                      targets: targets)
     }
 
     private init(spec: PredictorExperimentSpec, vectorFeatures: Matrix, graphFeatures: Matrix?, targets: [Double]) throws {
