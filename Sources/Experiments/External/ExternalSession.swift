@@ -16,16 +16,11 @@ import SearchSpaces
 final class ExternalSession<S: SearchSpace, E: Evaluator> where E.Architecture == S.Architecture {
     static var protocolVersion: Int { 1 }
 
-    /// What a line from the client leads to.
+    /// What a line from the client leads to: replies to send, and the end of the talk if
+    /// this line ends it.
     struct Step {
-        enum End: Equatable {
-            /// The client sent `finish` with its budget spent.
-            case finished
-            /// The trial cannot go on (a malformed line, `finish` too early).
-            case failed(String)
-        }
         var replies: [String]
-        var end: End?
+        var end: ExternalSessionEnd?
     }
 
     let space: S
@@ -176,6 +171,14 @@ final class ExternalSession<S: SearchSpace, E: Evaluator> where E.Architecture =
         let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.count > 80 ? String(trimmed.prefix(80)) + "…" : trimmed
     }
+}
+
+/// How an external trial's conversation ends, when the client's line ends it.
+enum ExternalSessionEnd: Equatable {
+    /// The client sent `finish` with its budget spent.
+    case finished
+    /// The trial cannot go on (a malformed line, `finish` too early).
+    case failed(String)
 }
 
 /// What the `start` message says about the trial besides its space and budget.
