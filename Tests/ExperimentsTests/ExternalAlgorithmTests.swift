@@ -140,4 +140,59 @@ struct ExternalAlgorithmTests {
         let runner = try ExternalFixtures.runner(try ExternalFixtures.folder(spec: free))
         #expect(runner.configs.count == 1, "a list inside params is not a sweep")
     }
+
+    @Test("a client that stops reading its replies is killed after timeout_s, not waited on forever")
+    func clientThatStopsReadingFails() throws {
+        let client = """
+        import sys, time
+        sys.stdin.readline()
+        for _ in range(5000):
+            sys.stdout.write('{"type":"evaluate","genes":[[0,1,2,3,4,0]]}\\n')
+        sys.stdout.flush()
+        sys.stderr.write("not reading any more\\n")
+        sys.stderr.flush()
+        time.sleep(120)
+        """
+        let folder = try ExternalFixtures.folder(spec: ExternalFixtures.spec(name: "byo-deaf", trials: 1, command: #"["python3", "deaf.py"]"#,
+                                                                             extra: "timeout_s = 1"),
+                                                 files: ["deaf.py": client])
+        let error = try #require(throws: RunError.self) { try ExternalFixtures.runner(folder).run() }
+        #expect(error.description.contains("the client stopped reading its stdin for 1 s (timeout_s) and was killed"), "\(error)")
+        #expect(error.description.contains("not reading any more"), "\(error)")
+    }
+
+    @Test("shards of an external run merge to the same runs.h5 as the whole run")
+    func shardsMerge() throws {
+        let spec = ExternalFixtures.spec(name: "byo-shards", trials: 4, evaluations: 15, command: randomSearch)
+        let whole = try ExternalFixtures.runner(try ExternalFixtures.folder(spec: spec))
+        _ = try whole.run()
+        let folder = try ExternalFixtures.folder(spec: spec)
+        for i in 0..<2 {
+            let loaded = try ExperimentSpec.load(folder + "/spec.toml")
+            var options = ExperimentRunner.Options()
+            options.shard = (i, 2)
+            options.resultsRoot = folder + "/results"
+            options.progress = false
+            _ = try ExperimentRunner(spec: loaded, catalog: ExperimentFixtures.catalog, options: options).run()
+        }
+        let merged = try ExternalFixtures.runner(folder)
+        _ = try merged.assemble()
+        #expect(try HDF5File.read(merged.store.runsFile) == (try HDF5File.read(whole.store.runsFile)))
+    }
+
+    @Test("nasreplay run exits 1 and names the failed trial; the rerun exits 0")
+    func cliExitStatus() throws {
+        let spec = ExternalFixtures.spec(name: "byo-cli", trials: 2, command: #"["python3", "faulty.py"]"#,
+                                         extra: "params = { fault = \"crash\", fault_trials = [0] }")
+        let folder = try ExternalFixtures.folder(spec: spec, files: ["faulty.py": ExternalFixtures.faultyClient, "fault-on": ""])
+        let arguments = ["run", folder + "/spec.toml", "--datasets", ExperimentFixtures.datasets, "--results", folder + "/results"]
+        let failed = try ExperimentFixtures.nasreplay(arguments)
+        #expect(failed.status == 1, "\(failed.stderr)")
+        #expect(failed.stderr.contains("1 of 2 trials failed"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("algorithm 'ext' trial 0: the client exited with status 1"), "\(failed.stderr)")
+        try FileManager.default.removeItem(atPath: folder + "/fault-on")
+        let rerun = try ExperimentFixtures.nasreplay(arguments)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(rerun.stderr.contains("1 trials already finished, resuming with 1"), "\(rerun.stderr)")
+    }
 }

@@ -38,7 +38,13 @@ struct ExternalOptimizer: Optimizer {
         let session = ExternalSession(space: space, trial: trial, context: context, rng: rng)
         let child: ExternalProcess
         do { child = try ExternalProcess(command: command, folder: folder) } catch { throw failure(error.description) }
-        child.send(session.startMessage)
+        func send(_ line: String) throws(ExternalTrialFailure) {
+            // A closed stdin shows up as the client's end on the next read; a full one is a hang.
+            guard child.send(line, timeout: timeout) == .timedOut else { return }
+            child.kill()
+            throw failure("the client stopped reading its stdin for \(Self.seconds(timeout)) (timeout_s) and was killed, with \(session.budgetLeftText) left; \(child.stderrSummary)")
+        }
+        try send(session.startMessage)
         while true {
             switch child.nextLine(timeout: timeout) {
             case .timedOut:
@@ -52,7 +58,7 @@ struct ExternalOptimizer: Optimizer {
                 throw failure("the client \(how) with \(session.budgetLeftText) left; \(child.stderrSummary)")
             case .line(let line):
                 let step = session.handle(line)
-                for reply in step.replies { child.send(reply) }
+                for reply in step.replies { try send(reply) }
                 switch step.end {
                 case nil: continue
                 case .finished?:

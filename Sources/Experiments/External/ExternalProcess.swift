@@ -6,7 +6,7 @@ import Synchronization
 ///
 /// ```swift
 /// let child = try ExternalProcess(command: ["python3", "search.py"], folder: "experiments")
-/// try child.send(#"{"type":"start",…}"#)
+/// child.send(#"{"type":"start",…}"#, timeout: 600)
 /// switch child.nextLine(timeout: 600) { case .line(let text): …; case .closed: …; case .timedOut: … }
 /// child.stop()
 /// ```
@@ -33,6 +33,8 @@ final class ExternalProcess: @unchecked Sendable {
     private let stderrTail = Mutex<[String]>([])
     private let readersDone = DispatchGroup()
     static let stderrLines = 8
+    /// The longest line kept whole, in bytes (64 MiB: a batch of a million gene vectors).
+    static let longestLine = 64 << 20
 
     init(command: [String], folder: String) throws(LaunchError) {
         // A child that dies makes our next write to its stdin raise SIGPIPE, which would end
@@ -78,6 +80,12 @@ final class ExternalProcess: @unchecked Sendable {
                     line(String(decoding: pending[..<newline], as: UTF8.self))
                     pending.removeSubrange(...newline)
                 }
+                // Output that never ends its line cannot grow without bound: past the
+                // limit it is handed on as a line (on stdout: not a protocol message).
+                if pending.count > Self.longestLine {
+                    line(String(decoding: pending, as: UTF8.self))
+                    pending.removeAll()
+                }
             }
             if !pending.isEmpty { line(String(decoding: pending, as: UTF8.self)) }
             end()
@@ -85,19 +93,35 @@ final class ExternalProcess: @unchecked Sendable {
         }
     }
 
-    /// Writes one line to the child's stdin; false when the child no longer reads it.
+    enum Sent: Equatable {
+        case sent
+        /// The child closed its stdin (it exited).
+        case closed
+        /// The pipe stayed full for `timeout` seconds: the child stopped reading its stdin.
+        case timedOut
+    }
+
+    /// Writes one line to the child's stdin, waiting at most `timeout` seconds for room in
+    /// the pipe: a client that stops reading its replies must not hang the harness.
     @discardableResult
-    func send(_ line: String) -> Bool {
+    func send(_ line: String, timeout: Double) -> Sent {
         let bytes = Array((line + "\n").utf8)
         let fd = input.fileHandleForWriting.fileDescriptor
+        let flags = fcntl(fd, F_GETFL)
+        if flags & O_NONBLOCK == 0 { _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK) }
+        let deadline = Date().addingTimeInterval(timeout)
         var written = 0
         while written < bytes.count {
             let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n > 0 { written += n; continue }
             if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return false }
-            written += n
+            guard n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) else { return .closed }
+            let left = deadline.timeIntervalSinceNow
+            if left <= 0 { return .timedOut }
+            var ready = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+            _ = poll(&ready, 1, Int32(min(left * 1000, 1000).rounded(.up)))
         }
-        return true
+        return .sent
     }
 
     /// The next line the child writes, waiting at most `timeout` seconds.
