@@ -23,7 +23,7 @@ enum ExternalType: AlgorithmType {
         AlgorithmKey("command", .strings(options: nil), default: .derived("required"),
                      "the program and its arguments, run in the spec file's folder, e.g. [\"python3\", \"search.py\"]"),
         AlgorithmKey("timeout_s", .double(0.001...1e9), default: .value(.int(600)),
-                     "seconds the harness waits for each message from the program before it kills it and fails the trial"),
+                     "seconds the harness waits for each message from the program (and for it to take each reply) before it kills it and fails the trial"),
         AlgorithmKey("params", .freeTable, default: .value(.table(SpecTable(path: "params", line: 0, entries: []))),
                      "a table of any keys, handed to the program as JSON in its start message"),
     ]
