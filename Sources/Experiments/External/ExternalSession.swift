@@ -146,7 +146,7 @@ final class ExternalSession<S: SearchSpace, E: Evaluator> where E.Architecture =
                 continue
             }
             guard let answer = trial.evaluate(architecture) else {
-                results.append(.object([arch, ("error", .string(isDone ? "budget spent" : "no answer: off the table, and the table's off-table policy rejects it (not charged)"))]))
+                results.append(.object([arch, ("error", .string(isDone ? "budget spent" : "no answer: off the table under a reject policy, or without a training time under a seconds budget (not charged)"))]))
                 continue
             }
             results.append(.object([
