@@ -91,7 +91,7 @@ struct ExternalAlgorithmTests {
           arguments: ["crash", "hang", "garbage", "early"])
     func faultStaysInItsTrial(fault: String) throws {
         let spec = ExternalFixtures.spec(name: "byo-\(fault)", trials: 3, command: #"["python3", "faulty.py"]"#,
-                                         extra: "timeout_s = 1.5\nparams = { fault = \"\(fault)\", fault_trials = [1] }")
+                                         extra: "timeout_s = 3\nparams = { fault = \"\(fault)\", fault_trials = [1] }")
         let folder = try ExternalFixtures.folder(spec: spec, files: ["faulty.py": ExternalFixtures.faultyClient, "fault-on": ""])
         let runner = try ExternalFixtures.runner(folder)
         let error = try #require(throws: RunError.self) { try runner.run() }
@@ -106,7 +106,7 @@ struct ExternalAlgorithmTests {
             "early": "leaving early in trial 1",
         ][fault]!
         #expect(error.description.contains(expected), "\(error)")
-        if fault == "hang" { #expect(error.description.contains("sent nothing for 1.5 s (timeout_s) and was killed")) }
+        if fault == "hang" { #expect(error.description.contains("sent nothing for 3 s (timeout_s) and was killed")) }
         // The other trials are saved; runs.h5 is not written while a trial is missing.
         #expect(!FileManager.default.fileExists(atPath: runner.store.runsFile))
         for t in [0, 2] { #expect(try runner.store.read(algorithm: "ext", trial: t, trialHash: runner.spec.trialHash) != nil) }
@@ -154,10 +154,10 @@ struct ExternalAlgorithmTests {
         time.sleep(120)
         """
         let folder = try ExternalFixtures.folder(spec: ExternalFixtures.spec(name: "byo-deaf", trials: 1, command: #"["python3", "deaf.py"]"#,
-                                                                             extra: "timeout_s = 1"),
+                                                                             extra: "timeout_s = 3"),
                                                  files: ["deaf.py": client])
         let error = try #require(throws: RunError.self) { try ExternalFixtures.runner(folder).run() }
-        #expect(error.description.contains("the client stopped reading its stdin for 1 s (timeout_s) and was killed"), "\(error)")
+        #expect(error.description.contains("the client stopped reading its stdin for 3 s (timeout_s) and was killed"), "\(error)")
         #expect(error.description.contains("not reading any more"), "\(error)")
     }
 
