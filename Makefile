@@ -41,10 +41,11 @@ $(DATASETS)/nats-tss.h5: $(DATA)/nats-tss/nats_tss_15625.csv.gz | $(BIN)
 	$(BIN) datasets build --from $(DATA) --datasets $(DATASETS) nats-tss
 
 ## test: the layer check (each target imports what DESIGN.md allows, and depends on exactly
-## that), then the unit and oracle tests (debug build)
+## that), the Python client's tests, then the unit and oracle tests (debug build)
 test: deps
 	bash scripts/check-imports.sh
 	bash scripts/check-imports-test.sh
+	python3 -m unittest discover -s clients/python/tests
 	$(SWIFT) test
 
 ## demo: the main job: every algorithm on NATS-TSS (experiments/demo-nats-tss.toml), summary and two figures

@@ -94,10 +94,13 @@ import Testing
     @Test("each built-in type builds from its type alone, and every key resolves to a value or its default")
     func everyBuiltInTypeBuildsWithItsDefaults() throws {
         for type in AlgorithmRegistry.builtIn.types {
-            let spec = AlgorithmSpec(label: "x", type: type.name, parameters: [], line: 1, typeLine: 1, file: "t.toml")
+            // A key whose default is "required" (external's `command`) is the one a spec must give.
+            let required = type.keys.filter { if case .derived("required") = $0.defaultValue { true } else { false } }
+            let given = required.map { SpecTable.Entry(key: $0.name, value: .array([.string("true")]), line: 1) }
+            let spec = AlgorithmSpec(label: "x", type: type.name, parameters: given, line: 1, typeLine: 1, file: "t.toml")
             let config = try AlgorithmConfig(spec, registry: .builtIn)
             #expect(config.typeName == type.name)
-            #expect(config.resolvedKeys.allSatisfy { $0.isDefault })
+            #expect(config.resolvedKeys.filter { !$0.isDefault }.map(\.name) == required.map(\.name))
             func count(_ keys: [AlgorithmKey]) -> Int {
                 keys.reduce(0) { n, k in if case .table(let inner) = k.kind { n + count(inner) } else { n + 1 } }
             }

@@ -70,10 +70,13 @@ public struct ExperimentRunner: Sendable {
         }
         let progress = Progress(total: mine.count, label: spec.name, enabled: options.progress)
         let k = spec.benchmark.objectives.count, r = spec.benchmark.report.count
-        try forEachJob(mine) { _, result in
+        let failed = try forEachJob(mine) { _, result in
             try store.write(result, trialHash: trialHash, objectiveCount: k, reportedCount: r)
             progress.advance()
         }
+        // The finished trials are saved; runs.h5 waits until every trial has its file, and
+        // a rerun resumes past them and redoes only the failed ones.
+        if !failed.isEmpty { throw Self.failedTrials(failed, of: mine.count) }
         guard options.shard == nil else {
             return Outcome(ran: mine.count, resumed: resumed, runsFile: nil, summary: nil)
         }
@@ -86,15 +89,19 @@ public struct ExperimentRunner: Sendable {
     public func runInMemory() throws -> [TrialResult] {
         let work = jobs
         let results = Mutex<[TrialResult?]>(Array(repeating: nil, count: work.count))
-        try forEachJob(work) { i, result in results.withLock { $0[i] = result } }
+        let failed = try forEachJob(work) { i, result in results.withLock { $0[i] = result } }
+        if !failed.isEmpty { throw Self.failedTrials(failed, of: work.count) }
         return results.withLock { $0.compactMap { $0 } }
     }
 
     /// Runs `work` on `options.threads` workers; `finished` gets each job's index and result.
-    /// The first error stops the remaining jobs and is rethrown.
+    /// A trial that fails on its own (an external client's `ExternalTrialFailure`) is
+    /// collected and the other jobs go on; those failures come back in job order. Any other
+    /// error stops the remaining jobs and is rethrown.
     private func forEachJob(_ work: [(config: Int, trial: Int)],
-                            _ finished: @Sendable (Int, TrialResult) throws -> Void) throws {
+                            _ finished: @Sendable (Int, TrialResult) throws -> Void) throws -> [ExternalTrialFailure] {
         let failure = Mutex<Error?>(nil)
+        let trialFailures = Mutex<[(Int, ExternalTrialFailure)]>([])
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.threads, work.count))) { _ in
             while true {
@@ -107,12 +114,22 @@ public struct ExperimentRunner: Sendable {
                     let result = try binding.withSearch(mutation: experiment.mutation(of: config), objectives: spec.benchmark.objectives,
                                                         reported: spec.benchmark.report, cost: cost, trial)
                     try finished(i, result)
+                } catch let trialFailure as ExternalTrialFailure {
+                    trialFailures.withLock { $0.append((i, trialFailure)) }
                 } catch {
                     failure.withLock { if $0 == nil { $0 = error } }
                 }
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
+        return trialFailures.withLock { $0 }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// The run's error when trials failed on their own: a count, then one line per trial.
+    static func failedTrials(_ failures: [ExternalTrialFailure], of total: Int) -> RunError {
+        var text = "\(failures.count) of \(total) trials failed; the others are saved, and running the spec again redoes only the failed ones:"
+        for f in failures { text += "\n  \(f.description)" }
+        return RunError(text)
     }
 
     /// Reads every trial file, checks none is missing, writes runs.h5 and summary.md.

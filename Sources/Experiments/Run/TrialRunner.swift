@@ -8,7 +8,8 @@ import SearchSpaces
 /// a space binding hands it the space and the evaluator (`SpaceBinding.withSearch`).
 ///
 /// Pure computation: no files, no shared state, so trials run in parallel and the same
-/// seed always gives the same result.
+/// seed always gives the same result. An `external` trial is the one exception: it talks
+/// to its own child process (ExternalOptimizer), still with nothing shared between trials.
 struct TrialRunner: SearchVisitor {
     var config: AlgorithmConfig
     var budget: Budget
@@ -16,10 +17,15 @@ struct TrialRunner: SearchVisitor {
     var seed: UInt64
     var front: TableParetoFront?
 
-    func visit<S: SearchSpace, E: Evaluator>(space: S, evaluator: E) -> TrialResult where E.Architecture == S.Architecture {
+    func visit<S: SearchSpace, E: Evaluator>(space: S, evaluator: E) throws -> TrialResult where E.Architecture == S.Architecture {
         var rng = Xoshiro256StarStar(seed: seed)
         let trialEvaluator = TrialEvaluator(evaluator, budget: budget, cache: config.cache)
-        config.optimizer.run(space: space, trial: trialEvaluator, rng: &rng)
+        if let external = config.optimizer as? ExternalOptimizer {
+            // A client program can fail; its failure is this trial's (ExternalTrialFailure).
+            try external.run(space: space, trial: trialEvaluator, rng: &rng, label: config.label, trial: trial, seed: seed)
+        } else {
+            config.optimizer.run(space: space, trial: trialEvaluator, rng: &rng)
+        }
         return Self.summarise(trialEvaluator.records, objectives: evaluator.objectives, reportedCount: evaluator.reported.count,
                          algorithm: config.label, trial: trial, seed: seed, front: front,
                          stalled: trialEvaluator.stalled, unanswered: trialEvaluator.unanswered)

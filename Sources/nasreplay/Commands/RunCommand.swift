@@ -12,6 +12,10 @@ struct RunCommand: ParsableCommand {
         and summary.md. A killed run resumes where it stopped when started again.
         On a cluster, run each slice with --shard i/n (e.g. from a Slurm array) and join \
         them with `nasreplay merge SPEC`.
+        A `type = "external"` algorithm is a program of your own, one child process per \
+        trial (docs/PROTOCOL.md). One that crashes, hangs or breaks the protocol fails only \
+        its trial: the others finish, the run exits 1 listing the failed trials, and running \
+        again redoes only those.
         """)
 
     @OptionGroup var locations: Locations

@@ -18,6 +18,9 @@ public struct AlgorithmKey: Sendable {
         case strings(options: [String]?)
         /// An inline table with keys of its own (LINAS's `inner`).
         case table([AlgorithmKey])
+        /// An inline table of any keys, handed on as it is rather than checked: the
+        /// `external` type's `params`, which only the client program reads. Never a sweep.
+        case freeTable
     }
 
     /// What applies when a spec leaves the key out.
@@ -41,7 +44,7 @@ public struct AlgorithmKey: Sendable {
     /// Whether a list given for this key is one value rather than a sweep over values.
     var takesList: Bool {
         switch kind {
-        case .strings, .table: true
+        case .strings, .table, .freeTable: true
         default: false
         }
     }
@@ -57,6 +60,7 @@ public struct AlgorithmKey: Sendable {
         case .strings(let options?): "list of " + options.map { "\"\($0)\"" }.joined(separator: ", ")
         case .strings(nil): "list of strings"
         case .table(let keys): "table {" + keys.map(\.name).joined(separator: ", ") + "}"
+        case .freeTable: "table of any keys"
         }
     }
 

@@ -97,6 +97,13 @@ public struct AlgorithmKeyValues {
                                   declared: keys, section: "algorithm '\(label)'.\(name)")
     }
 
+    /// An inline table of any keys (`.freeTable`), unchecked; nil when the spec leaves it out.
+    public mutating func freeTable(_ name: String) throws(SpecError) -> SpecTable? {
+        let key = declaration(name)
+        guard case .freeTable = key.kind else { preconditionFailure("\(name) is not a free table key") }
+        return try fields.table(name)
+    }
+
     /// Rejects every key the type does not declare.
     public func finish() throws(SpecError) {
         for e in fields.table.entries where !declared.contains(where: { $0.name == e.key }) {

@@ -19,6 +19,7 @@ public struct AlgorithmRegistry: Sendable {
         AgingEvolutionType.self,
         NSGA2Type.self,
         LINASType.self,
+        ExternalType.self,
     ])
 
     /// This registry with one more type. A name or alias already taken is a programming

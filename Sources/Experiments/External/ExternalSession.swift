@@ -1,0 +1,190 @@
+import Foundation
+import NASCore
+import SearchSpaces
+
+/// The harness's side of one external trial's conversation (docs/PROTOCOL.md, version 1),
+/// with no I/O: it writes the `start` message and answers each line the client sends.
+///
+/// ```swift
+/// let session = ExternalSession(space: space, trial: trialEvaluator, context: context)
+/// send(session.startMessage)
+/// let step = session.handle(line)        // replies to send, and whether the talk is over
+/// ```
+///
+/// Every evaluation goes through the trial's `TrialEvaluator`, so the budget and the cache
+/// policy hold exactly as for a built-in algorithm, and the log is the same.
+final class ExternalSession<S: SearchSpace, E: Evaluator> where E.Architecture == S.Architecture {
+    static var protocolVersion: Int { 1 }
+
+    /// What a line from the client leads to: replies to send, and the end of the talk if
+    /// this line ends it.
+    struct Step {
+        var replies: [String]
+        var end: ExternalSessionEnd?
+    }
+
+    let space: S
+    let trial: TrialEvaluator<E>
+    let context: ExternalTrialContext
+    private var rng: Xoshiro256StarStar
+    private let bounds: [ClosedRange<Int>]
+
+    init(space: S, trial: TrialEvaluator<E>, context: ExternalTrialContext, rng: Xoshiro256StarStar) {
+        self.space = space
+        self.trial = trial
+        self.context = context
+        self.rng = rng
+        bounds = space.geneBounds
+    }
+
+    var startMessage: String {
+        // An example of the written form, from the lowest genes, with a stream of its own so
+        // the trial's stream is untouched.
+        var exampleRNG = Xoshiro256StarStar(seed: 0)
+        let example = space.describe(space.architecture(fromGenes: bounds.map(\.lowerBound), using: &exampleRNG))
+        let objectives = trial.evaluator.objectives.map { o in
+            JSONLine.object([("metric", .string(o.metric)), ("direction", .string(o.direction.rawValue))])
+        }
+        let spaceObject = JSONLine.object([
+            ("name", .string(space.name)),
+            ("genes", .int(bounds.count)),
+            ("bounds", .array(bounds.map { .array([.int($0.lowerBound), .int($0.upperBound)]) })),
+            ("encodings", .array([.string("genes")])),
+            ("architecture_example", .string(example)),
+        ])
+        return JSONLine.object([
+            ("type", .string("start")),
+            ("protocol", .int(Self.protocolVersion)),
+            ("algorithm", .string(context.label)),
+            ("trial", .int(context.trial)),
+            ("seed", .uint(context.seed)),
+            ("budget", budgetObject(total: true)),
+            ("objectives", .array(objectives)),
+            ("space", spaceObject),
+            ("params", context.params),
+        ]).text
+    }
+
+    /// `{"evaluations": n}` or `{"simulated_seconds": s}`: the whole budget, or what is left.
+    private func budgetObject(total: Bool) -> JSONLine {
+        switch trial.budget {
+        case .evaluations(let n): .object([("evaluations", .int(total ? n : max(0, n - trial.evaluations)))])
+        case .simulatedSeconds(let s): .object([("simulated_seconds", .number(total ? s : max(0, s - trial.spentSeconds)))])
+        }
+    }
+
+    /// Whether the trial's budget is spent (or its stall guard stopped it).
+    var isDone: Bool { trial.isExhausted }
+
+    func handle(_ line: String) -> Step {
+        if line.allSatisfy(\.isWhitespace) { return Step(replies: [], end: nil) }
+        let message: JSONLine
+        do { message = try JSONLine(parsing: line) } catch {
+            return fatal("line is not JSON: \(Self.excerpt(line))")
+        }
+        guard case .string(let type)? = message["type"] else {
+            return fatal("a message is a JSON object with a string \"type\": \(Self.excerpt(line))")
+        }
+        switch type {
+        case "evaluate": return evaluate(message)
+        case "finish":
+            if isDone { return Step(replies: [], end: .finished) }
+            return Step(replies: [], end: .failed("sent finish with budget left (\(budgetLeftText))"))
+        default:
+            return fatal("unknown message type \"\(type)\" (protocol \(Self.protocolVersion) knows evaluate and finish)")
+        }
+    }
+
+    var budgetLeftText: String {
+        switch trial.budget {
+        case .evaluations(let n): "\(max(0, n - trial.evaluations)) of \(n) evaluations"
+        case .simulatedSeconds(let s): "\(max(0, s - trial.spentSeconds)) of \(s) simulated seconds"
+        }
+    }
+
+    private func fatal(_ message: String) -> Step {
+        let reply = JSONLine.object([("type", .string("error")), ("fatal", .bool(true)), ("message", .string(message))])
+        return Step(replies: [reply.text], end: .failed(message))
+    }
+
+    private func error(_ message: String) -> Step {
+        let reply = JSONLine.object([("type", .string("error")), ("fatal", .bool(false)), ("message", .string(message))])
+        return Step(replies: [reply.text], end: nil)
+    }
+
+    private func evaluate(_ message: JSONLine) -> Step {
+        guard case .array(let items)? = message["genes"] else {
+            return fatal("evaluate: \"genes\" must be a list of gene vectors")
+        }
+        // The whole batch is checked before any of it is evaluated, so a bad item never
+        // leaves the batch half spent.
+        var batch: [[Int]] = []
+        for (i, item) in items.enumerated() {
+            guard case .array(let values) = item else { return error("genes[\(i)] is not a list of integers") }
+            guard values.count == bounds.count else {
+                return error("genes[\(i)] has \(values.count) genes; \(space.name) has \(bounds.count)")
+            }
+            var genes: [Int] = []
+            for (g, value) in values.enumerated() {
+                guard let v = value.integer else { return error("genes[\(i)][\(g)] is not an integer") }
+                guard bounds[g].contains(v) else {
+                    return error("genes[\(i)][\(g)] = \(v) is outside its bounds [\(bounds[g].lowerBound), \(bounds[g].upperBound)]")
+                }
+                genes.append(v)
+            }
+            batch.append(genes)
+        }
+        guard !batch.isEmpty else { return error("evaluate: \"genes\" is empty") }
+        guard !isDone else { return error("budget spent: send finish") }
+        var results: [JSONLine] = []
+        for genes in batch {
+            let architecture = space.architecture(fromGenes: genes, using: &rng)
+            let arch = ("arch", JSONLine.string(space.describe(architecture)))
+            // Items after the budget is spent are answered, not evaluated.
+            guard !isDone else {
+                results.append(.object([arch, ("error", .string("budget spent"))]))
+                continue
+            }
+            guard let answer = trial.evaluate(architecture) else {
+                results.append(.object([arch, ("error", .string(isDone ? "budget spent" : "no answer: off the table under a reject policy, or without a training time under a seconds budget (not charged)"))]))
+                continue
+            }
+            results.append(.object([
+                arch,
+                ("objectives", .array(answer.objectives.map(JSONLine.number))),
+                ("cost", .number(answer.cost)),
+                ("exact", .bool(answer.isExact)),
+                ("charged", .bool(!trial.lastWasRepeat)),
+            ]))
+        }
+        let reply = JSONLine.object([
+            ("type", .string("results")),
+            ("results", .array(results)),
+            ("budget_left", budgetObject(total: false)),
+            ("done", .bool(isDone)),
+        ])
+        return Step(replies: [reply.text], end: nil)
+    }
+
+    /// The start of a line, for an error message.
+    static func excerpt(_ line: String) -> String {
+        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.count > 80 ? String(trimmed.prefix(80)) + "…" : trimmed
+    }
+}
+
+/// How an external trial's conversation ends, when the client's line ends it.
+enum ExternalSessionEnd: Equatable {
+    /// The client sent `finish` with its budget spent.
+    case finished
+    /// The trial cannot go on (a malformed line, `finish` too early).
+    case failed(String)
+}
+
+/// What the `start` message says about the trial besides its space and budget.
+struct ExternalTrialContext: Sendable {
+    var label: String
+    var trial: Int
+    var seed: UInt64
+    var params: JSONLine
+}
