@@ -16,7 +16,9 @@ extension HDF5File {
                 throw HDF5Error(file: path, message: "not an HDF5 file, or truncated; rebuild it")
             }
             var closer = HandleCloser()
-            let file = H5Fopen(path, chdf5_acc_rdonly(), chdf5_p_default())
+            let fapl = try FileAccess.withoutLocking(path)
+            closer.add(fapl, H5Pclose)
+            let file = H5Fopen(path, chdf5_acc_rdonly(), fapl)
             guard file >= 0 else { throw failure(path, "cannot open (truncated or damaged file?); rebuild it") }
             closer.add(file, H5Fclose)
             return try readGroup(file, path: path, where: "/")

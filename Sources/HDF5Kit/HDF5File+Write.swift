@@ -40,7 +40,9 @@ public enum HDF5File {
         guard fcpl >= 0 else { throw failure(path, "cannot create a file property list") }
         closer.add(fcpl, H5Pclose)
         _ = H5Pset_link_creation_order(fcpl, UInt32(H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED))
-        let file = H5Fcreate(path, chdf5_acc_trunc(), fcpl, chdf5_p_default())
+        let fapl = try FileAccess.withoutLocking(path)
+        closer.add(fapl, H5Pclose)
+        let file = H5Fcreate(path, chdf5_acc_trunc(), fcpl, fapl)
         guard file >= 0 else { throw failure(path, "cannot create the file") }
         closer.add(file, H5Fclose)
         try writeGroup(root, into: file, path: path, options: options)
