@@ -14,6 +14,7 @@ pymoo minimises, so a "max" objective is negated; an objective without a value (
 without an answer) becomes +inf, so it never survives. Seeded from the trial's seed.
 """
 
+import contextlib
 import math
 import os
 import random
@@ -26,16 +27,18 @@ import nasreplay  # noqa: E402
 CHECKED_WITH = "0.6.2"
 
 try:
-    import numpy as np
-    from pymoo.algorithms.moo.nsga2 import NSGA2
-    from pymoo.core.evaluator import Evaluator
-    from pymoo.core.problem import Problem
-    from pymoo.core.termination import NoTermination
-    from pymoo.operators.crossover.sbx import SBX
-    from pymoo.operators.mutation.pm import PM
-    from pymoo.operators.repair.rounding import RoundingRepair
-    from pymoo.operators.sampling.rnd import IntegerRandomSampling
-    from pymoo.problems.static import StaticProblem
+    # pymoo can print a hint about compiled modules on import; stdout belongs to the protocol.
+    with contextlib.redirect_stdout(sys.stderr):
+        import numpy as np
+        from pymoo.algorithms.moo.nsga2 import NSGA2
+        from pymoo.core.evaluator import Evaluator
+        from pymoo.core.problem import Problem
+        from pymoo.core.termination import NoTermination
+        from pymoo.operators.crossover.sbx import SBX
+        from pymoo.operators.mutation.pm import PM
+        from pymoo.operators.repair.rounding import RoundingRepair
+        from pymoo.operators.sampling.rnd import IntegerRandomSampling
+        from pymoo.problems.static import StaticProblem
 except ImportError as error:
     # One line, so the harness's quote of stderr says what to install.
     print("pymoo_nsga2.py needs pymoo (checked with %s): python3 -m pip install pymoo==%s (%s)"
