@@ -14,11 +14,11 @@ struct BenchCommand: ParsableCommand {
 
     @OptionGroup var locations: Locations
     @Option(help: "Repetitions per measurement; the median is reported.") var repetitions = 7
-    @Option(help: "Run one group only: tables, search, hypervolume or predictors (needs datasets/ofa-mbv3-dynast.h5).")
+    @Option(help: "Run one group only: tables, search, hypervolume, predictors (needs datasets/ofa-mbv3-dynast.h5) or protocol (needs python3).")
     var only: Group?
 
     enum Group: String, ExpressibleByArgument, CaseIterable {
-        case tables, search, hypervolume, predictors
+        case tables, search, hypervolume, predictors, `protocol`
     }
 
     func run() throws {
@@ -33,6 +33,7 @@ struct BenchCommand: ParsableCommand {
             case .search: rows += try searchRows(catalog: catalog)
             case .hypervolume: rows += hypervolumeRows()
             case .predictors: rows += try PredictorBench(catalog: catalog, repetitions: repetitions).rows()
+            case .protocol: rows += try ProtocolBench(catalog: catalog, repetitions: repetitions).rows()
             }
         }
         print(renderTable(["what", "median", "floor (DESIGN.md)"], rows))

@@ -43,8 +43,10 @@ class Space:
         return [rng.randint(lo, hi) for lo, hi in self.bounds]
 
     def mutate(self, genes, rng):
-        """Genes with one gene changed to another value of its bounds (as NATS-Bench's REA
-        mutates a cell: one edge to another operation)."""
+        """Genes with one gene, drawn uniformly, changed to another value of its bounds.
+        NATS-Bench's REA also changes one edge's operation, but draws a node first and then
+        one of its incoming edges, so the edges are not equally likely (README, "External vs
+        built-in")."""
         child = list(genes)
         choices = [i for i, (lo, hi) in enumerate(self.bounds) if hi > lo]
         if not choices:
