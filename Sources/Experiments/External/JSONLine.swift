@@ -1,4 +1,5 @@
 import Foundation
+import NASCore
 
 /// One JSON value as the external-algorithm protocol (docs/PROTOCOL.md) reads and writes
 /// it, one message per line.
@@ -69,19 +70,7 @@ indirect enum JSONLine: Equatable, Sendable {
     }
 
     private static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        out += JSONText.quoted(s)
     }
 
     /// The value as an integer, when it is one exactly.

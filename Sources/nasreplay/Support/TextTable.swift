@@ -1,4 +1,5 @@
 import Foundation
+import NASCore
 /// Left-aligned columns for terminal output.
 func renderTable(_ header: [String], _ rows: [[String]]) -> String {
     let all = [header] + rows
@@ -11,20 +12,7 @@ func renderTable(_ header: [String], _ rows: [[String]]) -> String {
 }
 
 /// JSON string literal.
-func jsonString(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-        }
-    }
-    return out + "\""
-}
+func jsonString(_ s: String) -> String { JSONText.quoted(s) }
 
 /// A number as JSON: NaN and infinities become null, which JSON lacks.
 func jsonNumber(_ v: Float) -> String { v.isFinite ? "\(v)" : "null" }

@@ -1,0 +1,27 @@
+import Foundation
+
+/// JSON text that every writer of JSON here shares: the protocol's JSON lines and the CLI's
+/// `--json` output.
+///
+/// ```swift
+/// JSONText.quoted("a \"b\"\n")     // "\"a \\\"b\\\"\\n\""
+/// ```
+public enum JSONText {
+    /// `s` as a JSON string literal, quotes included; control characters escaped.
+    /// - Complexity: O(length of `s`)
+    public static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
