@@ -44,9 +44,9 @@ class Space:
 
     def mutate(self, genes, rng):
         """Genes with one gene, drawn uniformly, changed to another value of its bounds.
-        NATS-Bench's REA also changes one edge's operation, but draws a node first and then
-        one of its incoming edges, so the edges are not equally likely (README, "External vs
-        built-in")."""
+        NATS-Bench's REA draws a node first and then one of its incoming edges, so its edges
+        are not equally likely: examples/algorithms/regularized_evolution.py has that
+        operator for the NATS topology space."""
         child = list(genes)
         choices = [i for i, (lo, hi) in enumerate(self.bounds) if hi > lo]
         if not choices:

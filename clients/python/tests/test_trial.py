@@ -97,6 +97,31 @@ class TrialTests(unittest.TestCase):
             self.assertEqual(sum(a != b for a, b in zip(parent, child)), 1)
             self.assertTrue(all(lo <= g <= hi for g, (lo, hi) in zip(child, space.bounds)))
 
+    def test_rea_example_mutates_as_nats_bench_does(self):
+        """NATS-Bench's node-then-edge draw: edge 0 (the only edge into node 1) is mutated
+        a third of the time, each of node 3's three edges a ninth; one gene changes."""
+        examples = os.path.join(HERE, "..", "..", "..", "examples", "algorithms")
+        sys.path.insert(0, examples)
+        try:
+            import regularized_evolution
+        finally:
+            sys.path.remove(examples)
+        rng = random.Random(7)
+        counts = [0] * 6
+        draws = 90000
+        for _ in range(draws):
+            parent = [rng.randint(0, 4) for _ in range(6)]
+            child = regularized_evolution.mutate_nats_topology(parent, rng)
+            changed = [i for i in range(6) if parent[i] != child[i]]
+            self.assertEqual(len(changed), 1)
+            self.assertTrue(0 <= child[changed[0]] <= 4)
+            counts[changed[0]] += 1
+        expected = [1 / 3, 1 / 6, 1 / 6, 1 / 9, 1 / 9, 1 / 9]
+        for edge in range(6):
+            # Five standard deviations of a binomial proportion: about 0.008 at p = 1/3.
+            sd = (expected[edge] * (1 - expected[edge]) / draws) ** 0.5
+            self.assertAlmostEqual(counts[edge] / draws, expected[edge], delta=5 * sd)
+
     def test_examples_run_against_a_scripted_harness(self):
         """Each example, as a process, spends a 3-evaluation budget and finishes."""
         examples = os.path.join(HERE, "..", "..", "..", "examples", "algorithms")
