@@ -87,7 +87,7 @@ struct ExternalAlgorithmTests {
             """)
     }
 
-    @Test("a faulty client fails its own trial only; the run lists it; a rerun redoes only it",
+    @Test("a faulty client fails its own trial only; the run lists it; a rerun redoes only it and equals a clean run",
           arguments: ["crash", "hang", "garbage", "early"])
     func faultStaysInItsTrial(fault: String) throws {
         let spec = ExternalFixtures.spec(name: "byo-\(fault)", trials: 3, command: #"["python3", "faulty.py"]"#,
@@ -119,6 +119,11 @@ struct ExternalAlgorithmTests {
         #expect(outcome.ran == 1 && outcome.resumed == 2)
         #expect(try String(contentsOfFile: folder + "/starts.log", encoding: .utf8) == "1\n")
         #expect(try #require(try runner.store.readRuns().configuration("ext")).log.trial.count == 3 * 20)
+
+        // And the repaired run's runs.h5 is the one a clean run writes.
+        let clean = try ExternalFixtures.runner(try ExternalFixtures.folder(spec: spec, files: ["faulty.py": ExternalFixtures.faultyClient]))
+        #expect(try clean.run().ran == 3)
+        #expect(try HDF5File.read(runner.store.runsFile) == (try HDF5File.read(clean.store.runsFile)))
     }
 
     @Test("a client that cannot start fails its trials with the reason, not the run")

@@ -60,6 +60,25 @@ struct ExternalProtocolTranscriptTests {
         }
     }
 
+    @Test("numbers keep their kind: small integers, integers of 19 digits and more, fractions, exponents")
+    func numbersKeepTheirKind() throws {
+        let parsed = try JSONLine(parsing: "[0,-7,123456789012345678,1234567890123456789,12345678901234567890,-0,2.5,1e3,-1.5E-2,007]")
+        guard case .array(let items) = parsed else { Issue.record("not an array: \(parsed)"); return }
+        // `==` compares the written text, where 1000 and 1000.0 look alike: compare the cases.
+        let kinds = items.map { item -> String in
+            switch item {
+            case .int(let i): "int \(i)"
+            case .uint(let u): "uint \(u)"
+            case .double(let d): "double \(d)"
+            default: "other \(item.text)"
+            }
+        }
+        #expect(kinds == [
+            "int 0", "int -7", "int 123456789012345678", "int 1234567890123456789", "uint 12345678901234567890",
+            "int 0", "double 2.5", "double 1000.0", "double -0.015", "int 7",
+        ])
+    }
+
     @Test("a hostile line never crashes the parser", arguments: [
         "", "{", "[1,2", "{\"type\":}", "nul", "1e999", "\"\\u12\"", String(repeating: "[", count: 10_000), "{\"a\":1}x", "\u{1}",
     ])

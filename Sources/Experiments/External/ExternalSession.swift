@@ -136,34 +136,40 @@ final class ExternalSession<S: SearchSpace, E: Evaluator> where E.Architecture =
         }
         guard !batch.isEmpty else { return error("evaluate: \"genes\" is empty") }
         guard !isDone else { return error("budget spent: send finish") }
-        var results: [JSONLine] = []
-        for genes in batch {
+        // The reply is written straight into one string, not built as a JSONLine tree:
+        // this is the protocol's hot path (docs/PROTOCOL.md gives its exact form).
+        var reply = #"{"type":"results","results":["#
+        reply.reserveCapacity(reply.utf8.count + batch.count * 120 + 64)
+        for (i, genes) in batch.enumerated() {
+            if i > 0 { reply += "," }
             let architecture = space.architecture(fromGenes: genes, using: &rng)
-            let arch = ("arch", JSONLine.string(space.describe(architecture)))
+            reply += #"{"arch":"#
+            JSONText.appendQuoted(space.describe(architecture), to: &reply)
             // Items after the budget is spent are answered, not evaluated.
             guard !isDone else {
-                results.append(.object([arch, ("error", .string("budget spent"))]))
+                reply += #","error":"budget spent"}"#
                 continue
             }
             guard let answer = trial.evaluate(architecture) else {
-                results.append(.object([arch, ("error", .string(isDone ? "budget spent" : "no answer: off the table under a reject policy, or without a training time under a seconds budget (not charged)"))]))
+                reply += #","error":"#
+                JSONText.appendQuoted(isDone ? "budget spent" : "no answer: off the table under a reject policy, or without a training time under a seconds budget (not charged)", to: &reply)
+                reply += "}"
                 continue
             }
-            results.append(.object([
-                arch,
-                ("objectives", .array(answer.objectives.map(JSONLine.number))),
-                ("cost", .number(answer.cost)),
-                ("exact", .bool(answer.isExact)),
-                ("charged", .bool(!trial.lastWasRepeat)),
-            ]))
+            reply += #","objectives":["#
+            for (k, value) in answer.objectives.enumerated() {
+                if k > 0 { reply += "," }
+                JSONLine.appendNumber(value, to: &reply)
+            }
+            reply += #"],"cost":"#
+            JSONLine.appendNumber(answer.cost, to: &reply)
+            reply += answer.isExact ? #","exact":true"# : #","exact":false"#
+            reply += trial.lastWasRepeat ? #","charged":false}"# : #","charged":true}"#
         }
-        let reply = JSONLine.object([
-            ("type", .string("results")),
-            ("results", .array(results)),
-            ("budget_left", budgetObject(total: false)),
-            ("done", .bool(isDone)),
-        ])
-        return Step(replies: [reply.text], end: nil)
+        reply += #"],"budget_left":"#
+        reply += budgetObject(total: false).text
+        reply += isDone ? #","done":true}"# : #","done":false}"#
+        return Step(replies: [reply], end: nil)
     }
 
     /// The start of a line, for an error message.

@@ -76,6 +76,7 @@ extension JSONLine {
         }
 
         mutating func number() throws(ParseError) -> JSONLine {
+            if let small = smallInteger() { return .int(small) }
             let start = at
             var integral = true
             while at < bytes.count, let c = Optional(bytes[at]),
@@ -90,6 +91,26 @@ extension JSONLine {
             if integral, let u = UInt64(text) { return .uint(u) }
             guard let d = Double(text), d.isFinite else { throw fail() }
             return .double(d)
+        }
+
+        /// A plain integer of at most 18 digits (every gene), read without making a String:
+        /// the evaluate message is the protocol's hot path. Anything else is left to `number`.
+        mutating func smallInteger() -> Int? {
+            var i = at
+            let negative = i < bytes.count && bytes[i] == UInt8(ascii: "-")
+            if negative { i += 1 }
+            let digitsStart = i
+            var value = 0
+            while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9"), i - digitsStart < 18 {
+                value = value * 10 + Int(bytes[i] - UInt8(ascii: "0"))
+                i += 1
+            }
+            guard i > digitsStart else { return nil }
+            // A fraction, an exponent or a 19th digit: not a small integer.
+            if i < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[i])
+                || (bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9")) { return nil }
+            at = i
+            return negative ? -value : value
         }
 
         mutating func string() throws(ParseError) -> String {

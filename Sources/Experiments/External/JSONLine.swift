@@ -45,10 +45,7 @@ indirect enum JSONLine: Equatable, Sendable {
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
         case .uint(let u): out += String(u)
-        case .double(let d):
-            // Integral values keep a ".0" out of the way: 3.0 prints as 3, as Python's json
-            // would read either; the shortest round-trip form otherwise.
-            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { out += String(Int(d)) } else if d.isFinite { out += "\(d)" } else { out += "null" }
+        case .double(let d): Self.appendNumber(d, to: &out)
         case .string(let s): Self.writeString(s, into: &out)
         case .array(let items):
             out += "["
@@ -70,7 +67,14 @@ indirect enum JSONLine: Equatable, Sendable {
     }
 
     private static func writeString(_ s: String, into out: inout String) {
-        out += JSONText.quoted(s)
+        JSONText.appendQuoted(s, to: &out)
+    }
+
+    /// Appends `d` as `.number(d)` writes it. Integral values keep a ".0" out of the way:
+    /// 3.0 prints as 3, as Python's json would read either; the shortest round-trip form
+    /// otherwise; null where JSON has no number (NaN, ±∞).
+    static func appendNumber(_ d: Double, to out: inout String) {
+        if d.isFinite, d == d.rounded(), abs(d) < 1e15 { out += String(Int(d)) } else if d.isFinite { out += "\(d)" } else { out += "null" }
     }
 
     /// The value as an integer, when it is one exactly.
