@@ -59,7 +59,8 @@ import Testing
         ("not json", "line is not JSON: not json"),
         ("[1, 2]", "a message is a JSON object with a string \\\"type\\\": [1, 2]"),
         (#"{"type":"hello"}"#, "unknown message type \\\"hello\\\" (protocol 1 knows evaluate and finish)"),
-        (#"{"type":"evaluate","genes":"0,1,2"}"#, "evaluate: \\\"genes\\\" must be a list of gene vectors"),
+        (#"{"type":"evaluate","genes":"0,1,2"}"#, "evaluate: \\\"genes\\\" must be a list of gene vectors, or \\\"archs\\\" a list of architecture strings"),
+        (#"{"type":"evaluate"}"#, "evaluate: \\\"genes\\\" must be a list of gene vectors, or \\\"archs\\\" a list of architecture strings"),
     ])
     func malformedLinesAreFatal(line: String, message: String) throws {
         let outcome = try run([line, #"{"type":"evaluate","genes":[[0,0,0,0,0,0]]}"#])
@@ -75,11 +76,38 @@ import Testing
         (#"[[-9223372036854775808,0,0,0,0,0]]"#, "genes[0][0] = -9223372036854775808 is outside its bounds [0, 4]"),
         (#"[[0,0,0,0,0,0,0]]"#, "genes[0] has 7 genes; nats-topology has 6"),
         (#"[0]"#, "genes[0] is not a list of integers"),
-        (#"[]"#, "evaluate: \"genes\" is empty"),
+        (#"[]"#, "evaluate: the batch is empty"),
     ])
     func badGenesAreAnsweredAndTheTrialGoesOn(genes: String, message: String) throws {
         let outcome = try run([#"{"type":"evaluate","genes":\#(genes)}"#, #"{"type":"evaluate","genes":[[1,1,1,1,1,1]]}"#])
         #expect(try JSONLine(parsing: outcome.replies[0]) == .object([("type", .string("error")), ("fatal", .bool(false)), ("message", .string(message))]))
+        #expect(outcome.end == nil && outcome.evaluations == 1)
+    }
+
+    @Test("architecture strings evaluate as the genes they write; the start message offers them")
+    func architectureStrings() throws {
+        let strings = #"["|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|"]"#
+        let byString = try run([#"{"type":"evaluate","archs":\#(strings)}"#])
+        let byGenes = try run([#"{"type":"evaluate","genes":[[3,3,3,1,3,3]]}"#])
+        #expect(byString.start.contains(#""encodings":["genes","archs"]"#))
+        #expect(byString.replies == byGenes.replies && byString.evaluations == 1)
+        let reply = try JSONLine(parsing: byString.replies[0])
+        guard case .array(let items)? = reply["results"] else { Issue.record("no results"); return }
+        #expect(items[0]["arch"] == .string("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|"))
+    }
+
+    @Test("a bad architecture string, or genes and archs together, get an error reply and nothing is charged", arguments: [
+        (#""archs":["|nor_conv_3x3~0|+|"]"#, "archs[0]: invalid NATS topology architecture"),
+        (#""archs":[3]"#, "archs[0] is not a string"),
+        (#""archs":[],"genes":[]"#, "evaluate: send \"genes\" or \"archs\", not both"),
+        (#""archs":[]"#, "evaluate: the batch is empty"),
+    ])
+    func badArchitectureStrings(fields: String, message: String) throws {
+        let outcome = try run([#"{"type":"evaluate",\#(fields)}"#, #"{"type":"evaluate","genes":[[1,1,1,1,1,1]]}"#])
+        let reply = try JSONLine(parsing: outcome.replies[0])
+        #expect(reply["type"] == .string("error") && reply["fatal"] == .bool(false))
+        guard case .string(let text)? = reply["message"] else { Issue.record("no message"); return }
+        #expect(text.hasPrefix(message), "\(text)")
         #expect(outcome.end == nil && outcome.evaluations == 1)
     }
 

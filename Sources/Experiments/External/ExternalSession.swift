@@ -49,7 +49,7 @@ final class ExternalSession<S: SearchSpace, E: Evaluator> where E.Architecture =
             ("name", .string(space.name)),
             ("genes", .int(bounds.count)),
             ("bounds", .array(bounds.map { .array([.int($0.lowerBound), .int($0.upperBound)]) })),
-            ("encodings", .array([.string("genes")])),
+            ("encodings", .array((space.readsDescriptions ? ["genes", "archs"] : ["genes"]).map(JSONLine.string))),
             ("architecture_example", .string(example)),
         ])
         return JSONLine.object([
@@ -113,36 +113,38 @@ final class ExternalSession<S: SearchSpace, E: Evaluator> where E.Architecture =
     }
 
     private func evaluate(_ message: JSONLine) -> Step {
-        guard case .array(let items)? = message["genes"] else {
-            return fatal("evaluate: \"genes\" must be a list of gene vectors")
-        }
         // The whole batch is checked before any of it is evaluated, so a bad item never
         // leaves the batch half spent.
-        var batch: [[Int]] = []
-        for (i, item) in items.enumerated() {
-            guard case .array(let values) = item else { return error("genes[\(i)] is not a list of integers") }
-            guard values.count == bounds.count else {
-                return error("genes[\(i)] has \(values.count) genes; \(space.name) has \(bounds.count)")
+        let batch: [S.Architecture]
+        switch (message["genes"], message["archs"]) {
+        case (.array(let items)?, nil):
+            switch geneBatch(items) {
+            case .success(let genes): batch = genes.map { space.architecture(fromGenes: $0, using: &rng) }
+            case .failure(let problem): return error(problem.message)
             }
-            var genes: [Int] = []
-            for (g, value) in values.enumerated() {
-                guard let v = value.integer else { return error("genes[\(i)][\(g)] is not an integer") }
-                guard bounds[g].contains(v) else {
-                    return error("genes[\(i)][\(g)] = \(v) is outside its bounds [\(bounds[g].lowerBound), \(bounds[g].upperBound)]")
-                }
-                genes.append(v)
+        case (nil, .array(let items)?):
+            guard space.readsDescriptions else {
+                return error("evaluate: \(space.name) architectures are named by genes only (the start message's space.encodings); send \"genes\"")
             }
-            batch.append(genes)
+            var architectures: [S.Architecture] = []
+            for (i, item) in items.enumerated() {
+                guard case .string(let text) = item else { return error("archs[\(i)] is not a string") }
+                do { architectures.append(try space.architecture(describedBy: text)) } catch { return self.error("archs[\(i)]: \(error.message)") }
+            }
+            batch = architectures
+        case (nil, nil), (.some, nil), (nil, .some):
+            return fatal("evaluate: \"genes\" must be a list of gene vectors, or \"archs\" a list of architecture strings")
+        case (.some, .some):
+            return error("evaluate: send \"genes\" or \"archs\", not both")
         }
-        guard !batch.isEmpty else { return error("evaluate: \"genes\" is empty") }
+        guard !batch.isEmpty else { return error("evaluate: the batch is empty") }
         guard !isDone else { return error("budget spent: send finish") }
         // The reply is written straight into one string, not built as a JSONLine tree:
         // this is the protocol's hot path (docs/PROTOCOL.md gives its exact form).
         var reply = #"{"type":"results","results":["#
         reply.reserveCapacity(reply.utf8.count + batch.count * 120 + 64)
-        for (i, genes) in batch.enumerated() {
+        for (i, architecture) in batch.enumerated() {
             if i > 0 { reply += "," }
-            let architecture = space.architecture(fromGenes: genes, using: &rng)
             reply += #"{"arch":"#
             JSONText.appendQuoted(space.describe(architecture), to: &reply)
             // Items after the budget is spent are answered, not evaluated.
@@ -170,6 +172,30 @@ final class ExternalSession<S: SearchSpace, E: Evaluator> where E.Architecture =
         reply += budgetObject(total: false).text
         reply += isDone ? #","done":true}"# : #","done":false}"#
         return Step(replies: [reply], end: nil)
+    }
+
+    struct BatchProblem: Error { var message: String }
+
+    /// Gene vectors, each checked against the space's bounds.
+    private func geneBatch(_ items: [JSONLine]) -> Result<[[Int]], BatchProblem> {
+        var batch: [[Int]] = []
+        for (i, item) in items.enumerated() {
+            guard case .array(let values) = item else { return .failure(BatchProblem(message: "genes[\(i)] is not a list of integers")) }
+            guard values.count == bounds.count else {
+                return .failure(BatchProblem(message: "genes[\(i)] has \(values.count) genes; \(space.name) has \(bounds.count)"))
+            }
+            var genes: [Int] = []
+            genes.reserveCapacity(values.count)
+            for (g, value) in values.enumerated() {
+                guard let v = value.integer else { return .failure(BatchProblem(message: "genes[\(i)][\(g)] is not an integer")) }
+                guard bounds[g].contains(v) else {
+                    return .failure(BatchProblem(message: "genes[\(i)][\(g)] = \(v) is outside its bounds [\(bounds[g].lowerBound), \(bounds[g].upperBound)]"))
+                }
+                genes.append(v)
+            }
+            batch.append(genes)
+        }
+        return .success(batch)
     }
 
     /// The start of a line, for an error message.

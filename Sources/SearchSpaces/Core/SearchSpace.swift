@@ -35,6 +35,11 @@ public protocol SearchSpace: Sendable {
 
     /// Human-readable form, as the space's reference prints it.
     func describe(_ architecture: Architecture) -> String
+
+    /// Whether `architecture(describedBy:)` reads `describe`'s form (SearchSpace+Descriptions).
+    var readsDescriptions: Bool { get }
+    /// The architecture `describe` writes as `text`; the default refuses.
+    func architecture(describedBy text: String) throws(SearchSpaceError) -> Architecture
 }
 
 /// Optional uniform crossover for spaces whose genes are independent.

@@ -58,13 +58,14 @@ class Space:
 
 
 class Result:
-    """The answer for one gene vector: `objectives` (what the search sees, in the start
+    """The answer for one architecture: `genes` (as asked; None when asked by string),
+    `arch` (the written form), `objectives` (what the search sees, in the start
     message's order; None where the table has no value), `cost` (simulated seconds),
     `exact` (False: answered off the table), `charged` (False: a free repeat), or `error`
     (no answer, not charged)."""
 
     def __init__(self, genes, item):
-        self.genes = list(genes)
+        self.genes = list(genes) if genes is not None else None
         self.arch = item.get("arch")
         self.objectives = item.get("objectives")
         self.cost = item.get("cost")
@@ -135,11 +136,19 @@ class Trial:
         return json.loads(line)
 
     def evaluate(self, batch):
-        """Evaluates a batch of gene vectors, in order; returns one Result each. Items
-        past the budget come back with error "budget spent". Raises ProtocolError when the
-        harness rejects the batch (then nothing of it was evaluated)."""
-        batch = [[int(g) for g in genes] for genes in batch]
-        self._send({"type": "evaluate", "genes": batch})
+        """Evaluates a batch, in order: gene vectors, or architecture strings in the space's
+        written form where the space reads them (`"archs" in trial.space.encodings`);
+        returns one Result each. Items past the budget come back with error "budget
+        spent". Raises ProtocolError when the harness rejects the batch (then nothing of
+        it was evaluated)."""
+        batch = list(batch)
+        if batch and all(isinstance(item, str) for item in batch):
+            self._send({"type": "evaluate", "archs": batch})
+            named = [None] * len(batch)
+        else:
+            batch = [[int(g) for g in genes] for genes in batch]
+            self._send({"type": "evaluate", "genes": batch})
+            named = batch
         reply = self._receive()
         if reply.get("type") == "error":
             raise ProtocolError(reply.get("message", ""), fatal=bool(reply.get("fatal")))
@@ -147,11 +156,11 @@ class Trial:
             raise ProtocolError("unexpected reply %r" % (reply.get("type"),), fatal=True)
         self.budget_left = self._amount(reply["budget_left"])
         self.done = bool(reply["done"])
-        return [Result(genes, item) for genes, item in zip(batch, reply["results"])]
+        return [Result(genes, item) for genes, item in zip(named, reply["results"])]
 
-    def evaluate_one(self, genes):
-        """One gene vector's Result."""
-        return self.evaluate([genes])[0]
+    def evaluate_one(self, architecture):
+        """One gene vector's (or architecture string's) Result."""
+        return self.evaluate([architecture])[0]
 
     def finish(self):
         """Ends the trial. The harness counts it complete only with the budget spent."""

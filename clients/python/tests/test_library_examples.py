@@ -24,7 +24,7 @@ def start(seed):
         "budget": {"evaluations": BUDGET},
         "objectives": [{"metric": "c10_valid_200ep", "direction": "max"},
                        {"metric": "lat_ms_raspi4", "direction": "min"}],
-        "space": {"name": "nats-topology", "genes": 6, "bounds": [[0, 4]] * 6, "encodings": ["genes"],
+        "space": {"name": "nats-topology", "genes": 6, "bounds": [[0, 4]] * 6, "encodings": ["genes", "archs"],
                   "architecture_example": "|none~0|+|none~0|none~1|+|none~0|none~1|none~2|"},
         "params": {"population": 10},
     }

@@ -20,7 +20,7 @@ START = {
     "type": "start", "protocol": 1, "algorithm": "py", "trial": 2, "seed": 12345678901234567890,
     "budget": {"evaluations": 3},
     "objectives": [{"metric": "c10_valid_200ep", "direction": "max"}],
-    "space": {"name": "nats-topology", "genes": 6, "bounds": [[0, 4]] * 6, "encodings": ["genes"],
+    "space": {"name": "nats-topology", "genes": 6, "bounds": [[0, 4]] * 6, "encodings": ["genes", "archs"],
               "architecture_example": "|none~0|+|none~0|none~1|+|none~0|none~1|none~2|"},
     "params": {"batch": 2},
 }
@@ -62,6 +62,15 @@ class TrialTests(unittest.TestCase):
         self.assertEqual([r.objectives for r in out], [[90.0], [91.0]])
         self.assertTrue(all(r.ok for r in out))
         self.assertEqual(trial.budget_left, 1)
+
+    def test_evaluate_sends_architecture_strings_as_archs(self):
+        reader, writer = harness(results(1, 2, False))
+        trial = nasreplay.Trial.connect(reader, writer)
+        self.assertIn("archs", trial.space.encodings)
+        [r] = trial.evaluate(["|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|"])
+        self.assertEqual(sent(writer), [{"type": "evaluate", "archs": ["|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|"]}])
+        self.assertIsNone(r.genes)
+        self.assertEqual(r.arch, "a0")
 
     def test_error_reply_raises_and_the_trial_goes_on(self):
         error = {"type": "error", "fatal": False, "message": "genes[0][0] = 9 is outside its bounds [0, 4]"}
