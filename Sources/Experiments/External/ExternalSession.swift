@@ -49,6 +49,8 @@ final class ExternalSession<S: SearchSpace, E: Evaluator> where E.Architecture =
             ("name", .string(space.name)),
             ("genes", .int(bounds.count)),
             ("bounds", .array(bounds.map { .array([.int($0.lowerBound), .int($0.upperBound)]) })),
+            ("gene_names", .array(space.geneNames.map(JSONLine.string))),
+            ("choices", space.geneChoices.map { .array($0.map { .array($0.map(JSONLine.string)) }) } ?? .null),
             ("encodings", .array((space.readsDescriptions ? ["genes", "archs"] : ["genes"]).map(JSONLine.string))),
             ("architecture_example", .string(example)),
         ])

@@ -36,6 +36,11 @@ public protocol SearchSpace: Sendable {
     /// Human-readable form, as the space's reference prints it.
     func describe(_ architecture: Architecture) -> String
 
+    /// A name per gene, and per gene the written value of each of its integer values, or nil
+    /// where integers mean themselves (SearchSpace+GeneNames).
+    var geneNames: [String] { get }
+    var geneChoices: [[String]]? { get }
+
     /// Whether `architecture(describedBy:)` reads `describe`'s form (SearchSpace+Descriptions).
     var readsDescriptions: Bool { get }
     /// The architecture `describe` writes as `text`; the default refuses.

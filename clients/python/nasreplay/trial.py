@@ -31,6 +31,10 @@ class Space:
         self.name = space["name"]
         self.bounds = [tuple(b) for b in space["bounds"]]
         self.encodings = list(space.get("encodings", ["genes"]))
+        # A name per gene, and per gene the written value of each integer (None: integers
+        # mean themselves).
+        self.gene_names = list(space.get("gene_names") or ["g%d" % i for i in range(len(self.bounds))])
+        self.choices = space.get("choices")
         self.architecture_example = space.get("architecture_example")
 
     @property
