@@ -18,7 +18,8 @@
 /// 2. Extreme points among `[previous extremes; F[nonDominated]]`: shift by the ideal point,
 ///    set entries below 1e-3 to 0, and for axis i take the first candidate minimising
 ///    `max_j F_j · w_ij`, with `w = I` whose zeros are 1e6 (pymoo's `get_extreme_points_c`
-///    multiplies by 1e6, i.e. divides by an ASF weight of 1e-6).
+///    multiplies by 1e6, i.e. divides by an ASF weight of 1e-6; MOEA.md's summary reads "zeros
+///    replaced by 1e-6" with a product, but the oracle's extreme points need the 1e6 product).
 /// 3. Intercepts from `(extremes − ideal) h = 1`: `nadir = ideal + 1/h`, clipped to `worst`.
 ///    Fall back to the worst of the non-dominated points when the solve is singular, when
 ///    `numpy.allclose(M h, 1)` fails (|Mh − 1| ≤ 1e-8 + 1e-5), or when an intercept is ≤ 1e-6.
