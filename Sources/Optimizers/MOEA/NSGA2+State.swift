@@ -24,7 +24,7 @@ extension NSGA2 {
     /// * later `tell`: survival of parents ++ offspring to `min(population, total)`.
     ///
     /// `generation` follows pymoo's `n_gen`: 1 after the initial population is told.
-    public struct State: Sendable {
+    public struct State: MOEAState {
         public let algorithm: NSGA2
         public let bounds: GeneBounds
         public private(set) var population = Population()
@@ -32,6 +32,9 @@ extension NSGA2 {
         public private(set) var generation = 0
         /// Genomes told so far (pymoo's `n_eval`).
         public private(set) var evaluations = 0
+        public var populationGenes: [[Int]] { population.genes }
+        public var populationObjectives: [[Double]] { population.objectives }
+
         /// Asked and not yet told.
         public private(set) var pending: [[Int]] = []
         private var dedup = DuplicateElimination()

@@ -34,7 +34,7 @@ import SearchSpaces
 ///
 /// - Complexity: per generation O(N n) for the operators (times the mating rounds) plus
 ///   the survival, O(N log N) for two objectives.
-public struct NSGA2: Optimizer {
+public struct NSGA2: GenerationalMOEA {
     /// pymoo releases whose operator behaviour differs (PYMOO-NSGA2.md §9).
     public enum Variant: String, Sendable, CaseIterable {
         /// pymoo 0.6.2 (and ≥ 0.6.1.3): uniform integer sampling, SBX `prob_exch` 1.0,
@@ -115,34 +115,17 @@ public struct NSGA2: Optimizer {
     /// Offspring per generation after defaulting.
     public var offspringCount: Int { offspring ?? population }
 
+    public var generationLimit: Int? { generations }
+
+    public func makeState(bounds: GeneBounds, objectiveCount: Int, initial: [[Int]]?) -> State {
+        State(algorithm: self, bounds: bounds, initial: initial)
+    }
+
     // MARK: Benchmark trial
 
     public func run<S: SearchSpace, E: Evaluator>(space: S, trial: TrialEvaluator<E>, rng: inout Xoshiro256StarStar)
         where E.Architecture == S.Architecture {
-        let objectives = trial.evaluator.objectives
-        guard !objectives.isEmpty else { return }
-        let unanswerable = [Double](repeating: .infinity, count: objectives.count)
-        var state = State(algorithm: self, bounds: GeneBounds(space.geneBounds))
-        while !trial.isExhausted {
-            if let g = generations, state.generation >= g { return }
-            let batch = state.ask(using: &rng)
-            if batch.isEmpty { return }
-            var answers: [[Double]] = []
-            answers.reserveCapacity(batch.count)
-            for genes in batch {
-                // The population keeps pymoo's X (the genes); a space that repairs invalid
-                // genomes evaluates the repaired architecture, as DyNAS-T's problem does.
-                let architecture = space.architecture(fromGenes: genes, using: &rng)
-                if let answer = trial.evaluate(architecture) {
-                    answers.append(zip(objectives, answer.objectives).map { $0.minimised($1) })
-                } else if trial.isExhausted {
-                    break
-                } else {
-                    answers.append(unanswerable)
-                }
-            }
-            state.tell(answers, using: &rng)
-        }
+        runGenerations(space: space, trial: trial, rng: &rng)
     }
 
     // MARK: Any objective function
@@ -156,16 +139,8 @@ public struct NSGA2: Optimizer {
     /// - Complexity: `generations` × (the per-generation cost + one `objectives` call).
     public func evolve(bounds: [ClosedRange<Int>], generations: Int, using rng: inout Xoshiro256StarStar,
                        initial: [[Int]]? = nil, objectives: ([[Int]]) -> [[Double]]) -> Population {
-        precondition(generations >= 1, "pymoo's n_gen termination needs at least one generation")
-        var state = State(algorithm: self, bounds: GeneBounds(bounds), initial: initial)
-        while state.generation < generations {
-            let batch = state.ask(using: &rng)
-            if batch.isEmpty { break }
-            let answers = objectives(batch)
-            precondition(answers.count == batch.count, "one objective vector per genome")
-            state.tell(answers, using: &rng)
-        }
-        return state.population
+        evolveGenerations(bounds: bounds, objectiveCount: 0, generations: generations, using: &rng,
+                          initial: initial, objectives: objectives).population
     }
 
     /// `evolve(bounds:…)` on a space's gene view.
