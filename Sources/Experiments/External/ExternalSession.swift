@@ -38,20 +38,9 @@ final class ExternalSession<S: SearchSpace, E: Evaluator> where E.Architecture =
     }
 
     var startMessage: String {
-        // An example of the written form, from the lowest genes, with a stream of its own so
-        // the trial's stream is untouched.
-        var exampleRNG = Xoshiro256StarStar(seed: 0)
-        let example = space.describe(space.architecture(fromGenes: bounds.map(\.lowerBound), using: &exampleRNG))
         let objectives = trial.evaluator.objectives.map { o in
             JSONLine.object([("metric", .string(o.metric)), ("direction", .string(o.direction.rawValue))])
         }
-        let spaceObject = JSONLine.object([
-            ("name", .string(space.name)),
-            ("genes", .int(bounds.count)),
-            ("bounds", .array(bounds.map { .array([.int($0.lowerBound), .int($0.upperBound)]) })),
-            ("encodings", .array([.string("genes")])),
-            ("architecture_example", .string(example)),
-        ])
         return JSONLine.object([
             ("type", .string("start")),
             ("protocol", .int(Self.protocolVersion)),
@@ -60,7 +49,7 @@ final class ExternalSession<S: SearchSpace, E: Evaluator> where E.Architecture =
             ("seed", .uint(context.seed)),
             ("budget", budgetObject(total: true)),
             ("objectives", .array(objectives)),
-            ("space", spaceObject),
+            ("space", JSONLine.space(space, encodings: ["genes"])),
             ("params", context.params),
         ]).text
     }
@@ -120,19 +109,9 @@ final class ExternalSession<S: SearchSpace, E: Evaluator> where E.Architecture =
         // leaves the batch half spent.
         var batch: [[Int]] = []
         for (i, item) in items.enumerated() {
-            guard case .array(let values) = item else { return error("genes[\(i)] is not a list of integers") }
-            guard values.count == bounds.count else {
-                return error("genes[\(i)] has \(values.count) genes; \(space.name) has \(bounds.count)")
+            do { batch.append(try item.geneVector(bounds: bounds, space: space.name, field: "genes[\(i)]")) } catch {
+                return self.error(error.message)
             }
-            var genes: [Int] = []
-            for (g, value) in values.enumerated() {
-                guard let v = value.integer else { return error("genes[\(i)][\(g)] is not an integer") }
-                guard bounds[g].contains(v) else {
-                    return error("genes[\(i)][\(g)] = \(v) is outside its bounds [\(bounds[g].lowerBound), \(bounds[g].upperBound)]")
-                }
-                genes.append(v)
-            }
-            batch.append(genes)
         }
         guard !batch.isEmpty else { return error("evaluate: \"genes\" is empty") }
         guard !isDone else { return error("budget spent: send finish") }
