@@ -43,6 +43,28 @@ import Testing
         #expect(message["requests"] == .array(["query", "front", "info", "close"].map(JSONLine.string)))
     }
 
+    @Test("the server answers PROTOCOL.md's example session line for line")
+    func protocolExampleSession() throws {
+        let doc = try String(contentsOfFile: ExternalFixtures.repository + "/docs/PROTOCOL.md", encoding: .utf8)
+        let section = try #require(doc.components(separatedBy: "## Serving a table (nasreplay serve)").dropFirst().first, "PROTOCOL.md lost its serve section")
+        let start = try #require(section.range(of: "```transcript\n"), "no ```transcript block in the serve section")
+        let end = try #require(section.range(of: "\n```", range: start.upperBound..<section.endIndex))
+        let lines = section[start.upperBound..<end.lowerBound].components(separatedBy: "\n")
+        #expect(lines.allSatisfy { $0.hasPrefix("server> ") || $0.hasPrefix("client> ") })
+        let s = try session()
+        var written = [s.serveMessage]
+        var ended = false
+        for line in lines where line.hasPrefix("client> ") {
+            let step = s.handle(String(line.dropFirst("client> ".count)))
+            written += step.replies
+            ended = step.ends
+        }
+        let expected = lines.filter { $0.hasPrefix("server> ") }.map { String($0.dropFirst("server> ".count)) }
+        #expect(written.count == expected.count)
+        for (got, want) in zip(written, expected) { #expect(got == want) }
+        #expect(ended, "the example ends with close")
+    }
+
     @Test("a query by arch string, index or NASLib tuple answers every metric of the row as the table stores it")
     func queryByTextIsTheStoredRow() throws {
         let s = try session()
