@@ -193,7 +193,7 @@ import Testing
         let lowest = "[" + Array(repeating: "0", count: genes.count).joined(separator: ",") + "]"
         let rejected = try results(reply(#"{"type":"query","genes":[\#(genesText),\#(lowest)]}"#, on: try session("ofa-mbv3-dynast")))
         #expect(rejected[0]["row"] == .int(17) && rejected[0]["exact"] == .bool(true))
-        #expect(rejected[1]["error"] == .string(#"no answer under off_table = "reject": ofa-mbv3-dynast is a sample table: query its rows by number ("archs":["17"]), or serve it with --off-table nearest or surrogate:knn"#))
+        #expect(rejected[1]["error"] == .string(#"no answer under off_table = "reject": ofa-mbv3-dynast is a sample table: query its rows by number ("archs":["17"]), or start nasreplay serve with --off-table nearest or surrogate:knn"#))
         let nearest = try results(reply(#"{"type":"query","genes":[\#(lowest)]}"#, on: try session("ofa-mbv3-dynast", offTable: "nearest")))[0]
         #expect(nearest["exact"] == .bool(false) && nearest["off_table"] == .string("nearest"))
         guard case .int(let row)? = nearest["row"], case .int(let distance)? = nearest["distance"] else { Issue.record("\(nearest.text)"); return }

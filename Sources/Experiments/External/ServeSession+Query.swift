@@ -71,9 +71,14 @@ extension ServeSession {
         }
         let (arch, evaluation) = served.answer(genes)
         guard let evaluation else {
-            let fix = binding.isSampleTable
-                ? "\(table.name) is a sample table: query its rows by number (\"archs\":[\"17\"]), or serve it with --off-table nearest or surrogate:knn"
-                : "the table has no row for it"
+            let fix: String
+            if binding is any SampleTableSpaceBinding {
+                fix = "\(table.name) is a sample table: query its rows by number (\"archs\":[\"17\"]), or start nasreplay serve with --off-table nearest or surrogate:knn"
+            } else if binding.isSampleTable {
+                fix = "\(table.name) holds \(table.rows) architectures of its space, not this one"
+            } else {
+                fix = "the table has no row for it"
+            }
             return .object([("arch", .string(arch)), ("error", .string("no answer under off_table = \"\(offTable)\": \(fix)"))])
         }
         var fields: [(String, JSONLine)] = [
