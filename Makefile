@@ -41,10 +41,12 @@ $(DATASETS)/nats-tss.h5: $(DATA)/nats-tss/nats_tss_15625.csv.gz | $(BIN)
 	$(BIN) datasets build --from $(DATA) --datasets $(DATASETS) nats-tss
 
 ## test: the layer check (each target imports what DESIGN.md allows, and depends on exactly
-## that), the Python client's tests, then the unit and oracle tests (debug build)
+## that), the Python client's tests (Benchmark's run the debug CLI: `nasreplay serve`), then
+## the unit and oracle tests (debug build)
 test: deps
 	bash scripts/check-imports.sh
 	bash scripts/check-imports-test.sh
+	$(SWIFT) build --product nasreplay
 	python3 -m unittest discover -s clients/python/tests
 	$(SWIFT) test
 

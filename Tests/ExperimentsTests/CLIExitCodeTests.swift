@@ -50,6 +50,15 @@ import Testing
         try expectUsageError(["query", "--datasets", datasets, "nats-bogus", "0"], mentions: "unknown benchmark")
     }
 
+    @Test("serve refuses an unknown table, and an off-table policy on a table that holds its whole space, before reading stdin")
+    func serveBadTable() throws {
+        try expectUsageError(["serve", "--datasets", datasets, "nats-bogus"], mentions: "unknown benchmark")
+        try expectUsageError(["serve", "--datasets", datasets, "nats-tss", "--off-table", "nearest"],
+                             mentions: "--off-table nearest: nats-tss holds every architecture of its space")
+        try expectUsageError(["serve", "--datasets", datasets, "ofa-mbv3-dynast", "--off-table", "closest"],
+                             mentions: "--off-table closest: 'closest' is not an off-table policy")
+    }
+
     @Test func missingSourceFolderWritesNothing() throws {
         let out = ExperimentFixtures.temporaryFolder()
         try expectUsageError(["datasets", "build", "--datasets", out, "--from", out + "/nope", "nats-tss"], mentions: "source folder not found")
@@ -78,7 +87,7 @@ import Testing
     }
 
     @Test func helpWorksForEveryCommand() throws {
-        for command in [[], ["datasets"], ["datasets", "build"], ["query"], ["front"], ["run"], ["merge"], ["indicators", "hv"], ["bench"]] {
+        for command in [[], ["datasets"], ["datasets", "build"], ["query"], ["front"], ["serve"], ["run"], ["merge"], ["indicators", "hv"], ["bench"]] {
             let r = try nasreplay(command + ["--help"])
             #expect(r.status == 0 && r.stdout.contains("USAGE"), "\(command)")
         }

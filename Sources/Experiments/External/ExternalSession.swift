@@ -38,22 +38,9 @@ final class ExternalSession<S: SearchSpace, E: Evaluator> where E.Architecture =
     }
 
     var startMessage: String {
-        // An example of the written form, from the lowest genes, with a stream of its own so
-        // the trial's stream is untouched.
-        var exampleRNG = Xoshiro256StarStar(seed: 0)
-        let example = space.describe(space.architecture(fromGenes: bounds.map(\.lowerBound), using: &exampleRNG))
         let objectives = trial.evaluator.objectives.map { o in
             JSONLine.object([("metric", .string(o.metric)), ("direction", .string(o.direction.rawValue))])
         }
-        let spaceObject = JSONLine.object([
-            ("name", .string(space.name)),
-            ("genes", .int(bounds.count)),
-            ("bounds", .array(bounds.map { .array([.int($0.lowerBound), .int($0.upperBound)]) })),
-            ("gene_names", .array(space.geneNames.map(JSONLine.string))),
-            ("choices", space.geneChoices.map { .array($0.map { .array($0.map(JSONLine.string)) }) } ?? .null),
-            ("encodings", .array((space.readsDescriptions ? ["genes", "archs"] : ["genes"]).map(JSONLine.string))),
-            ("architecture_example", .string(example)),
-        ])
         return JSONLine.object([
             ("type", .string("start")),
             ("protocol", .int(Self.protocolVersion)),
@@ -62,7 +49,7 @@ final class ExternalSession<S: SearchSpace, E: Evaluator> where E.Architecture =
             ("seed", .uint(context.seed)),
             ("budget", budgetObject(total: true)),
             ("objectives", .array(objectives)),
-            ("space", spaceObject),
+            ("space", JSONLine.space(space, encodings: space.readsDescriptions ? ["genes", "archs"] : ["genes"])),
             ("params", context.params),
         ]).text
     }
@@ -176,26 +163,14 @@ final class ExternalSession<S: SearchSpace, E: Evaluator> where E.Architecture =
         return Step(replies: [reply], end: nil)
     }
 
-    struct BatchProblem: Error { var message: String }
-
-    /// Gene vectors, each checked against the space's bounds.
-    private func geneBatch(_ items: [JSONLine]) -> Result<[[Int]], BatchProblem> {
+    /// Gene vectors, each checked against the space's bounds (`genes[i]` in messages).
+    private func geneBatch(_ items: [JSONLine]) -> Result<[[Int]], JSONLine.GeneVectorError> {
         var batch: [[Int]] = []
+        batch.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
-            guard case .array(let values) = item else { return .failure(BatchProblem(message: "genes[\(i)] is not a list of integers")) }
-            guard values.count == bounds.count else {
-                return .failure(BatchProblem(message: "genes[\(i)] has \(values.count) genes; \(space.name) has \(bounds.count)"))
+            do { batch.append(try item.geneVector(bounds: bounds, space: space.name, field: "genes[\(i)]")) } catch {
+                return .failure(error)
             }
-            var genes: [Int] = []
-            genes.reserveCapacity(values.count)
-            for (g, value) in values.enumerated() {
-                guard let v = value.integer else { return .failure(BatchProblem(message: "genes[\(i)][\(g)] is not an integer")) }
-                guard bounds[g].contains(v) else {
-                    return .failure(BatchProblem(message: "genes[\(i)][\(g)] = \(v) is outside its bounds [\(bounds[g].lowerBound), \(bounds[g].upperBound)]"))
-                }
-                genes.append(v)
-            }
-            batch.append(genes)
         }
         return .success(batch)
     }
