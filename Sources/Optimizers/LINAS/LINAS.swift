@@ -40,6 +40,9 @@ public struct LINAS: Optimizer {
     public var innerGenerations: Int
     /// Nil: NSGA-II for two or more objectives, GA for one (DyNAS-T's defaults, L.3).
     public var inner: InnerAlgorithm?
+    /// Any other population MOEA as the inner search; when set, it replaces `inner` and
+    /// `innerGenerations`.
+    public var innerSearch: LINASInnerSearch?
     /// The catalogue entry fitted per objective (`LINAS.predictor(named:)` gives the spec's
     /// names); models that draw random numbers get seed 0 unless the entry sets one, so
     /// that no draw is taken from the trial's stream.
@@ -116,8 +119,14 @@ public struct LINAS: Optimizer {
                 }
                 return batch.map { memo[$0] ?? [] }
             }
-            let final = evolveInner(bounds: bounds, objectiveCount: objectives.count, rng: &innerRNG, initial: initial, predict: predict)
-            var next = frontOnly ? final.paretoFront.map { final.genes[$0] } : final.genes
+            var next: [[Int]]
+            if let innerSearch {
+                let final = innerSearch.run(bounds: bounds, objectiveCount: objectives.count, rng: &innerRNG, initial: initial, objectives: predict)
+                next = frontOnly ? final.front.map { final.genes[$0] } : final.genes
+            } else {
+                let final = evolveInner(bounds: bounds, objectiveCount: objectives.count, rng: &innerRNG, initial: initial, predict: predict)
+                next = frontOnly ? final.paretoFront.map { final.genes[$0] } : final.genes
+            }
             if skipEvaluated {
                 next = next.filter { archive[space.architecture(fromGenes: $0, using: &rng)] == nil }
                 var attempts = 0
