@@ -22,8 +22,9 @@ import NASCore
 /// Choice where pymoo would not return: `_updateDA` visits niches `0..<n_survive`; on the
 /// first call `n_survive` is the initial population's size, which duplicate elimination may
 /// cut below the number of directions, and pymoo then loops for ever if a member sits in a
-/// higher niche. Here every direction's niche is visited, which agrees with pymoo whenever
-/// pymoo finishes.
+/// higher niche (measured: 9 of 40 random 19-member populations on 3 objectives). On
+/// NATS-TSS a duplicate among 20 samples has probability about 1.2%. Here every direction's
+/// niche is visited, which agrees with pymoo whenever pymoo finishes.
 public struct CADASurvival: Sendable {
     public let directions: [[Double]]
     /// pymoo `ideal_point`: starts at +∞, lowered by each generation's offspring.
