@@ -18,6 +18,8 @@ public struct AlgorithmRegistry: Sendable {
         GeneticAlgorithmType.self,
         AgingEvolutionType.self,
         NSGA2Type.self,
+        MOEADType.self,
+        CTAEAType.self,
         LINASType.self,
         ExternalType.self,
     ])
