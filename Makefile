@@ -85,7 +85,7 @@ $(PREDICTOR_EXPERIMENTS): %: $(RESULTS)/%/runs.h5
 predictors: $(PREDICTOR_EXPERIMENTS)
 
 ## Published figures and tables (README, "Figures and tables"): outputs in $(RESULTS)/<spec>/
-.PHONY: paper fig3 fig5 fig6 fig7 fig9 table3 thesis
+.PHONY: paper fig3 fig5 fig6 fig7 fig7b fig9 table3 thesis
 FIG9_SPECS := linas-nats-tss linas-nats-tss-pixel3 linas-nats-tss-2080ti linas-ofa-mbv3-dynast
 
 ## fig3: predictor MAPE and Kendall τ against training size (NATS-TSS accuracy, raspi4 and pixel3 latency; OFA-MBv3 top-1; HAT decoder latency)
@@ -100,6 +100,9 @@ fig6: linas-inner-nats-tss
 
 ## fig7: LINAS with ridge, svr-rbf, stacked and DyNAS-T predictors
 fig7: linas-predictors-nats-tss
+
+## fig7b: LINAS with population 25, 50, 100 and 200 (20,000 predicted evaluations per inner search)
+fig7b: linas-population-nats-tss
 
 ## fig9: HV curves of LINAS, NSGA-II and random search across benchmarks
 fig9: $(FIG9_SPECS)
