@@ -18,6 +18,9 @@ public struct AlgorithmRegistry: Sendable {
         GeneticAlgorithmType.self,
         AgingEvolutionType.self,
         NSGA2Type.self,
+        AGEMOEAType.self,
+        NSGA3Type.self,
+        UNSGA3Type.self,
         LINASType.self,
         ExternalType.self,
     ])
