@@ -95,9 +95,10 @@ def search(trial):
     hi = np.array([b[1] for b in trial.space.bounds])
     problem = Problem(n_var=trial.space.genes, n_obj=len(directions), xl=lo, xu=hi, vtype=int)
     population = trial.params.get("population")
-    moea = algorithm(str(trial.params.get("algorithm", "unsga3")),
-                     None if population is None else int(population), len(directions))
-    with contextlib.redirect_stdout(sys.stderr):  # pymoo's pop_size warning is a print
+    # NSGA3's constructor prints a warning when pop_size < len(ref_dirs); stdout is the protocol's.
+    with contextlib.redirect_stdout(sys.stderr):
+        moea = algorithm(str(trial.params.get("algorithm", "unsga3")),
+                         None if population is None else int(population), len(directions))
         moea.setup(problem, termination=NoTermination(), seed=trial.seed)
     fallback = random.Random(trial.seed)
     while not trial.done:
