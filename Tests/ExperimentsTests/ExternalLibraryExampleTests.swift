@@ -3,7 +3,7 @@ import HDF5Kit
 import Testing
 @testable import Experiments
 
-/// The pymoo NSGA-II and Optuna MOTPE examples end to end on NATS-TSS with two objectives:
+/// The pymoo NSGA-II, pymoo MOEA (AGE-MOEA, NSGA-III, U-NSGA-III) and Optuna MOTPE examples end to end on NATS-TSS with two objectives:
 /// every trial spends exactly its budget and the same seed gives the same runs.h5. Each is
 /// skipped, naming the library, only where python3 cannot import it (CI installs both).
 @Suite(.enabled(if: ExternalFixtures.hasPython, ExternalFixtures.noPython))
@@ -22,6 +22,8 @@ struct ExternalLibraryExampleTests {
 
     static let hasPymoo = imports("pymoo")
     static let hasOptuna = imports("optuna")
+    /// pymoo's AGE-MOEA raises on import without numba.
+    static let hasNumba = imports("numba")
 
     /// 2 trials x 60 evaluations, accuracy up and latency down: small, as MOTPE is slow.
     func checkExample(_ script: String, extra: String = "") throws {
@@ -41,6 +43,19 @@ struct ExternalLibraryExampleTests {
           .enabled(if: hasPymoo, "pymoo is not installed for python3 (python3 -m pip install pymoo==0.6.2)"))
     func pymooNSGA2() throws {
         try checkExample("pymoo_nsga2.py", extra: "params = { population = 10 }")
+    }
+
+    @Test("pymoo U-NSGA-III and NSGA-III (pymoo_moea.py) spend exactly their budget; the same seed gives the same runs.h5",
+          .enabled(if: hasPymoo, "pymoo is not installed for python3 (python3 -m pip install pymoo==0.6.2)"))
+    func pymooReferenceDirectionMOEAs() throws {
+        try checkExample("pymoo_moea.py", extra: #"params = { algorithm = "unsga3", population = 10 }"#)
+        try checkExample("pymoo_moea.py", extra: #"params = { algorithm = "nsga3" }"#)
+    }
+
+    @Test("pymoo AGE-MOEA (pymoo_moea.py) spends exactly its budget; the same seed gives the same runs.h5",
+          .enabled(if: hasPymoo && hasNumba, "pymoo's AGE-MOEA needs pymoo and numba (python3 -m pip install pymoo==0.6.2 numba)"))
+    func pymooAGEMOEA() throws {
+        try checkExample("pymoo_moea.py", extra: #"params = { algorithm = "age-moea", population = 10 }"#)
     }
 
     @Test("Optuna MOTPE spends exactly its budget; the same seed gives the same runs.h5",
