@@ -16,7 +16,8 @@ import SearchSpaces
 /// loops (under a simulated-seconds budget, which has no count to divide, until the trial's
 /// time is spent): fit one predictor per objective on every evaluated architecture (deduplicated,
 /// first occurrence kept, as pandas `drop_duplicates`), run the inner search on the
-/// predictors (NSGA-II for several objectives, pymoo GA for one), and evaluate its whole
+/// predictors (pymoo GA for one objective, NSGA-II for two, U-NSGA-III for three or more, or
+/// any `LINASInnerSearch`), and evaluate its whole
 /// final population (all ranks) as the next population. Nothing is deduplicated against
 /// the archive.
 ///
@@ -38,10 +39,11 @@ public struct LINAS: Optimizer {
     /// Inner generations per loop (pymoo `n_gen`); DyNAS-T: inner evaluations / population,
     /// e.g. 20,000 / 50 = 400 for OFA-MobileNetV3.
     public var innerGenerations: Int
-    /// Nil: NSGA-II for two or more objectives, GA for one (DyNAS-T's defaults, L.3).
+    /// Nil (with no `innerSearch`): DyNAS-T's rule (L.3): GA for one objective, NSGA-II for
+    /// two, U-NSGA-III for three or more.
     public var inner: InnerAlgorithm?
-    /// Any other population MOEA as the inner search; when set, it replaces `inner` and
-    /// `innerGenerations`.
+    /// Any other population MOEA as the inner search (`LINASInnerSearch.named` has DyNAS-T's);
+    /// when set, it replaces `inner` and `innerGenerations`.
     public var innerSearch: LINASInnerSearch?
     /// The catalogue entry fitted per objective (`LINAS.predictor(named:)` gives the spec's
     /// names); models that draw random numbers get seed 0 unless the entry sets one, so
@@ -120,7 +122,7 @@ public struct LINAS: Optimizer {
                 return batch.map { memo[$0] ?? [] }
             }
             var next: [[Int]]
-            if let innerSearch {
+            if let innerSearch = innerSearch ?? defaultInnerSearch(objectiveCount: objectives.count) {
                 let final = innerSearch.run(bounds: bounds, objectiveCount: objectives.count, rng: &innerRNG, initial: initial, objectives: predict)
                 next = frontOnly ? final.front.map { final.genes[$0] } : final.genes
             } else {
@@ -161,6 +163,13 @@ public struct LINAS: Optimizer {
             models.append(model)
         }
         return models
+    }
+
+    /// DyNAS-T's U-NSGA-III for three or more objectives when nothing is chosen; nil leaves
+    /// the choice to `evolveInner` (GA or NSGA-II).
+    private func defaultInnerSearch(objectiveCount: Int) -> LINASInnerSearch? {
+        guard inner == nil, objectiveCount >= 3 else { return nil }
+        return LINASInnerSearch.named("unsga3", population: population, generations: innerGenerations)
     }
 
     private func evolveInner(bounds: [ClosedRange<Int>], objectiveCount: Int, rng: inout Xoshiro256StarStar,
