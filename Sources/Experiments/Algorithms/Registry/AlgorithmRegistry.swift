@@ -19,6 +19,7 @@ public struct AlgorithmRegistry: Sendable {
         AgingEvolutionType.self,
         NSGA2Type.self,
         LINASType.self,
+        MOTPEType.self,
         ExternalType.self,
     ])
 
