@@ -98,3 +98,27 @@ print("hssp dup k 4", _solve_hssp(dup, np.arange(5), 4, np.array([4.0, 4.0])).to
 front3 = np.array([[1, 5, 5], [5, 1, 5], [5, 5, 1], [2, 2, 4], [4, 2, 2], [2, 4, 2], [3, 3, 3]], dtype=float)
 for k in (1, 2, 4):
     print("hssp3d k", k, _solve_hssp(front3, np.arange(7), k, np.array([6.0, 6.0, 6.0])).tolist())
+
+# End to end: log l(x) − log g(x) of every choice of every gene, as TPESampler builds them
+# for the next trial of a two-objective study (maximize, minimize) with 40 completed trials
+# of six categorical genes over range(5) (the optuna_motpe.py client's suggestions).
+rng = np.random.RandomState(21)
+genes40 = rng.randint(0, 5, size=(40, 6)).tolist()
+values40 = np.round(rng.rand(40, 2) * 100, 2).tolist()
+print("genes40", genes40)
+print("values40", values40)
+dists = {"g%d" % i: CategoricalDistribution(list(range(5))) for i in range(6)}
+study = optuna.create_study(directions=["maximize", "minimize"], sampler=tpe.TPESampler(seed=0))
+for g, v in zip(genes40, values40):
+    study.add_trial(optuna.trial.create_trial(values=v, params={"g%d" % i: x for i, x in enumerate(g)},
+                                              distributions=dists))
+sampler = study.sampler
+trials = study.get_trials(deepcopy=False)
+below, above = tpe._split_trials(study, trials, tpe.default_gamma_multiobjective(len(trials)))
+print("below40", [t.number for t in below])
+for name, dist in dists.items():
+    space = {name: dist}
+    l = sampler._build_parzen_estimator(study, space, below, handle_below=True)
+    g = sampler._build_parzen_estimator(study, space, above, handle_below=False)
+    x = {name: np.arange(5, dtype=float)}
+    print("acquisition", name, (l.log_pdf(x) - g.log_pdf(x)).tolist())

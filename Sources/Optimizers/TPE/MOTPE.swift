@@ -111,16 +111,7 @@ public struct MOTPE: Optimizer {
             for d in free { genes[d] = Int.random(in: bounds[d], using: &rng) }
             return genes
         }
-        let n = history.genes.count
-        let isBelow = MOTPESplit.below(history.losses, count: TPEWeights.belowCount(completed: n, objectiveCount: objectiveCount))
-        let below = history.genes.indices.filter { isBelow[$0] }.map { history.genes[$0] }
-        let above = history.genes.indices.filter { !isBelow[$0] }.map { history.genes[$0] }
-        let belowWeights = objectiveCount > 1 ? [Double](repeating: 1, count: below.count) : TPEWeights.defaultWeights(below.count)
-        let aboveWeights = TPEWeights.defaultWeights(above.count)
-        let groups = (multivariate ?? (objectiveCount <= 1)) ? (free.isEmpty ? [] : [free]) : free.map { [$0] }
-        for group in groups {
-            let l = estimator(below, dimensions: group, bounds: bounds, weights: belowWeights)
-            let g = estimator(above, dimensions: group, bounds: bounds, weights: aboveWeights)
+        for (group, l, g) in estimators(bounds: bounds, history: history, objectiveCount: objectiveCount) {
             var best: [Int] = []
             var bestScore = -Double.infinity
             for x in l.sample(count: candidates, using: &rng) {
@@ -130,6 +121,26 @@ public struct MOTPE: Optimizer {
             for (d, choice) in zip(group, best) { genes[d] = bounds[d].lowerBound + choice }
         }
         return genes
+    }
+
+    /// The split of the completed trials and, for each group of genes sampled together
+    /// (each free gene alone unless multivariate), l(x) and g(x) over its choice indices.
+    ///
+    /// - Precondition: `history` holds at least one trial.
+    func estimators(bounds: [ClosedRange<Int>], history: History, objectiveCount: Int)
+        -> [(genes: [Int], l: ParzenEstimator, g: ParzenEstimator)] {
+        let n = history.genes.count
+        let isBelow = MOTPESplit.below(history.losses, count: TPEWeights.belowCount(completed: n, objectiveCount: objectiveCount))
+        let below = history.genes.indices.filter { isBelow[$0] }.map { history.genes[$0] }
+        let above = history.genes.indices.filter { !isBelow[$0] }.map { history.genes[$0] }
+        let belowWeights = objectiveCount > 1 ? [Double](repeating: 1, count: below.count) : TPEWeights.defaultWeights(below.count)
+        let aboveWeights = TPEWeights.defaultWeights(above.count)
+        let free = bounds.indices.filter { bounds[$0].count > 1 }
+        let groups = (multivariate ?? (objectiveCount <= 1)) ? (free.isEmpty ? [] : [free]) : free.map { [$0] }
+        return groups.map { group in
+            (group, estimator(below, dimensions: group, bounds: bounds, weights: belowWeights),
+             estimator(above, dimensions: group, bounds: bounds, weights: aboveWeights))
+        }
     }
 
     /// l(x) or g(x) over the genes `dimensions`, by the suggestion kind.
