@@ -35,10 +35,10 @@ import SearchSpaces
 /// distribution without asking the sampler. Every draw comes from the trial's `rng`;
 /// Optuna's two NumPy streams (random and TPE, seeded alike) are not reproduced bit for bit.
 ///
-/// Known difference (`int` only): the kernel widths of equal integer observations follow a
-/// stable sort here; Optuna's follow numpy's `argsort`, whose SIMD sort orders ties by
-/// hardware. With `default_weights` that changes g(x) slightly (README, "External vs
-/// built-in": the int variant is not yet shown indistinguishable at 250 evaluations).
+/// With `int` suggestions, which of several equal observations gets a wide kernel follows
+/// numpy's tie order in Optuna (its SIMD `argsort`: hardware-dependent, scrambled); here it
+/// is a random order from the trial's stream (`shuffleTies`), one uniform draw per
+/// completed trial before each TPE suggestion.
 ///
 /// - Complexity: per trial after the startup, the split (O(n log n) plus O(n·n/10) for the
 ///   subset selection with two objectives) and, per gene, O(n · choices + candidates · n).
@@ -63,10 +63,16 @@ public struct MOTPE: Optimizer {
     /// Optuna `consider_magic_clip` and `consider_endpoints` (`int` suggestions only).
     public var considerMagicClip: Bool
     public var considerEndpoints: Bool
+    /// `int` only: equal observations take their kernel widths in a random order (drawn
+    /// from the trial's stream), not in trial order. Optuna's widths follow numpy's
+    /// `argsort`, whose SIMD sort leaves ties in no fixed order; with `default_weights` the
+    /// order changes g(x), and only the random order reproduces Optuna's results (README,
+    /// "External vs built-in").
+    public var shuffleTies: Bool
 
     public init(suggestion: Suggestion = .categorical, startupTrials: Int = 10, candidates: Int = 24,
                 priorWeight: Double = 1, multivariate: Bool? = nil,
-                considerMagicClip: Bool = true, considerEndpoints: Bool = false) {
+                considerMagicClip: Bool = true, considerEndpoints: Bool = false, shuffleTies: Bool = true) {
         precondition(startupTrials >= 0 && candidates >= 1 && priorWeight >= 0, "TPE needs candidates and a non-negative prior weight")
         self.suggestion = suggestion
         self.startupTrials = startupTrials
@@ -75,6 +81,7 @@ public struct MOTPE: Optimizer {
         self.multivariate = multivariate
         self.considerMagicClip = considerMagicClip
         self.considerEndpoints = considerEndpoints
+        self.shuffleTies = shuffleTies
     }
 
     public func run<S: SearchSpace, E: Evaluator>(space: S, trial: TrialEvaluator<E>, rng: inout Xoshiro256StarStar)
@@ -116,7 +123,11 @@ public struct MOTPE: Optimizer {
             for d in free { genes[d] = Int.random(in: bounds[d], using: &rng) }
             return genes
         }
-        for (group, l, g) in estimators(bounds: bounds, history: history, objectiveCount: objectiveCount) {
+        var tieKeys: [Double]? = nil
+        if shuffleTies && suggestion == .int {
+            tieKeys = history.genes.indices.map { _ in Double.random(in: 0..<1, using: &rng) }
+        }
+        for (group, l, g) in estimators(bounds: bounds, history: history, objectiveCount: objectiveCount, tieKeys: tieKeys) {
             var best: [Int] = []
             var bestScore = -Double.infinity
             for x in l.sample(count: candidates, using: &rng) {
@@ -132,24 +143,27 @@ public struct MOTPE: Optimizer {
     /// (each free gene alone unless multivariate), l(x) and g(x) over its choice indices.
     ///
     /// - Precondition: `history` holds at least one trial.
-    func estimators(bounds: [ClosedRange<Int>], history: History, objectiveCount: Int)
+    func estimators(bounds: [ClosedRange<Int>], history: History, objectiveCount: Int, tieKeys: [Double]? = nil)
         -> [(genes: [Int], l: ParzenEstimator, g: ParzenEstimator)] {
         let n = history.genes.count
         let isBelow = MOTPESplit.below(history.losses, count: TPEWeights.belowCount(completed: n, objectiveCount: objectiveCount))
-        let below = history.genes.indices.filter { isBelow[$0] }.map { history.genes[$0] }
-        let above = history.genes.indices.filter { !isBelow[$0] }.map { history.genes[$0] }
+        let belowIndices = history.genes.indices.filter { isBelow[$0] }
+        let aboveIndices = history.genes.indices.filter { !isBelow[$0] }
+        let below = belowIndices.map { history.genes[$0] }
+        let above = aboveIndices.map { history.genes[$0] }
         let belowWeights = objectiveCount > 1 ? [Double](repeating: 1, count: below.count) : TPEWeights.defaultWeights(below.count)
         let aboveWeights = TPEWeights.defaultWeights(above.count)
         let free = bounds.indices.filter { bounds[$0].count > 1 }
         let groups = (multivariate ?? (objectiveCount <= 1)) ? (free.isEmpty ? [] : [free]) : free.map { [$0] }
         return groups.map { group in
-            (group, estimator(below, dimensions: group, bounds: bounds, weights: belowWeights),
-             estimator(above, dimensions: group, bounds: bounds, weights: aboveWeights))
+            (group, estimator(below, dimensions: group, bounds: bounds, weights: belowWeights, tieKeys: tieKeys.map { k in belowIndices.map { k[$0] } }),
+             estimator(above, dimensions: group, bounds: bounds, weights: aboveWeights, tieKeys: tieKeys.map { k in aboveIndices.map { k[$0] } }))
         }
     }
 
     /// l(x) or g(x) over the genes `dimensions`, by the suggestion kind.
-    func estimator(_ observed: [[Int]], dimensions: [Int], bounds: [ClosedRange<Int>], weights: [Double]) -> ParzenEstimator {
+    func estimator(_ observed: [[Int]], dimensions: [Int], bounds: [ClosedRange<Int>], weights: [Double],
+                   tieKeys: [Double]? = nil) -> ParzenEstimator {
         switch suggestion {
         case .categorical:
             return .categorical(observations: observed.map { genes in dimensions.map { genes[$0] - bounds[$0].lowerBound } },
@@ -157,7 +171,7 @@ public struct MOTPE: Optimizer {
         case .int:
             return .integer(observations: observed.map { genes in dimensions.map { genes[$0] } },
                             bounds: dimensions.map { bounds[$0] }, weights: weights, priorWeight: priorWeight,
-                            considerMagicClip: considerMagicClip, considerEndpoints: considerEndpoints)
+                            considerMagicClip: considerMagicClip, considerEndpoints: considerEndpoints, tieKeys: tieKeys)
         }
     }
 }

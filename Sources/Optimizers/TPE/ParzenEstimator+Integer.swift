@@ -25,13 +25,13 @@ extension ParzenEstimator {
     /// - Complexity: O(n log n + n · Σ choices).
     public static func integer(observations: [[Int]], bounds: [ClosedRange<Int>], weights: [Double],
                                priorWeight: Double = 1, considerMagicClip: Bool = true,
-                               considerEndpoints: Bool = false) -> ParzenEstimator {
+                               considerEndpoints: Bool = false, tieKeys: [Double]? = nil) -> ParzenEstimator {
         precondition(observations.count == weights.count, "one weight per observation")
         let kernels: [[[Double]]] = bounds.enumerated().map { d, range in
             let low = Double(range.lowerBound) - 0.5, high = Double(range.upperBound) + 0.5
             var mus = observations.map { Double($0[d]) }
             var sigmas = kernelWidths(mus, low: low, high: high, considerMagicClip: considerMagicClip,
-                                      considerEndpoints: considerEndpoints)
+                                      considerEndpoints: considerEndpoints, tieKeys: tieKeys)
             mus.append(0.5 * (low + high))
             sigmas.append(high - low)
             return zip(mus, sigmas).map { mu, sigma in
@@ -48,10 +48,14 @@ extension ParzenEstimator {
     /// `argsort` may order equal means differently, which only swaps equal-mean kernels'
     /// widths), then the clip.
     static func kernelWidths(_ mus: [Double], low: Double, high: Double, considerMagicClip: Bool,
-                             considerEndpoints: Bool) -> [Double] {
+                             considerEndpoints: Bool, tieKeys: [Double]? = nil) -> [Double] {
         let n = mus.count
         guard n > 0 else { return [] }
-        let order = mus.indices.sorted { mus[$0] < mus[$1] }
+        let order = mus.indices.sorted { a, b in
+            if mus[a] != mus[b] { return mus[a] < mus[b] }
+            if let keys = tieKeys, keys[a] != keys[b] { return keys[a] < keys[b] }
+            return a < b
+        }
         let padded = [low] + order.map { mus[$0] } + [high]
         var sorted = [Double](repeating: 0, count: n)
         for i in 1...n {

@@ -13,14 +13,17 @@ enum MOTPEType: AlgorithmType {
         AlgorithmKey("startup_trials", .int(0...1_000_000), default: .value(.int(10)), "random trials before TPE (n_startup_trials)"),
         AlgorithmKey("ei_candidates", .int(1...1_000_000), default: .value(.int(24)), "candidates drawn from l(x) per suggestion (n_ei_candidates)"),
         AlgorithmKey("prior_weight", .double(0...1_000_000), default: .value(.double(1)), "weight of the prior kernel"),
+        AlgorithmKey("shuffle_ties", .bool, default: .value(.bool(true)), "int only: equal observations take kernel widths in random order (as numpy's SIMD argsort leaves Optuna's ties); false: trial order"),
         AlgorithmKey("multivariate", .bool, default: .derived("false with several objectives, true with one"), "one joint Parzen estimator over all genes"),
     ]
 
     static func makeOptimizer(_ keys: inout AlgorithmKeyValues) throws(SpecError) -> any Optimizer {
-        MOTPE(suggestion: try keys.string("suggest").flatMap(MOTPE.Suggestion.init(rawValue:)) ?? .categorical,
+        var motpe = MOTPE(suggestion: try keys.string("suggest").flatMap(MOTPE.Suggestion.init(rawValue:)) ?? .categorical,
               startupTrials: try keys.int("startup_trials") ?? 10,
               candidates: try keys.int("ei_candidates") ?? 24,
               priorWeight: try keys.double("prior_weight") ?? 1,
               multivariate: try keys.bool("multivariate"))
+        motpe.shuffleTies = try keys.bool("shuffle_ties") ?? true
+        return motpe
     }
 }
