@@ -80,6 +80,24 @@ import Testing
         ])
     }
 
+    /// Tie keys only reorder equal observations: increasing keys give the stable order, and
+    /// reversed keys move the wide kernels to other trials, which changes g(x) under
+    /// `default_weights`.
+    @Test func tieKeysReorderOnlyEqualObservations() {
+        let observations = Self.obs30.map { [$0] }
+        let weights = TPEWeights.defaultWeights(30)
+        let stable = ParzenEstimator.integer(observations: observations, bounds: [0...4], weights: weights)
+        let increasing = ParzenEstimator.integer(observations: observations, bounds: [0...4], weights: weights,
+                                                 tieKeys: (0..<30).map(Double.init))
+        let reversed = ParzenEstimator.integer(observations: observations, bounds: [0...4], weights: weights,
+                                               tieKeys: (0..<30).map { Double(30 - $0) })
+        #expect(increasing == stable)
+        #expect(reversed != stable)
+        let sorted = ParzenEstimator.integer(observations: [[0], [2], [4]], bounds: [0...4], weights: [1, 1, 1])
+        let keyed = ParzenEstimator.integer(observations: [[0], [2], [4]], bounds: [0...4], weights: [1, 1, 1], tieKeys: [0.9, 0.1, 0.5])
+        #expect(keyed == sorted)
+    }
+
     @Test func samplesFollowTheMixture() {
         // 60,000 draws of l(x) = categorical [0, 3, 3]: frequencies within 1% of exp(log_pdf).
         let e = ParzenEstimator.categorical(observations: [[0], [3], [3]], choiceCounts: [5], weights: [1, 1, 1])
