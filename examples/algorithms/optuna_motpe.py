@@ -9,6 +9,7 @@ suggestion over its values, range(lo, hi + 1). Checked with Optuna 5.1.0
     type = "external"
     command = ["python3", "../examples/algorithms/optuna_motpe.py"]   # relative to the spec's folder
     timeout_s = 600
+    params = { suggest = "categorical" }   # or "int": suggest_int(name, lo, hi) per gene
 
 Directions come from the start message. A vector without an answer, or with an objective
 the table lacks, is told as a failed trial (the sampler then ignores it). Seeded from the
@@ -40,10 +41,16 @@ def search(trial):
     directions = ["maximize" if d == "max" else "minimize" for _, d in trial.objectives]
     sampler = optuna.samplers.TPESampler(seed=trial.seed % 2**32)
     study = optuna.create_study(directions=directions, sampler=sampler)
+    suggest = trial.params.get("suggest", "categorical")
+    if suggest not in ("categorical", "int"):
+        raise ValueError("params.suggest must be \"categorical\" or \"int\", not %r" % (suggest,))
     while not trial.done:
         asked = study.ask()
-        genes = [asked.suggest_categorical("g%d" % i, list(range(lo, hi + 1)))
-                 for i, (lo, hi) in enumerate(trial.space.bounds)]
+        if suggest == "int":
+            genes = [asked.suggest_int("g%d" % i, lo, hi) for i, (lo, hi) in enumerate(trial.space.bounds)]
+        else:
+            genes = [asked.suggest_categorical("g%d" % i, list(range(lo, hi + 1)))
+                     for i, (lo, hi) in enumerate(trial.space.bounds)]
         result = trial.evaluate_one(genes)
         values = result.objectives if result.ok else None
         if values is None or any(v is None for v in values):
