@@ -95,8 +95,8 @@ fig3: predictors-nats-tss predictors-nats-tss-lat-raspi4 predictors-nats-tss-lat
 fig5: linas-nats-tss
 	$(BIN) plot $(RESULTS)/linas-nats-tss --datasets $(DATASETS) --fronts-at 250
 
-## fig6: LINAS with inner NSGA-II vs inner GA
-fig6: linas-inner-nats-tss
+## fig6: LINAS with each inner algorithm (NSGA-II, GA, AGE-MOEA, NSGA-III, U-NSGA-III, MOEA/D, C-TAEA) and each alone, 2 and 3 objectives
+fig6: linas-inner-nats-tss linas-zoo-nats-tss-2obj linas-zoo-nats-tss-3obj
 
 ## fig7: LINAS with ridge, svr-rbf, stacked and DyNAS-T predictors
 fig7: linas-predictors-nats-tss
@@ -119,4 +119,4 @@ table3: $(FIG9_SPECS)
 thesis: thesis-nats-tss thesis-nats-tss-naswt thesis-gcn-nats-tss thesis-gcn-nats-tss-naswt
 
 ## paper: every figure and table above
-paper: fig3 fig5 fig6 fig7 fig9 table3 thesis
+paper: fig3 fig5 fig6 fig7 fig7b fig9 table3 thesis
