@@ -42,6 +42,32 @@ public enum NonDominatedSorting {
         return fastNonDominatedSort(points, dimension: m)
     }
 
+    /// The indices of the non-dominated points (rank 0), in increasing order: the same set as
+    /// `ranks(points)` gives rank 0, without ranking the rest.
+    ///
+    /// Points are visited in lexicographic order, so every dominator of a point comes before
+    /// it; a point is on the front when no front member found so far dominates it (a
+    /// dominated dominator is itself dominated by a member, dominance being transitive).
+    ///
+    /// - Precondition: all points have the same dimension and only finite values (NaN
+    ///   breaks transitivity; `ranks` handles it).
+    /// - Complexity: O(n log n · M + n · F · M) for a front of F points: a table of 15,625
+    ///   rows in 3-D in milliseconds, where `ranks` compares all n² pairs.
+    public static func firstFront(_ points: [[Double]]) -> [Int] {
+        guard let first = points.first else { return [] }
+        let m = first.count
+        precondition(points.allSatisfy { $0.count == m && $0.allSatisfy(\.isFinite) }, "finite points of one dimension")
+        let order = points.indices.sorted { a, b in
+            for k in 0..<m where points[a][k] != points[b][k] { return points[a][k] < points[b][k] }
+            return a < b
+        }
+        var front: [Int] = []
+        for i in order where !front.contains(where: { dominates(points[$0], points[i]) }) {
+            front.append(i)
+        }
+        return front.sorted()
+    }
+
     /// The fronts, best first, each listing its members in increasing index order.
     ///
     /// - Complexity: as `ranks(_:)`.
@@ -95,23 +121,45 @@ public enum NonDominatedSorting {
 
     static func fastNonDominatedSort(_ points: [[Double]], dimension m: Int) -> [Int] {
         let n = points.count
+        // The points in one contiguous buffer, and the dominance relation as one edge list
+        // turned into compressed rows afterwards: no array of arrays is touched in the O(n²)
+        // loop (per-point lists made that loop mostly reference-count checks).
+        var flat = [Double]()
+        flat.reserveCapacity(n * m)
+        for p in points { flat.append(contentsOf: p.prefix(m)) }
         var dominatedCount = [Int](repeating: 0, count: n)
-        var dominatedSets = [[Int]](repeating: [], count: n)
-        for i in 0..<n {
-            let a = points[i]
-            for j in (i + 1)..<max(i + 1, n) {
-                let b = points[j]
-                var aBetter = false, bBetter = false
-                for k in 0..<m {
-                    if a[k] < b[k] { aBetter = true } else if a[k] > b[k] { bBetter = true }
-                    if aBetter && bBetter { break }
-                }
-                if aBetter && !bBetter {
-                    dominatedSets[i].append(j); dominatedCount[j] += 1
-                } else if bBetter && !aBetter {
-                    dominatedSets[j].append(i); dominatedCount[i] += 1
+        var edgeFrom: [Int32] = []
+        var edgeTo: [Int32] = []
+        flat.withUnsafeBufferPointer { x in
+            dominatedCount.withUnsafeMutableBufferPointer { count in
+                for i in 0..<n {
+                    let a = i * m
+                    for j in (i + 1)..<max(i + 1, n) {
+                        let b = j * m
+                        var aBetter = false, bBetter = false
+                        for k in 0..<m {
+                            if x[a + k] < x[b + k] { aBetter = true } else if x[a + k] > x[b + k] { bBetter = true }
+                            if aBetter && bBetter { break }
+                        }
+                        if aBetter && !bBetter {
+                            edgeFrom.append(Int32(i)); edgeTo.append(Int32(j)); count[j] += 1
+                        } else if bBetter && !aBetter {
+                            edgeFrom.append(Int32(j)); edgeTo.append(Int32(i)); count[i] += 1
+                        }
+                    }
                 }
             }
+        }
+        // Compressed rows: the points each point dominates, `dominated[rowStart[i]..<rowStart[i+1]]`.
+        var rowStart = [Int](repeating: 0, count: n + 1)
+        for f in edgeFrom { rowStart[Int(f) + 1] += 1 }
+        for i in 0..<n { rowStart[i + 1] += rowStart[i] }
+        var fill = rowStart
+        var dominated = [Int32](repeating: 0, count: edgeFrom.count)
+        for e in edgeFrom.indices {
+            let f = Int(edgeFrom[e])
+            dominated[fill[f]] = edgeTo[e]
+            fill[f] += 1
         }
         var rank = [Int](repeating: 0, count: n)
         var current = (0..<n).filter { dominatedCount[$0] == 0 }
@@ -120,7 +168,8 @@ public enum NonDominatedSorting {
             var next: [Int] = []
             for i in current {
                 rank[i] = level
-                for j in dominatedSets[i] {
+                for e in rowStart[i]..<rowStart[i + 1] {
+                    let j = Int(dominated[e])
                     dominatedCount[j] -= 1
                     if dominatedCount[j] == 0 { next.append(j) }
                 }

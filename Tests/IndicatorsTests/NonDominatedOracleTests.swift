@@ -19,6 +19,9 @@ import Testing
             // The O(M n²) sort must agree on the 2-D cases the sweep normally takes.
             #expect(NonDominatedSorting.fastNonDominatedSort(f, dimension: f[0].count) == expected, "\(id) (Deb)")
             #expect(NonDominatedSorting.fronts(f).count == (c["n_fronts"] as? Int), "\(id)")
+            if f.allSatisfy({ $0.allSatisfy(\.isFinite) }) {
+                #expect(NonDominatedSorting.firstFront(f) == expected.indices.filter { expected[$0] == 0 }, "\(id) (first front)")
+            }
         }
     }
 

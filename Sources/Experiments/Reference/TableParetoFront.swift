@@ -39,8 +39,7 @@ public struct TableParetoFront: Sendable {
         }
         let normalizer = try ObjectiveNormalizer(directions: objectives.map(\.direction), table: raw)
         let minimised = normalizer.normalize(raw)
-        let ranks = NonDominatedSorting.ranks(minimised)
-        var front = usable.indices.filter { ranks[$0] == 0 }
+        var front = NonDominatedSorting.firstFront(minimised)
         front.sort { minimised[$0][0] < minimised[$1][0] || (minimised[$0][0] == minimised[$1][0] && usable[$0] < usable[$1]) }
         self.objectives = objectives
         self.rows = front.map { usable[$0] }

@@ -78,9 +78,17 @@ struct TrialRunner: SearchVisitor {
             }
         }
         if front != nil, !minimisedPoints.isEmpty {
-            let ranks = NonDominatedSorting.ranks(minimisedPoints)
+            // The first front only (O(n·F), not all ranks' O(M n²) for three or more objectives);
+            // the same members, in the same order.
+            let members: [Int]
+            if minimisedPoints.allSatisfy({ $0.allSatisfy(\.isFinite) }) {
+                members = NonDominatedSorting.firstFront(minimisedPoints)
+            } else {
+                let ranks = NonDominatedSorting.ranks(minimisedPoints)
+                members = minimisedPoints.indices.filter { ranks[$0] == 0 }
+            }
             var seen = Set<Int32>()
-            for i in minimisedPoints.indices where ranks[i] == 0 && seen.insert(result.rows[i]).inserted {
+            for i in members where seen.insert(result.rows[i]).inserted {
                 result.frontRows.append(result.rows[i])
             }
         }
