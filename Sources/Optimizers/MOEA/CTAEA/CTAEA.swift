@@ -24,7 +24,7 @@ import SearchSpaces
 /// half of 500 evaluations repeat a row.
 ///
 /// - Complexity: per generation O(N² M) for the survival and mating ranks (N = 2 × 20).
-public struct CTAEA: GenerationalMOEA {
+public struct CTAEA: StoredDirectionsMOEA {
     /// Reference directions, and so the size of each archive (pymoo `pop_size`).
     public var directionCount: Int
     public var sampling: IntegerRandomSampling
@@ -51,26 +51,7 @@ public struct CTAEA: GenerationalMOEA {
         self.generations = generations
     }
 
-    public var generationLimit: Int? { generations }
-
-    /// - Precondition: pymoo's energy array for (`objectiveCount`, `directionCount`) is stored.
-    public func directions(objectiveCount: Int) -> [[Double]] {
-        guard let d = PymooEnergyDirections.directions(dimensions: objectiveCount, points: directionCount) else {
-            preconditionFailure("no stored pymoo energy directions for \(objectiveCount) objectives × \(directionCount) points")
-        }
-        return d
-    }
-
     public func makeState(bounds: GeneBounds, objectiveCount: Int, initial: [[Int]]?) -> State {
         State(algorithm: self, bounds: bounds, objectiveCount: objectiveCount, initial: initial)
-    }
-
-    public func run<S: SearchSpace, E: Evaluator>(space: S, trial: TrialEvaluator<E>, rng: inout Xoshiro256StarStar)
-        where E.Architecture == S.Architecture {
-        var configured = self
-        if configured.generations == nil {
-            configured.generations = budget.generationLimit(for: trial.budget, perGeneration: directionCount)
-        }
-        configured.runGenerations(space: space, trial: trial, rng: &rng)
     }
 }

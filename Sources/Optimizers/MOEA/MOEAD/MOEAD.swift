@@ -29,7 +29,7 @@ import SearchSpaces
 ///
 /// - Complexity: per offspring O(T M) for T neighbours and M objectives, plus the
 ///   operators' O(n).
-public struct MOEAD: GenerationalMOEA {
+public struct MOEAD: StoredDirectionsMOEA {
     /// Which scalarising function the sub-problems use.
     public enum DecompositionChoice: String, Sendable, CaseIterable {
         /// pymoo's `default_decomp`: Tchebicheff for ≤ 2 objectives, PBI otherwise.
@@ -73,8 +73,6 @@ public struct MOEAD: GenerationalMOEA {
         self.generations = generations
     }
 
-    public var generationLimit: Int? { generations }
-
     /// The scalarising function for `objectiveCount` objectives.
     public func scalarization(objectiveCount: Int) -> any Decomposition {
         switch decomposition {
@@ -85,26 +83,7 @@ public struct MOEAD: GenerationalMOEA {
         }
     }
 
-    /// The weight vectors for `objectiveCount` objectives.
-    ///
-    /// - Precondition: pymoo's energy array for (`objectiveCount`, `directionCount`) is stored.
-    public func directions(objectiveCount: Int) -> [[Double]] {
-        guard let d = PymooEnergyDirections.directions(dimensions: objectiveCount, points: directionCount) else {
-            preconditionFailure("no stored pymoo energy directions for \(objectiveCount) objectives × \(directionCount) points")
-        }
-        return d
-    }
-
     public func makeState(bounds: GeneBounds, objectiveCount: Int, initial: [[Int]]?) -> State {
         State(algorithm: self, bounds: bounds, objectiveCount: objectiveCount, initial: initial)
-    }
-
-    public func run<S: SearchSpace, E: Evaluator>(space: S, trial: TrialEvaluator<E>, rng: inout Xoshiro256StarStar)
-        where E.Architecture == S.Architecture {
-        var configured = self
-        if configured.generations == nil {
-            configured.generations = budget.generationLimit(for: trial.budget, perGeneration: directionCount)
-        }
-        configured.runGenerations(space: space, trial: trial, rng: &rng)
     }
 }

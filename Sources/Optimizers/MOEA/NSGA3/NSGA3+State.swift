@@ -60,13 +60,9 @@ extension NSGA3 {
         /// - Complexity: that of `ReferenceDirectionSurvival.select`.
         public mutating func tell(_ objectives: [[Double]], using rng: inout Xoshiro256StarStar) {
             precondition(objectives.count <= pending.count, "more answers than asked genomes")
-            // pymoo merges parents then offspring.
-            var genes = population.genes
-            var values = population.objectives
-            for i in 0..<objectives.count {
-                genes.append(pending[i])
-                values.append(objectives[i].map { $0.isNaN ? .infinity : $0 })
-            }
+            let merged = ParentsThenOffspring(genes: population.genes, objectives: population.objectives,
+                                              offspring: pending, told: objectives)
+            let genes = merged.genes, values = merged.objectives
             pending.removeAll(keepingCapacity: true)
             evaluations += objectives.count
             generation += 1
