@@ -27,22 +27,14 @@ extension SimulatedBinaryCrossover {
             guard abs(a - b) > 1e-14, xl != xu, rng.nextUnit() < variableProbability else { continue }
             let y1 = min(a, b), y2 = max(a, b), d = y2 - y1
             let u = rng.nextUnit()
-            let lowSide = 0.5 * ((y1 + y2) - floatSpread(1 + 2 * (y1 - xl) / d, u, index) * d)
-            let highSide = 0.5 * ((y1 + y2) + floatSpread(1 + 2 * (xu - y2) / d, u, index) * d)
+            let lowSide = 0.5 * ((y1 + y2) - spread(1 + 2 * (y1 - xl) / d, u, index) * d)
+            let highSide = 0.5 * ((y1 + y2) + spread(1 + 2 * (xu - y2) / d, u, index) * d)
             var v1 = lowSide, v2 = highSide
             if rng.nextUnit() < pbin { swap(&v1, &v2) }
             c1[k] = min(max(v1, xl), xu)
             c2[k] = min(max(v2, xl), xu)
         }
         return (c1, c2)
-    }
-
-    /// pymoo's `betaq` (the same formula as the integer path's).
-    @inline(__always)
-    private func floatSpread(_ beta: Double, _ u: Double, _ index: DistributionIndex) -> Double {
-        let alpha = 2 - 1 / index.power(beta)
-        if u <= 1 / alpha { return index.root(u * alpha) }
-        return index.root(1 / (2 - u * alpha))
     }
 
     /// pymoo's `SBX(n_offsprings=1)`: one child per mating, either of the two with

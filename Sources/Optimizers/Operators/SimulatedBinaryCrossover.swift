@@ -76,9 +76,10 @@ public struct SimulatedBinaryCrossover: Sendable, Hashable {
         return (c1, c2)
     }
 
-    /// pymoo's `betaq`: the spread factor for the bound-aware polynomial distribution.
+    /// pymoo's `betaq`: the spread factor for the bound-aware polynomial distribution (the
+    /// integer and the float-gene paths share it).
     @inline(__always)
-    private func spread(_ beta: Double, _ u: Double, _ index: DistributionIndex) -> Double {
+    func spread(_ beta: Double, _ u: Double, _ index: DistributionIndex) -> Double {
         let alpha = 2 - 1 / index.power(beta)
         if u <= 1 / alpha { return index.root(u * alpha) }
         return index.root(1 / (2 - u * alpha))
