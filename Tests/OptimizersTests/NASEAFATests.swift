@@ -37,6 +37,9 @@ final class RecordingEvaluator: @unchecked Sendable {
 /// A NATS-TSS-like table without files: accuracy and cost are fixed functions of the cell.
 struct SyntheticNATSEvaluator: Evaluator {
     typealias Architecture = NATSTopologyCell
+    /// As a table declares them; NATS-Bench's accuracies are percent.
+    var units: [String?] = ["%"]
+    var objectiveUnits: [String?] { units }
     var objectives: [Objective] { [Objective(metric: "c10_valid_200ep", direction: .max)] }
     var reported: [String] { ["c10_test_200ep"] }
     func evaluate(_ cell: NATSTopologyCell) -> Evaluation? {
@@ -97,6 +100,35 @@ struct SyntheticNATSEvaluator: Evaluator {
         #expect(NASEAFA().effectiveQuirks.isEmpty)
         #expect(NASEAFA().constants(for: NB101Space()) == .nb101)
         #expect(NASEAFA(k: 4).constants(for: NATSTopologySpace()) == .init(population: 10, k: 4, h: 2))
+    }
+
+    @Test("the surrogate learns fractions, as Pan's code divides NATS accuracies by 100")
+    func percentObjectivesAreTrainedAsFractions() {
+        #expect(NASEAFA().labelScale == .fraction && NASEAFA(variant: .dervisi2022).labelScale == .table)
+        #expect(NASEAFA().labelDivisor(unit: "%") == 100)
+        #expect(NASEAFA().labelDivisor(unit: "fraction") == 1 && NASEAFA().labelDivisor(unit: nil) == 1)
+        #expect(NASEAFA(labelScale: .table).labelDivisor(unit: "%") == 1)
+        // Labels are fitness ÷ 100; the fitness itself stays in table units.
+        let recorder = RecordingEvaluator()
+        var s = Search(options: NASEAFA(version: .v2), space: BitSpace(), evaluate: recorder.evaluate,
+                       isExhausted: { false }, objective: Objective(metric: "acc", direction: .max), labelDivisor: 100)
+        var population = Self.ranked(Self.crafted)
+        let evaluated = s.selectAndEvaluate(&population) ?? []
+        #expect(evaluated.map(\.fitness) == recorder.queried.map { Double($0) / 1000 })
+        let labels: [Double] = recorder.queried.flatMap { (a: UInt64) -> [Double] in
+            let label = Double(a) / 1000 / 100
+            return [label, label]   // BitSpace augments each evaluation to two sequences
+        }
+        #expect(s.training.targets == labels)
+        // Under xgboost 1.x's base_score 0.5 the scale changes the model, so the search.
+        func log(_ scale: NASEAFA.LabelScale, units: [String?]) -> [Int] {
+            let trial = TrialEvaluator(SyntheticNATSEvaluator(units: units), budget: .evaluations(80), cache: .charge)
+            var rng = Xoshiro256StarStar(seed: 5)
+            NASEAFA(version: .v2, xgboostMajorVersion: 1, labelScale: scale).run(space: NATSTopologySpace(mutation: .bitwise), trial: trial, rng: &rng)
+            return trial.records.map(\.row)
+        }
+        #expect(log(.fraction, units: ["%"]) != log(.table, units: ["%"]))
+        #expect(log(.fraction, units: [nil]) == log(.table, units: [nil]))
     }
 
     @Test func firstStrictMaximumIsTheEarliestLargestPositiveEntry() {

@@ -114,20 +114,50 @@ import Testing
         #expect(try parallel.predict(ds.xTest) == serial.predict(ds.xTest))
     }
 
-    @Test("constant columns are dropped before fitting and gamma='auto' counts only the rest")
-    func constantFeaturesAreDropped() throws {
+    @Test("1.6.0 fits constant columns too: gamma='auto' is 1/(all columns), as the wheel's Predictor.train")
+    func constantFeaturesAreKeptByDefault() throws {
         let ds = OracleDataset.named("reg1_int_n30_d5")
-        let padded = Matrix(rows: ds.xTrain.rows, columns: 6,
-                            values: (0..<ds.xTrain.rows).flatMap { Array(ds.xTrain.row($0)) + [7] })
-        let paddedTest = Matrix(rows: ds.xTest.rows, columns: 6,
-                                values: (0..<ds.xTest.rows).flatMap { Array(ds.xTest.row($0)) + [3] })
+        let (padded, _) = Self.paddedWithConstantColumn(ds)
         var plain = DynastPredictor(configuration: Self.small)
         var withConstant = DynastPredictor(configuration: Self.small)
         try plain.fit(ds.xTrain, ds.yTrain)
         try withConstant.fit(padded, ds.yTrain)
+        #expect(withConstant.featureIndices == [0, 1, 2, 3, 4, 5])
+        #expect(plain.svrGamma == 1.0 / 5)
+        #expect(withConstant.svrGamma == 1.0 / 6)
+        // A constant column adds nothing to a distance or to a centred ridge fit: only
+        // gamma moves, so the SVR scores do and the ridge scores do not (up to rounding:
+        // the ridge path decomposes a matrix one column wider).
+        let ridgeWith = try #require(withConstant.ridgeSearch), ridgePlain = try #require(plain.ridgeSearch)
+        #expect(ridgeWith.bestIndex == ridgePlain.bestIndex)
+        for (a, b) in zip(ridgeWith.meanScores, ridgePlain.meanScores) { #expect(abs(a - b) <= 1e-12 * abs(b)) }
+        #expect(withConstant.svrSearch != plain.svrSearch)
+    }
+
+    @Test("variant drop-constant-columns: constant columns are dropped and gamma counts only the rest")
+    func constantFeaturesAreDroppedByTheVariant() throws {
+        let ds = OracleDataset.named("reg1_int_n30_d5")
+        let (padded, paddedTest) = Self.paddedWithConstantColumn(ds)
+        var filtering = Self.small
+        filtering.dropsConstantColumns = true
+        var plain = DynastPredictor(configuration: Self.small)
+        var withConstant = DynastPredictor(configuration: filtering)
+        try plain.fit(ds.xTrain, ds.yTrain)
+        try withConstant.fit(padded, ds.yTrain)
         #expect(withConstant.featureIndices == [0, 1, 2, 3, 4])
+        #expect(withConstant.svrGamma == 1.0 / 5)
         #expect(withConstant.svrSearch == plain.svrSearch)
         #expect(try withConstant.predict(paddedTest) == plain.predict(ds.xTest))
+        // The catalogue's parameter builds the same variant.
+        var p = PredictorModel.Parameters()
+        p.dropConstantColumns = true
+        let built = try PredictorModel(.dynast, parameters: p).makeRegressor()
+        #expect((built as? DynastPredictor)?.configuration.dropsConstantColumns == true)
+    }
+
+    static func paddedWithConstantColumn(_ ds: OracleDataset) -> (Matrix, Matrix) {
+        (Matrix(rows: ds.xTrain.rows, columns: 6, values: (0..<ds.xTrain.rows).flatMap { Array(ds.xTrain.row($0)) + [7] }),
+         Matrix(rows: ds.xTest.rows, columns: 6, values: (0..<ds.xTest.rows).flatMap { Array(ds.xTest.row($0)) + [3] }))
     }
 
     @Test("predictions come back in label units")

@@ -32,6 +32,7 @@ public final class NB101RepeatEvaluator: Evaluator {
     }
 
     public let objectives: [Objective]
+    public var objectiveUnits: [String?] { objectives.map { (try? benchmark.table.metric($0.metric))?.info.unit } }
     public let reported: [String]
     public let rules: NB101QueryRules
     public let benchmark: NB101Benchmark

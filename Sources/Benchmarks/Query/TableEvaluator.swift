@@ -40,6 +40,7 @@ public struct TableEvaluator<Locator: RowLocator>: Evaluator {
     public typealias Architecture = Locator.Architecture
     public let objectives: [Objective]
     public let reported: [String]
+    public let objectiveUnits: [String?]
     public let locator: Locator
     private let objectiveColumns: [[Float]]
     private let reportedColumns: [[Float]]
@@ -62,6 +63,7 @@ public struct TableEvaluator<Locator: RowLocator>: Evaluator {
         for r in reported { reportedColumns.append(try table.metric(r).values) }
         self.objectives = objectives
         self.reported = reported
+        self.objectiveUnits = objectives.map { (try? table.metric($0.metric))?.info.unit }
         self.locator = locator
         self.objectiveColumns = objectiveColumns
         self.reportedColumns = reportedColumns

@@ -119,6 +119,7 @@ public struct PredictorExperimentResult: Sendable {
         if let v = p.layer { parts.append("layer=\(v.rawValue)") }
         if let v = p.readout { parts.append("readout=\(v.rawValue)") }
         if let v = p.seed { parts.append("seed=\(v)") }
+        if let v = p.dropConstantColumns { parts.append("drop_constant_columns=\(v)") }
         return parts.isEmpty ? "defaults" : parts.joined(separator: ", ")
     }
 

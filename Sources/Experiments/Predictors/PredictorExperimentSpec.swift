@@ -159,6 +159,7 @@ public struct PredictorExperimentSpec: Sendable, Equatable {
         if let seed = try fields.int("seed", range: 0...Int.max) { p.seed = UInt64(seed) }
         p.tol = try fields.double("tol")
         p.maxIter = try fields.int("max_iter")
+        p.dropConstantColumns = try fields.bool("drop_constant_columns")
         if let loss = try fields.string("loss", options: LinearSVR.Loss.allCases.map(\.rawValue)) {
             p.loss = LinearSVR.Loss(rawValue: loss)
         }

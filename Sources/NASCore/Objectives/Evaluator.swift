@@ -13,9 +13,15 @@ public protocol Evaluator: Sendable {
 
     /// Nil when the architecture cannot be answered (e.g. off-table under a `reject` policy).
     func evaluate(_ architecture: Architecture) -> Evaluation?
+
+    /// Each objective's unit as its table declares it ("%", "fraction", "ms"), nil where
+    /// unknown. Algorithms whose reference trains on a fixed scale read it (NAS-EA-FA).
+    var objectiveUnits: [String?] { get }
 }
 
 extension Evaluator {
+    public var objectiveUnits: [String?] { objectives.map { _ in nil } }
+
     /// Batch query; each answer as `evaluate` would give it.
     public func evaluate(_ architectures: [Architecture]) -> [Evaluation?] {
         architectures.map { evaluate($0) }

@@ -9,7 +9,10 @@ import Predictors
 /// ```
 ///
 /// - `dynast`: the catalogue `dynast`, DyNAS-T 1.6.0's `Predictor` (ridge α-grid vs RBF-SVR
-///   C-grid, 5-fold CV on MAPE, labels scaled; ALGORITHMS.md L.2). The default.
+///   C-grid, 5-fold CV on MAPE, labels scaled; ALGORITHMS.md L.2), fitting every feature
+///   column. The default.
+/// - `dynast-variance-filter`: the same, but zero-variance columns are dropped first and
+///   the SVR's gamma counts only the rest (an older DyNAS-T's filter; a named variant).
 /// - `ridge`: the catalogue `ridge`, α = 1.
 /// - `svr-rbf` (also `svr`): the catalogue `svr-rbf`, C = 1, ε = 0.1, γ = 'scale'.
 /// - `stacked`: the catalogue `stacked` (ridge + RBF-SVR, ridge meta-model, 5 folds).
@@ -17,13 +20,16 @@ import Predictors
 ///   (`PredictorModel.nasEAFAXGBoost`), not the catalogue `gbt`'s eta 0.3.
 extension LINAS {
     /// The names a spec's `predictor` may take, in the order error messages list them.
-    public static let predictorNames = ["dynast", "ridge", "svr-rbf", "stacked", "gbt"]
+    public static let predictorNames = ["dynast", "dynast-variance-filter", "ridge", "svr-rbf", "stacked", "gbt"]
 
     /// The catalogue entry LINAS fits for `name` (one of `predictorNames`, or the aliases
     /// `svr` and `xgboost`); nil for any other name.
     public static func predictor(named name: String) -> PredictorModel? {
         switch name {
         case "dynast": PredictorModel(.dynast)
+        case "dynast-variance-filter":
+            { var p = PredictorModel.Parameters(); p.dropConstantColumns = true
+              return PredictorModel(.dynast, name: "dynast-variance-filter", parameters: p) }()
         case "ridge": PredictorModel(.ridge)
         case "svr", "svr-rbf": PredictorModel(.svrRBF)
         case "stacked": PredictorModel(.stacked)

@@ -104,6 +104,19 @@ public struct NASEAFA: Optimizer {
         }
     }
 
+    /// The scale of the surrogate's training labels.
+    public enum LabelScale: String, Sendable, CaseIterable {
+        /// The reference's: accuracies as fractions. An objective the table declares in
+        /// percent ("%", as NATS-Bench records them) is divided by 100 before the surrogate
+        /// sees it, as Pan's `nas201_utils.py` does; predictions are multiplied back, so
+        /// fitness stays in table units. NB101's nasbench accuracies are fractions already.
+        /// It matters because xgboost's `base_score` (0.5 under xgboost 1.x) does not
+        /// scale with the labels.
+        case fraction
+        /// The table's own units, whatever they are (what the project did before).
+        case table
+    }
+
     /// Where the GA's mutation comes from.
     public enum MutationSource: String, Sendable, CaseIterable {
         /// The reference's bitwise mutation for the variant (`naseafaMutation`).
@@ -144,6 +157,9 @@ public struct NASEAFA: Optimizer {
     /// the chosen xgboost major version on the sequences. A graph model (`input == .graph`,
     /// the `gcn` option of `dervisi-2022`) reads the evaluated cell graphs instead.
     public var surrogate: PredictorModel
+    /// The surrogate's label scale: `pan` trains on fractions as its reference does;
+    /// `dervisi-2022` keeps the table's units (the thesis replays were made that way).
+    public var labelScale: LabelScale
 
     /// - Parameters:
     ///   - surrogateModel: the spec's `surrogate` name, turned into `surrogate`.
@@ -154,7 +170,7 @@ public struct NASEAFA: Optimizer {
     public init(version: Version = .v2, variant: Variant = .pan, population: Int? = nil, k: Int? = nil, h: Int? = nil,
                 generations: Int = 10, tournamentFraction: Double = 0.2, outerIterations: Int? = nil,
                 quirks: Set<Quirk> = [], mutationSource: MutationSource = .bitwise, xgboostMajorVersion: Int? = nil,
-                surrogateModel: SurrogateModel = .xgboost) {
+                surrogateModel: SurrogateModel = .xgboost, labelScale: LabelScale? = nil) {
         self.version = version
         self.variant = variant
         self.population = population
@@ -166,6 +182,12 @@ public struct NASEAFA: Optimizer {
         self.quirks = quirks
         self.mutationSource = mutationSource
         self.surrogate = surrogateModel.predictorModel(xgboostMajorVersion: xgboostMajorVersion ?? (variant == .dervisi2022 ? 1 : 3))
+        self.labelScale = labelScale ?? (variant == .dervisi2022 ? .table : .fraction)
+    }
+
+    /// What each fitness is divided by before it becomes a training label.
+    public func labelDivisor(unit: String?) -> Double {
+        labelScale == .fraction && unit == "%" ? 100 : 1
     }
 
     /// The quirks in force: the explicit ones plus those the variant implies.
@@ -196,16 +218,18 @@ public struct NASEAFA: Optimizer {
         guard let objective = trial.evaluator.objectives.first else { return }
         let evaluate: (S.Architecture) -> Evaluation? = { trial.evaluate($0) }
         let exhausted: () -> Bool = { trial.isExhausted }
-        openAndSearch(space, evaluate: evaluate, isExhausted: exhausted, objective: objective, rng: &rng)
+        let divisor = labelDivisor(unit: trial.evaluator.objectiveUnits.first ?? nil)
+        openAndSearch(space, evaluate: evaluate, isExhausted: exhausted, objective: objective, labelDivisor: divisor, rng: &rng)
     }
 
     /// Opens the existential; the closure's argument type is the space's architecture type
     /// (S.Architecture == E.Architecture), which one dynamic cast recovers.
     private func openAndSearch<T: NASEAFASpace, A>(_ space: T, evaluate: @escaping (A) -> Evaluation?,
                                                   isExhausted: @escaping () -> Bool, objective: Objective,
-                                                  rng: inout Xoshiro256StarStar) {
+                                                  labelDivisor: Double, rng: inout Xoshiro256StarStar) {
         guard let typed = evaluate as? (T.Architecture) -> Evaluation? else { return }
-        var search = NASEAFASearch(options: self, space: space, evaluate: typed, isExhausted: isExhausted, objective: objective)
+        var search = NASEAFASearch(options: self, space: space, evaluate: typed, isExhausted: isExhausted,
+                                   objective: objective, labelDivisor: labelDivisor)
         search.run(rng: &rng)
     }
 }

@@ -31,6 +31,9 @@ struct NASEAFASearch<Space: NASEAFASpace> {
     let evaluate: (Space.Architecture) -> Evaluation?
     let isExhausted: () -> Bool
     let objective: Objective
+    /// Fitness ÷ this is the surrogate's label; its predictions × this are fitness
+    /// (`NASEAFA.LabelScale`: 100 for a percent accuracy under `.fraction`).
+    let labelDivisor: Double
     let constants: NASEAFA.Constants
     let quirks: Set<NASEAFA.Quirk>
 
@@ -51,8 +54,9 @@ struct NASEAFASearch<Space: NASEAFASpace> {
     static var idleLimit: Int { 100 }
 
     init(options: NASEAFA, space: Space, evaluate: @escaping (Space.Architecture) -> Evaluation?,
-         isExhausted: @escaping () -> Bool, objective: Objective) {
+         isExhausted: @escaping () -> Bool, objective: Objective, labelDivisor: Double = 1) {
         self.options = options
+        self.labelDivisor = labelDivisor
         self.space = space
         self.evaluate = evaluate
         self.isExhausted = isExhausted
@@ -111,9 +115,9 @@ struct NASEAFASearch<Space: NASEAFASpace> {
             let sequences = options.version == .v2
                 ? space.naseafaAugmentedSequences(of: member.architecture, variant: options.variant)
                 : [space.naseafaSequence(of: member.architecture, variant: options.variant)]
-            training.append(sequences, target: value)
+            training.append(sequences, target: value / labelDivisor)
             if options.surrogate.input == .graph, let graph = space.naseafaGraph(of: member.architecture) {
-                graphTraining.append(graph, target: value)
+                graphTraining.append(graph, target: value / labelDivisor)
             }
         }
         return .evaluated

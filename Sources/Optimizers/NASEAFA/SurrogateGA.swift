@@ -96,7 +96,7 @@ extension NASEAFASearch {
                 children.append(Member(architecture: child, fitness: 0))
             }
             if let predictions = predictedFitness(of: children) {
-                for r in children.indices { children[r].fitness = predictions[r] }
+                for r in children.indices { children[r].fitness = predictions[r] * labelDivisor }
             }
             all += children
             parents = children

@@ -40,6 +40,8 @@ extension PredictorModel {
         public var tol: Double?
         public var maxIter: Int?
         public var loss: LinearSVR.Loss?
+        /// dynast: drop zero-variance columns first (a variant; DyNAS-T 1.6.0 fits all).
+        public var dropConstantColumns: Bool?
         public init() {}
     }
 
@@ -55,7 +57,7 @@ extension PredictorModel {
         .gbt: ["n-estimators", "max-depth", "learning-rate", "alpha", "gamma", "base-score"],
         .mlp: ["hidden", "learning-rate", "epochs", "batch-size", "alpha", "seed"],
         .gcn: ["hidden", "head", "learning-rate", "epochs", "batch-size", "max-nodes", "layer", "readout", "seed"],
-        .dynast: ["folds"],
+        .dynast: ["folds", "drop-constant-columns"],
     ]
 
     /// The names of the parameters that are set.
@@ -68,6 +70,7 @@ extension PredictorModel {
             ("epochs", p.epochs != nil), ("batch-size", p.batchSize != nil), ("folds", p.folds != nil),
             ("max-nodes", p.maxNodes != nil), ("layer", p.layer != nil), ("readout", p.readout != nil), ("seed", p.seed != nil),
             ("tol", p.tol != nil), ("max-iter", p.maxIter != nil), ("loss", p.loss != nil),
+            ("drop-constant-columns", p.dropConstantColumns != nil),
         ]
         return pairs.filter(\.1).map(\.0)
     }

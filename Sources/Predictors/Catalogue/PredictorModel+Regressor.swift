@@ -49,6 +49,7 @@ extension PredictorModel {
         case .dynast:
             var configuration = DynastPredictor.Configuration()
             if let folds = p.folds { configuration.folds = folds }
+            if let drop = p.dropConstantColumns { configuration.dropsConstantColumns = drop }
             return DynastPredictor(configuration: configuration)
         }
     }

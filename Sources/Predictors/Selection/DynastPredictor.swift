@@ -13,7 +13,10 @@ import Foundation
 ///
 /// Follows `dynast/predictors/dynamic_predictor.py::Predictor.train` and scikit-learn's
 /// `GridSearchCV`:
-/// 1. keep the feature columns with nonzero variance (numpy `var` over rows);
+/// 1. fit every feature column (1.6.0's `Predictor.train` has no variance filter, so
+///    `gamma='auto'` is 1/(all columns)); the named variant `dropsConstantColumns` first
+///    keeps only the columns with nonzero variance (numpy `var` over rows), as an older
+///    DyNAS-T commit (6f9bb4c) did, and gamma counts only those;
 /// 2. divide labels by 10^(⌊log₁₀ max|y|⌋ − 1) (1 if all labels are 0); predictions are
 ///    multiplied back;
 /// 3. `Ridge` over α = 0.1, 0.2, …, 10.0 and `SVR(kernel='rbf', gamma='auto',
@@ -40,16 +43,21 @@ public struct DynastPredictor: Regressor {
         public var svrTolerance: Double
         /// Run folds and grid points concurrently; the result does not depend on it.
         public var parallel: Bool
+        /// Variant: drop zero-variance columns before fitting (gamma = 1/(columns kept)).
+        /// Off: DyNAS-T 1.6.0, which fits all columns. It only matters when a training set
+        /// has constant columns (small samples, one-hot encodings).
+        public var dropsConstantColumns: Bool
 
         public init(alphas: [Double] = Configuration.dynastAlphas, costs: [Double] = Configuration.dynastCosts,
                     folds: Int = 5, svrMaxIterations: Int? = 1_000_000, svrTolerance: Double = 1e-3,
-                    parallel: Bool = true) {
+                    parallel: Bool = true, dropsConstantColumns: Bool = false) {
             self.alphas = alphas
             self.costs = costs
             self.folds = folds
             self.svrMaxIterations = svrMaxIterations
             self.svrTolerance = svrTolerance
             self.parallel = parallel
+            self.dropsConstantColumns = dropsConstantColumns
         }
 
         /// `np.arange(0.1, 10.1, 0.1)`: numpy fills start + i·step, so 0.30000000000000004 etc.
@@ -77,8 +85,11 @@ public struct DynastPredictor: Regressor {
     public private(set) var ridgeSearch: SearchResult?
     public private(set) var svrSearch: SearchResult?
     public private(set) var choice: Choice?
-    /// Columns of the input kept for fitting (nonzero variance in the training set).
+    /// Columns of the input kept for fitting: all of them, or those with nonzero variance
+    /// in the training set under `dropsConstantColumns`.
     public private(set) var featureIndices: [Int] = []
+    /// The SVR's `gamma='auto'`: 1/(columns fitted).
+    public private(set) var svrGamma: Double?
     public private(set) var normalizationFactor: Double = 1
     private var ridge: RidgeRegression?
     private var svr: EpsilonSVR?
@@ -94,9 +105,9 @@ public struct DynastPredictor: Regressor {
             throw PredictorError.invalidParameter("DyNAS-T predictor needs non-empty alpha and C grids")
         }
         let folds = try KFold(splits: configuration.folds).split(sampleCount: x.rows)
-        let kept = Self.nonConstantColumns(x)
+        let kept = configuration.dropsConstantColumns ? Self.nonConstantColumns(x) : Array(0..<x.columns)
         guard !kept.isEmpty else {
-            throw PredictorError.invalidParameter("every feature is constant over the training set")
+            throw PredictorError.invalidParameter("every feature is constant over the training set (variant drop-constant-columns)")
         }
         let factor = Self.normalizationFactor(y)
         let features = x.selectingColumns(kept)
@@ -127,6 +138,7 @@ public struct DynastPredictor: Regressor {
         svrSearch = svrResult
         featureIndices = kept
         normalizationFactor = factor
+        self.svrGamma = svrGamma
         fittedWidth = x.columns
     }
 

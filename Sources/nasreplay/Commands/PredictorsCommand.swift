@@ -48,6 +48,7 @@ struct PredictorsCommand: ParsableCommand {
         @Option(name: .customLong("max-iter"), help: "linear-svr: outer iterations (default 1000).") var maxIter: Int?
         @Option(help: "linear-svr: epsilon_insensitive (default) or squared_epsilon_insensitive.") var loss: String?
         @Option(help: "mlp/gcn/linear-svr: random seed (default 0).") var seed: UInt64?
+        @Flag(name: .customLong("drop-constant-columns"), help: "dynast: drop zero-variance columns first (a variant; DyNAS-T 1.6.0 fits all).") var dropConstantColumns = false
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
@@ -74,6 +75,7 @@ struct PredictorsCommand: ParsableCommand {
             p.nEstimators = nEstimators; p.maxDepth = maxDepth; p.learningRate = learningRate; p.baseScore = baseScore
             p.epochs = epochs; p.batchSize = batchSize; p.folds = folds; p.maxNodes = maxNodes; p.seed = seed
             p.tol = tol; p.maxIter = maxIter
+            if dropConstantColumns { p.dropConstantColumns = true }
             if let loss {
                 guard let kind = LinearSVR.Loss(rawValue: loss) else {
                     throw InputError("--loss: '\(loss)' is not one of \(LinearSVR.Loss.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -21,6 +21,8 @@ enum NASEAFAType: AlgorithmType {
         AlgorithmKey("mutation_source", .string(options: NASEAFA.MutationSource.allCases.map(\.rawValue)), default: .value(.string("bitwise")),
                      "bitwise: the reference's bit flips; space: the space's mutation operator"),
         AlgorithmKey("xgboost_major", .int(1...3), default: .derived("dervisi-2022: 1, pan: 3"), "the xgboost major version whose defaults the surrogate takes"),
+        AlgorithmKey("label_scale", .string(options: NASEAFA.LabelScale.allCases.map(\.rawValue)), default: .derived("pan: fraction, dervisi-2022: table"),
+                     "fraction: the surrogate learns accuracies as fractions (a percent objective ÷ 100), as Pan's code; table: the table's units"),
         AlgorithmKey("surrogate", .string(options: NASEAFA.SurrogateModel.allCases.map(\.rawValue)), default: .value(.string("xgboost")),
                      "xgboost; gcn (Dervisi's GCN on cell graphs) with variant dervisi-2022 only"),
     ]
@@ -42,6 +44,7 @@ enum NASEAFAType: AlgorithmType {
             outerIterations: try keys.int("outer_iterations"), quirks: quirks,
             mutationSource: NASEAFA.MutationSource(rawValue: source) ?? .bitwise,
             xgboostMajorVersion: try keys.int("xgboost_major"),
-            surrogateModel: NASEAFA.SurrogateModel(rawValue: surrogate) ?? .xgboost)
+            surrogateModel: NASEAFA.SurrogateModel(rawValue: surrogate) ?? .xgboost,
+            labelScale: try keys.string("label_scale").flatMap(NASEAFA.LabelScale.init(rawValue:)))
     }
 }
