@@ -37,6 +37,7 @@ public enum PlainName {
 public struct PlainNameError: Error, CustomStringConvertible, Sendable, Equatable {
     public var what: String
     public var name: String
+    public init(what: String, name: String) { self.what = what; self.name = name }
     public var description: String {
         let shown = name.count > 40 ? String(name.prefix(40)) + "…" : name
         return "\(what) '\(shown)' is not a plain name: use \(PlainName.rule)"
