@@ -38,3 +38,34 @@ extension LINAS {
         }
     }
 }
+
+extension LINAS {
+    /// One `predictor` fitted per objective on the archive (`targets` minimised, one row per
+    /// architecture), as LINAS fits them each loop and OFA's one-shot search fits them once.
+    /// Nil when a model cannot be fitted.
+    ///
+    /// Models that draw random numbers get seed 0 unless the entry sets one, so no draw is
+    /// taken from the trial's stream. Infinite targets (no value in the table) are left out;
+    /// a model whose cross-validation has too few rows falls back to plain ridge (α = 1).
+    static func fitPerObjective(_ predictor: PredictorModel, features: [[Double]], targets: [[Double]]) -> [any Regressor]? {
+        guard !features.isEmpty, let x = try? Matrix(rows: features) else { return nil }
+        var models: [any Regressor] = []
+        for j in targets[0].indices {
+            // The spec's names always build; a hand-made entry with impossible parameters
+            // ends the search here, as a failed fit does.
+            guard var model = try? predictor.makeRegressor(seed: 0) else { return nil }
+            let y = targets.map { $0[j] }
+            let keep = y.indices.filter { y[$0].isFinite }
+            guard keep.count >= 2 else { return nil }
+            do { try model.fit(x.selectingRows(keep), keep.map { y[$0] }) } catch {
+                // Too few rows for the CV folds (tiny populations): fall back to plain ridge
+                // (the catalogue's, α = 1).
+                guard var fallback = try? PredictorModel(.ridge).makeRegressor() else { return nil }
+                guard (try? fallback.fit(x.selectingRows(keep), keep.map { y[$0] })) != nil else { return nil }
+                model = fallback
+            }
+            models.append(model)
+        }
+        return models
+    }
+}

@@ -101,7 +101,7 @@ public struct LINAS: Optimizer {
             }
             loop += 1
             if loop >= loopCount || trial.isExhausted { return }
-            guard let models = fit(features: features, targets: targets, objectiveCount: objectives.count) else { return }
+            guard let models = Self.fitPerObjective(predictor, features: features, targets: targets) else { return }
             var innerRNG = sameInnerSeedEveryLoop ? Xoshiro256StarStar(seed: innerSeed) : Xoshiro256StarStar(seed: rng.next())
             let initial = warmStart ? warmStartGenomes(archiveGenes, targets) : nil
             // Decoding a genome may repair it; spaces that repair at random draw from their
@@ -140,29 +140,6 @@ public struct LINAS: Optimizer {
             }
             proposals = next
         }
-    }
-
-    private func fit(features: [[Double]], targets: [[Double]], objectiveCount: Int) -> [any Regressor]? {
-        guard !features.isEmpty, let x = try? Matrix(rows: features) else { return nil }
-        var models: [any Regressor] = []
-        for j in 0..<objectiveCount {
-            // The spec's names always build; a hand-made entry with impossible parameters
-            // ends the search here, as a failed fit does.
-            guard var model = try? predictor.makeRegressor(seed: 0) else { return nil }
-            let y = targets.map { $0[j] }
-            // Infinite targets (no value in the table) cannot be learnt; fit on the rest.
-            let keep = y.indices.filter { y[$0].isFinite }
-            guard keep.count >= 2 else { return nil }
-            do { try model.fit(x.selectingRows(keep), keep.map { y[$0] }) } catch {
-                // Too few rows for the CV folds (tiny populations): fall back to plain ridge
-                // (the catalogue's, α = 1).
-                guard var fallback = try? PredictorModel(.ridge).makeRegressor() else { return nil }
-                guard (try? fallback.fit(x.selectingRows(keep), keep.map { y[$0] })) != nil else { return nil }
-                model = fallback
-            }
-            models.append(model)
-        }
-        return models
     }
 
     /// DyNAS-T's U-NSGA-III for three or more objectives when nothing is chosen; nil leaves
