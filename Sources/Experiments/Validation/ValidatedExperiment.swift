@@ -64,7 +64,8 @@ public struct ValidatedExperiment: Sendable {
     }
 
     /// What the type supports against the spec: the space, the objective count, the
-    /// budget kind; and the mutation variant on the space.
+    /// budget kind and anything else the type asks of the budget; and the mutation variant
+    /// on the space.
     private static func check(_ config: AlgorithmConfig, supports spec: ExperimentSpec, on binding: any SpaceBinding) throws(SpecError) {
         let type = config.type, support = type.support
         func fail(_ line: Int, _ message: String) -> SpecError {
@@ -81,6 +82,9 @@ public struct ValidatedExperiment: Sendable {
         case .evaluations where !support.evaluationBudgets, .simulatedSeconds where !support.simulatedTimeBudgets:
             throw fail(config.spec.typeLine, "\(type.name) does not run under this kind of budget (it takes: \(support.budgetsDescription))")
         default: break
+        }
+        if let problem = type.budgetProblem(config.optimizer, spec.budget) {
+            throw fail(config.spec.parameters.first { $0.key == problem.key }?.line ?? config.spec.typeLine, problem.message)
         }
         do { _ = try binding.mutationName(requestedMutation(config, binding)) } catch {
             throw fail(config.spec.parameters.first { $0.key == "mutation" }?.line ?? config.spec.line, error.description)

@@ -24,6 +24,7 @@ public struct AlgorithmRegistry: Sendable {
         MOEADType.self,
         CTAEAType.self,
         LINASType.self,
+        OFAOneShotType.self,
         MOTPEType.self,
         ExternalType.self,
     ])

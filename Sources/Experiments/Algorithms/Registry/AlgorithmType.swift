@@ -1,3 +1,4 @@
+import NASCore
 import Optimizers
 
 /// An algorithm type as specs name it (`type = "nsga2"`): everything the harness needs to
@@ -39,6 +40,11 @@ public protocol AlgorithmType: Sendable {
     /// Builds the optimizer from the spec's keys. Checks that span several keys go here,
     /// as errors at the offending key (`keys.error(at:_:)`).
     static func makeOptimizer(_ keys: inout AlgorithmKeyValues) throws(SpecError) -> any Optimizer
+    /// What stops a configuration from running under the spec's budget: the key to blame
+    /// and a one-line message with the fix; nil when nothing does (the default). Checked
+    /// with `support`, before any trial runs (`ofa-oneshot`'s charged samples must leave
+    /// room for its winners).
+    static func budgetProblem(_ optimizer: any Optimizer, _ budget: Budget) -> (key: String, message: String)?
 }
 
 extension AlgorithmType {
@@ -46,6 +52,7 @@ extension AlgorithmType {
     public static var support: AlgorithmSupport { AlgorithmSupport() }
     public static var mutatesThroughSpace: Bool { false }
     public static func defaultMutation(onSpace space: String) -> String? { nil }
+    public static func budgetProblem(_ optimizer: any Optimizer, _ budget: Budget) -> (key: String, message: String)? { nil }
 
     /// Its own keys and the common ones, as a spec's table is checked against them.
     static var allKeys: [AlgorithmKey] { keys + AlgorithmKey.common }
