@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import HDF5Kit
 import NASCore
@@ -108,6 +109,34 @@ import Testing
         #expect(c.log.trial == [0, 0, 0, 1] && c.log.step == [1, 2, 3, 1])
         #expect(c.log.trialCumulativeCosts == [[5, 10, 15], [5]])
         #expect(setup.summary == "random-search, cache=charge")
+    }
+
+    @Test("under an evaluation budget a trial that ended early holds its last values in reports and figures, not NaN")
+    func anEndedTrialHoldsItsLastValuesInTheComparison() throws {
+        let provenance = RunsFile.Provenance(
+            experiment: "held", trialHash: "h", seed: 1, trials: 3, budget: .evaluations(4), checkpoints: [2, 4],
+            benchmark: "b", isSampleTable: false, objectives: [Objective(metric: "acc", direction: .max)],
+            reported: [.init(id: "test", direction: .max)], hypervolumeConvention: nil)
+        func trial(_ t: Int, _ signal: [Double], incumbent: [Double]) -> TrialResult {
+            let n = signal.count
+            return TrialResult(algorithm: "a", trial: t, seed: UInt64(t), rows: (0..<n).map(Int32.init), objectives: signal,
+                               reported: signal, cost: Array(repeating: 0, count: n), cumulativeCost: Array(repeating: 0, count: n),
+                               exact: Array(repeating: 1, count: n), bestSignal: signal, incumbentReported: incumbent,
+                               hypervolume: [], normalizedHypervolume: [], frontRows: [], stalled: false, unanswered: 0)
+        }
+        let setup = RunsFile.Setup(label: "a", type: "ofa-oneshot", parameters: "", mutation: nil, cache: "charge")
+        // Trial 1 stopped after 2 evaluations; trial 2's incumbent has no reported value yet
+        // at its last step, which stays NaN (it is a value, not padding).
+        let c = RunsFile.Configuration(setup, trials: [trial(0, [1, 2, 3, 4], incumbent: [1, 2, 3, 4]),
+                                                       trial(1, [5, 6], incumbent: [5, 6]),
+                                                       trial(2, [7, 8, 9], incumbent: [.nan, .nan, .nan])], in: provenance)
+        let data = RunsFile(provenance: provenance, configurations: [c]).comparison()
+        #expect(data.algorithms[0].curves["best_signal"] == [[1, 2, 3, 4], [5, 6, 6, 6], [7, 8, 9, 9]])
+        let incumbent = try #require(data.algorithms[0].curves["incumbent_test"])
+        #expect(incumbent[1] == [5, 6, 6, 6] && incumbent[2].allSatisfy(\.isNaN))
+        #expect(c.curves.bestSignal[1][2].isNaN, "runs.h5 itself keeps its NaN padding")
+        let summary = ComparisonReport(data).markdown
+        #expect(summary.contains("| a | 5.333 ± 3.055, 6.000 [4.000–7.000] | 6.333 ± 2.517, 6.000 [5.000–7.500] |"), "every trial counts at @4: (4 + 6 + 9) / 3\n\(summary)")
     }
 
     /// The layout, pinned: existing runs.h5 files and reference summaries depend on it.

@@ -15,6 +15,7 @@ extension RunsFile {
     /// A run with a simulated-seconds budget comes back with its curves on a shared time
     /// grid (`ComparisonData.onTimeGrid`: 200 steps up to the budget plus the checkpoints),
     /// so reports and figures compare trials at equal simulated time, not equal counts.
+    /// Under an evaluation budget a trial that ended before the others holds its last values.
     ///
     /// - Parameter checkpoints: evaluations (seconds, under a seconds budget) at which to
     ///   tabulate; default: the spec's.
@@ -23,20 +24,27 @@ extension RunsFile {
         let p = provenance
         var algorithms: [ComparisonData.Algorithm] = []
         var length = 0
+        let secondsBudget: Double?
+        if case .simulatedSeconds(let s) = p.budget { secondsBudget = s } else { secondsBudget = nil }
         for c in configurations {
-            var curves: [String: [[Double]]] = ["best_signal": c.curves.bestSignal]
-            for (metric, rows) in zip(p.reported, c.curves.incumbentReported) { curves["incumbent_\(metric.id)"] = rows }
-            if let hv = c.curves.hypervolume { curves["hv"] = hv }
+            // Under an evaluation budget a trial that ended early (its search stopped, as
+            // ofa-oneshot's does after its winners) keeps what it found: its curves hold
+            // their last value where runs.h5 pads them with NaN, so checkpoints and figures
+            // count every trial. (Under a seconds budget the time grid holds them.)
+            let lengths = secondsBudget == nil ? c.log.trialCumulativeCosts.map(\.count) : nil
+            let held = { (rows: [[Double]]) in lengths.map { Self.holdingLastValues(rows, trialLengths: $0) } ?? rows }
+            var curves: [String: [[Double]]] = ["best_signal": held(c.curves.bestSignal)]
+            for (metric, rows) in zip(p.reported, c.curves.incumbentReported) { curves["incumbent_\(metric.id)"] = held(rows) }
+            if let hv = c.curves.hypervolume { curves["hv"] = held(hv) }
             if let nhv = c.curves.normalizedHypervolume {
-                curves["normalized_hv"] = nhv
-                curves["hv_regret"] = nhv.map { $0.map { 1 - $0 } }
+                let normalized = held(nhv)
+                curves["normalized_hv"] = normalized
+                curves["hv_regret"] = normalized.map { $0.map { 1 - $0 } }
             }
             length = max(length, curves.values.compactMap { $0.first?.count }.max() ?? 0)
             algorithms.append(.init(label: c.setup.label, curves: curves, parameters: c.setup.summary,
                                     cumulativeCost: c.log.trialCumulativeCosts))
         }
-        let secondsBudget: Double?
-        if case .simulatedSeconds(let s) = p.budget { secondsBudget = s } else { secondsBudget = nil }
         let stored = p.checkpoints.map { Int($0) }
         let checkpoints = secondsBudget != nil ? [] : (override ?? (stored.isEmpty ? [length] : stored)).filter { $0 >= 1 && $0 <= max(1, length) }
         var data = ComparisonData(
@@ -49,6 +57,19 @@ extension RunsFile {
         }
         data.notes = notes
         return data
+    }
+
+    /// Each row with the padding past its trial's own length (`trialLengths[i]`
+    /// evaluations; missing: none) replaced by the value at the trial's last evaluation.
+    /// A trial without evaluations stays NaN.
+    ///
+    /// - Complexity: O(rows · steps)
+    static func holdingLastValues(_ rows: [[Double]], trialLengths: [Int]) -> [[Double]] {
+        rows.enumerated().map { i, row in
+            let n = i < trialLengths.count ? trialLengths[i] : 0
+            guard n > 0, n < row.count else { return row }
+            return Array(row[..<n]) + repeatElement(row[n - 1], count: row.count - n)
+        }
     }
 
     /// The curves a report covers: normalised HV for a multi-objective run, the incumbent's
