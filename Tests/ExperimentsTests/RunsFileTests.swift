@@ -111,7 +111,7 @@ import Testing
         #expect(setup.summary == "random-search, cache=charge")
     }
 
-    @Test("under an evaluation budget a trial that ended early holds its last values in reports and figures, not NaN")
+    @Test("under an evaluation budget a trial that ended early holds its last values in reports and figures, not NaN, up to the budget")
     func anEndedTrialHoldsItsLastValuesInTheComparison() throws {
         let provenance = RunsFile.Provenance(
             experiment: "held", trialHash: "h", seed: 1, trials: 3, budget: .evaluations(4), checkpoints: [2, 4],
@@ -135,6 +135,12 @@ import Testing
         let incumbent = try #require(data.algorithms[0].curves["incumbent_test"])
         #expect(incumbent[1] == [5, 6, 6, 6] && incumbent[2].allSatisfy(\.isNaN))
         #expect(c.curves.bestSignal[1][2].isNaN, "runs.h5 itself keeps its NaN padding")
+        // A checkpoint within the budget that no trial reached is still reported, at the finals.
+        let short = RunsFile.Configuration(setup, trials: [trial(0, [5, 6], incumbent: [5, 6]), trial(1, [7, 8, 9], incumbent: [7, 8, 9])],
+                                           in: provenance)
+        let shortData = RunsFile(provenance: provenance, configurations: [short]).comparison()
+        #expect(shortData.checkpoints == [2, 4])
+        #expect(ComparisonReport(shortData).markdown.contains("| a | 7.000 ± 1.414, 7.000 [6.500–7.500] | 7.500 ± 2.121, 7.500 [6.750–8.250] |"))
         let summary = ComparisonReport(data).markdown
         #expect(summary.contains("| a | 5.333 ± 3.055, 6.000 [4.000–7.000] | 6.333 ± 2.517, 6.000 [5.000–7.500] |"), "every trial counts at @4: (4 + 6 + 9) / 3\n\(summary)")
     }

@@ -46,7 +46,11 @@ extension RunsFile {
                                     cumulativeCost: c.log.trialCumulativeCosts))
         }
         let stored = p.checkpoints.map { Int($0) }
-        let checkpoints = secondsBudget != nil ? [] : (override ?? (stored.isEmpty ? [length] : stored)).filter { $0 >= 1 && $0 <= max(1, length) }
+        // A checkpoint past every trial's end but within the budget is kept: the trials hold
+        // their final values there (ofa-oneshot's last winners come at N + 1 … N + groups).
+        var limit = max(1, length)
+        if case .evaluations(let n) = p.budget { limit = max(limit, n) }
+        let checkpoints = secondsBudget != nil ? [] : (override ?? (stored.isEmpty ? [length] : stored)).filter { $0 >= 1 && $0 <= limit }
         var data = ComparisonData(
             experiment: p.experiment, benchmark: p.benchmark, trials: p.trials, budget: p.budget.description,
             objectives: p.objectives, reported: p.reported.map(\.id), hypervolumeConvention: p.hypervolumeConvention,
