@@ -85,7 +85,7 @@ $(PREDICTOR_EXPERIMENTS): %: $(RESULTS)/%/runs.h5
 predictors: $(PREDICTOR_EXPERIMENTS)
 
 ## Published figures and tables (README, "Figures and tables"): outputs in $(RESULTS)/<spec>/
-.PHONY: paper fig3 fig5 fig6 fig7 fig7b fig9 table3 thesis
+.PHONY: paper fig3 fig5 fig5c fig6 fig7 fig7b fig9 table3 thesis
 FIG9_SPECS := linas-nats-tss linas-nats-tss-pixel3 linas-nats-tss-2080ti linas-ofa-mbv3-dynast
 
 ## fig3: predictor MAPE and Kendall τ against training size (NATS-TSS accuracy, raspi4 and pixel3 latency; OFA-MBv3 top-1; HAT decoder latency)
@@ -94,6 +94,9 @@ fig3: predictors-nats-tss predictors-nats-tss-lat-raspi4 predictors-nats-tss-lat
 ## fig5: fronts of LINAS, NSGA-II and random search after 250 evaluations
 fig5: linas-nats-tss
 	$(BIN) plot $(RESULTS)/linas-nats-tss --datasets $(DATASETS) --fronts-at 250
+
+## fig5c: LINAS vs Once-for-All's one-shot search (predictors fitted once, one EvolutionFinder per latency group), charged and offline, on NATS-TSS and OFA-MobileNetV3
+fig5c: fig5c-ofa-oneshot-nats-tss fig5c-ofa-oneshot-ofa-mbv3-dynast
 
 ## fig6: LINAS with each inner algorithm (NSGA-II, GA, AGE-MOEA, NSGA-III, U-NSGA-III, MOEA/D, C-TAEA) and each alone, 2 and 3 objectives
 fig6: linas-inner-nats-tss linas-zoo-nats-tss-2obj linas-zoo-nats-tss-3obj
@@ -119,4 +122,4 @@ table3: $(FIG9_SPECS)
 thesis: thesis-nats-tss thesis-nats-tss-naswt thesis-gcn-nats-tss thesis-gcn-nats-tss-naswt
 
 ## paper: every figure and table above
-paper: fig3 fig5 fig6 fig7 fig7b fig9 table3 thesis
+paper: fig3 fig5 fig5c fig6 fig7 fig7b fig9 table3 thesis
