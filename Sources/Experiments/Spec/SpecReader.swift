@@ -5,8 +5,17 @@ import TOMLKit
 ///
 /// TOMLKit reports lines for syntax errors but not for keys, so a light scan of the text
 /// maps each `[table]`, `[[array-of-tables]]` and `key =` to its line.
+///
+/// A spec is at most ``maximumBytes`` (1 MiB; the largest shipped spec is a few KB), so
+/// parsing and the unknown-key check stay well under a second whatever the file holds.
 enum SpecReader {
+    static let maximumBytes = 1 << 20
+
     static func read(path: String) throws(SpecError) -> SpecTable {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+           size.intValue > maximumBytes {
+            throw tooLarge(file: path, bytes: size.intValue)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SpecError(file: path, line: nil, message: "cannot read the spec file")
         }
@@ -14,6 +23,7 @@ enum SpecReader {
     }
 
     static func parse(_ text: String, file: String) throws(SpecError) -> SpecTable {
+        if text.utf8.count > maximumBytes { throw tooLarge(file: file, bytes: text.utf8.count) }
         let toml: TOMLTable
         do { toml = try TOMLTable(string: text) } catch let error as TOMLParseError {
             throw SpecError(file: file, line: error.source.begin.line, message: "TOML syntax: \(error.description)")
@@ -22,6 +32,10 @@ enum SpecReader {
         }
         let lines = LineMap(text)
         return convert(toml, path: "", line: 1, lines: lines)
+    }
+
+    private static func tooLarge(file: String, bytes: Int) -> SpecError {
+        SpecError(file: file, line: nil, message: "the spec is \(bytes) bytes; a spec may be at most \(maximumBytes) bytes (1 MiB)")
     }
 
     private static func convert(_ table: TOMLTable, path: String, line: Int, lines: LineMap) -> SpecTable {
