@@ -78,35 +78,48 @@ struct LineMap {
     private var tableLines: [String: Int] = [:]
     private var keyLines: [String: Int] = [:]
 
+    /// One pass over the lines with Substring trimming (TOML's whitespace is space and
+    /// tab), so a spec of the largest allowed size maps in well under a second. CRLF line
+    /// ends count as one line break, as TOML's own line numbers do.
     init(_ text: String) {
         var section = ""
         var counts: [String: Int] = [:]
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("[[") , let end = line.range(of: "]]") {
-                let name = String(line[line.index(line.startIndex, offsetBy: 2)..<end.lowerBound]).trimmingCharacters(in: .whitespaces)
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        for (i, raw) in lines.enumerated() {
+            let line = Self.trimmed(raw)
+            if line.hasPrefix("[["), let end = line.range(of: "]]") {
+                let name = String(Self.trimmed(line[line.index(line.startIndex, offsetBy: 2)..<end.lowerBound]))
                 let k = counts[name, default: 0]
                 counts[name] = k + 1
                 section = "\(name)[\(k)]"
                 tableLines[section] = i + 1
             } else if line.hasPrefix("["), let end = line.firstIndex(of: "]") {
-                section = String(line[line.index(after: line.startIndex)..<end]).trimmingCharacters(in: .whitespaces)
+                section = String(Self.trimmed(line[line.index(after: line.startIndex)..<end]))
                 tableLines[section] = i + 1
             } else if let eq = line.firstIndex(of: "="), !line.hasPrefix("#") {
-                let key = line[..<eq].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+                let key = String(Self.trimmed(Self.trimmed(line[..<eq]), only: "\"'"))
                 let full = section.isEmpty ? key : "\(section).\(key)"
                 if keyLines[full] == nil { keyLines[full] = i + 1 }
                 // Keys of an inline table `x = { a = 1 }` are reported at the line of `x`.
                 if line[eq...].contains("{") {
                     for part in line[eq...].split(whereSeparator: { ",{".contains($0) }) {
                         if let e = part.firstIndex(of: "=") {
-                            let inner = part[..<e].trimmingCharacters(in: .whitespaces)
+                            let inner = Self.trimmed(part[..<e])
                             if !inner.isEmpty { keyLines["\(full).\(inner)"] = i + 1 }
                         }
                     }
                 }
             }
         }
+    }
+
+    /// `text` without leading and trailing spaces and tabs, or only the characters in `only`.
+    private static func trimmed(_ text: Substring, only: String = " \t") -> Substring {
+        func blank(_ c: Character) -> Bool { only.contains(c) }
+        var start = text.startIndex, end = text.endIndex
+        while start < end, blank(text[start]) { start = text.index(after: start) }
+        while end > start, blank(text[text.index(before: end)]) { end = text.index(before: end) }
+        return text[start..<end]
     }
 
     func line(of key: String, in path: String) -> Int? { keyLines[path.isEmpty ? key : "\(path).\(key)"] }
