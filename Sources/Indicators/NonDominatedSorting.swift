@@ -54,6 +54,14 @@ public enum NonDominatedSorting {
     /// - Complexity: O(n log n · M + n · F · M) for a front of F points: a table of 15,625
     ///   rows in 3-D in milliseconds, where `ranks` compares all n² pairs.
     public static func firstFront(_ points: [[Double]]) -> [Int] {
+        firstFront(points, stoppingAbove: .max) ?? []
+    }
+
+    /// `firstFront(points)`, or nil as soon as the front is found to hold more than
+    /// `limit` points: members are final when added, so the scan stops there.
+    ///
+    /// - Complexity: O(n log n · M + n · min(F, limit) · M).
+    public static func firstFront(_ points: [[Double]], stoppingAbove limit: Int) -> [Int]? {
         guard let first = points.first else { return [] }
         let m = first.count
         precondition(points.allSatisfy { $0.count == m && $0.allSatisfy(\.isFinite) }, "finite points of one dimension")
@@ -63,6 +71,7 @@ public enum NonDominatedSorting {
         }
         var front: [Int] = []
         for i in order where !front.contains(where: { dominates(points[$0], points[i]) }) {
+            if front.count == limit { return nil }
             front.append(i)
         }
         return front.sorted()

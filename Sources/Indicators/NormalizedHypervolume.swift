@@ -16,15 +16,16 @@ public struct NormalizedHypervolume: Sendable {
     /// HV of the true front, the denominator.
     public let trueHypervolume: Double
 
-    /// - Throws: `IndicatorError` if the front and reference disagree in dimension, or the
-    ///   true front has zero hypervolume (then no ratio is defined).
+    /// - Throws: `IndicatorError` if the front and reference disagree in dimension, the
+    ///   true front has zero hypervolume (then no ratio is defined), or it is larger than
+    ///   `Hypervolume.exactPointLimit(dimension:)` in four or more objectives.
     /// - Complexity: one `Hypervolume.compute` of the true front.
     public init(trueFront: [[Double]], reference: [Double]) throws {
         guard !reference.isEmpty else { throw IndicatorError("reference point: it has no coordinates") }
         for (i, p) in trueFront.enumerated() where p.count != reference.count {
             throw IndicatorError("true front: point \(i) has \(p.count) objective(s), the reference has \(reference.count)")
         }
-        let hv = Hypervolume.compute(trueFront, reference: reference)
+        let hv = try Hypervolume.checkedCompute(trueFront, reference: reference, subject: "true front")
         guard hv > 0, hv.isFinite else {
             throw IndicatorError("true front: its hypervolume is \(hv) with reference \(reference); no point is strictly better than the reference in every objective")
         }

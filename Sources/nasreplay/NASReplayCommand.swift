@@ -27,10 +27,31 @@ struct NASReplayCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success || code.rawValue == 0 { exit(withError: error) }
-            // ArgumentParser uses 64 (EX_USAGE) for usage errors; this project promises 2.
-            let message = fullMessage(for: error)
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            // ArgumentParser uses 64 (EX_USAGE) for usage errors; this project promises 2,
+            // and one line, like every other error: the parser's message without the usage
+            // text that follows it (`--help` prints that).
+            let message = Self.oneLineMessage(message(for: error), arguments: Array(CommandLine.arguments.dropFirst()))
+            if !message.isEmpty { FileHandle.standardError.write(Data(("error: " + message + "\n").utf8)) }
             Foundation.exit(code.rawValue == 64 ? 2 : code.rawValue)
         }
+    }
+
+    /// The first line of a parser error, with "Error: " dropped, and a hint when an
+    /// argument is a negative number: the parser reads `-1` as an option, so it needs
+    /// `--alpha=-1` (or, for an argument, to come after `--`).
+    static func oneLineMessage(_ parserMessage: String, arguments: [String]) -> String {
+        var line = parserMessage.split(separator: "\n").first.map(String.init) ?? ""
+        if line.hasPrefix("Error: ") { line.removeFirst("Error: ".count) }
+        line = line.trimmingCharacters(in: .whitespaces)
+        if let i = arguments.firstIndex(where: { $0.hasPrefix("-") && Double($0) != nil }) {
+            let negative = arguments[i]
+            if i > 0, arguments[i - 1].hasPrefix("--"), Double(arguments[i - 1]) == nil {
+                line += " (the parser reads \(negative) as an option: write \(arguments[i - 1])=\(negative))"
+            } else {
+                line += " (the parser reads \(negative) as an option: put -- before a negative argument, as in -- \(negative))"
+            }
+        }
+        if !line.isEmpty { line += "; see --help" }
+        return line
     }
 }

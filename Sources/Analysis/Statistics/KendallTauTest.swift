@@ -19,7 +19,10 @@ import NASCore
 ///   (Kendall 1970, eq. 4.4; u, w tie groups of x and y, T the tied-pair counts);
 /// - `.auto`: exact when there are no ties and n ≤ 33 (or ≤ 1 discordant/concordant pair).
 ///
-/// - Complexity: O(n²) for S (test sets here are at most a few thousand); O(n⁴) exact.
+/// The exact distribution is built for n ≤ ``maximumExactN`` (200); above it `.exact`
+/// is refused unless scipy's closed forms for ≤ 1 discordant/concordant pair apply.
+/// - Complexity: O(n log n) for S (Knight's algorithm, ``RankCorrelation/kendallPairCounts(_:_:)``);
+///   O(n⁴) for the exact distribution.
 public enum KendallTauTest {
     public static func test(_ x: [Double], _ y: [Double], alternative: Alternative = .twoSided,
                             method: PValueMethod = .auto) throws -> TestResult {
@@ -28,18 +31,14 @@ public enum KendallTauTest {
         try SampleValidation.requireEqualLengths([x, y], test: name)
         try SampleValidation.requireMinimumLength([x, y], 2, test: name)
         let n = x.count
-        let tau = RankCorrelation.kendallTauB(x, y)
+        guard let counts = RankCorrelation.kendallPairCounts(x, y) else {
+            throw StatisticsError.unsupported(test: name, reason: "a sample holds NaN")
+        }
+        let tau = RankCorrelation.kendallTauB(counts)
         guard tau.isFinite else {
             throw StatisticsError.unsupported(test: name, reason: "a sample is constant, so tau is undefined")
         }
-        var s = 0, discordant = 0
-        for i in 0..<n {
-            for j in (i + 1)..<n {
-                let product = sign(x[i] - x[j]) * sign(y[i] - y[j])
-                s += product
-                if product < 0 { discordant += 1 }
-            }
-        }
+        let s = counts.s, discordant = counts.discordant
         let totalPairs = n * (n - 1) / 2
         let xGroups = TieGroups.sizes(x), yGroups = TieGroups.sizes(y)
         let hasTies = !xGroups.isEmpty || !yGroups.isEmpty
@@ -54,14 +53,7 @@ public enum KendallTauTest {
         var extras: [String: Double] = ["S": Double(s)]
         let p: Double
         if used == .exact {
-            let concordant = totalPairs - discordant
-            let null = KendallDistribution(n: n)
-            switch alternative {
-            case .greater: p = null.sf(concordant)
-            case .less: p = null.cdf(concordant)
-            case .twoSided:
-                p = 4 * concordant == n * (n - 1) ? 1 : 2 * null.cdf(min(concordant, totalPairs - concordant))
-            }
+            p = try exactPValue(n: n, concordant: totalPairs - discordant, alternative: alternative)
         } else {
             func moments(_ groups: [Int]) -> (pairs: Double, v0: Double, v1: Double) {
                 groups.reduce((0.0, 0.0, 0.0)) { acc, t in
@@ -85,5 +77,40 @@ public enum KendallTauTest {
         return TestResult(statistic: min(1, max(-1, tau)), pValue: min(1, max(0, p)), method: used, extras: extras)
     }
 
-    static func sign(_ v: Double) -> Int { v > 0 ? 1 : (v < 0 ? -1 : 0) }
+    /// The largest n whose exact null distribution ``KendallDistribution`` builds (O(n⁴)
+    /// time): 200 takes well under a second. Above it the exact p-value exists only in
+    /// scipy's closed forms for ≤ 1 discordant or concordant pair, which is where `.auto`
+    /// chooses it for large n.
+    public static let maximumExactN = 200
+
+    /// P-value from the Mahonian distribution of the concordant count C, as scipy's
+    /// `_kendall_p_exact`: greater = P(C ≥ c), less = P(C ≤ c), two-sided twice the smaller
+    /// tail (1 when c is the centre).
+    static func exactPValue(n: Int, concordant c: Int, alternative: Alternative) throws -> Double {
+        let totalPairs = n * (n - 1) / 2
+        let nearTail = min(c, totalPairs - c)
+        if n <= maximumExactN {
+            let null = KendallDistribution(n: n)
+            switch alternative {
+            case .greater: return null.sf(c)
+            case .less: return null.cdf(c)
+            case .twoSided: return 4 * c == n * (n - 1) ? 1 : 2 * null.cdf(nearTail)
+            }
+        }
+        guard nearTail <= 1 else {
+            throw StatisticsError.unsupported(
+                test: "Kendall tau",
+                reason: "the exact p-value is limited to n ≤ \(maximumExactN) pairs (got \(n)); use --method asymptotic (auto does above n = 33)")
+        }
+        // P(C = 0) = 1/n!, P(C = 1) = (n−1)/n!: both underflow to 0 beyond n = 170, as
+        // scipy's `2.0/math.factorial(n) if n < 171 else 0.0`.
+        let tail = 0.0, mass = 0.0
+        let inRightTail = c >= totalPairs - c
+        switch alternative {
+        case .twoSided: return 2 * tail
+        case .greater: return inRightTail ? tail : 1 - tail + mass
+        case .less: return inRightTail ? 1 - tail + mass : tail
+        }
+    }
+
 }

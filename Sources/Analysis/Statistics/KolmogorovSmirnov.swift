@@ -18,10 +18,15 @@ import Foundation
 ///   at n = round(mn/(m+n)) (scipy's `kstwo.sf(d, np.round(en))`); one-sided,
 ///   Hodges' (1958) eq. 5.3, exp(−2z² − 2z(m+2n)/(3√(mn(m+n)))) with z = d√en, m ≥ n;
 /// - `.auto`: exact when both samples have at most 10,000 values, else asymptotic. An exact
-///   request whose lcm would exceed 2³¹ falls back to asymptotic, as scipy does.
+///   request whose lcm would exceed 2³¹ falls back to asymptotic, as scipy does; one of
+///   unequal sizes with m·n > ``maximumExactProduct`` (10⁸, the largest `.auto` takes) is
+///   refused, since its lattice walk is O(mn).
 ///
 /// - Complexity: O((m+n) log(m+n)) for D; O(mn) for the exact p-value.
 public enum KolmogorovSmirnov {
+    /// The largest m·n (m ≠ n) for which `.exact` walks the lattice.
+    public static let maximumExactProduct = 100_000_000
+
     public static func twoSample(_ x: [Double], _ y: [Double], alternative: Alternative = .twoSided,
                                  method: PValueMethod = .auto) throws -> TestResult {
         let name = "Kolmogorov-Smirnov"
@@ -55,6 +60,10 @@ public enum KolmogorovSmirnov {
             used = max(n1, n2) <= 10_000 ? .exact : .asymptotic
         } else if method == .exact && Double(n1 / g) >= Double(Int32.max) / Double(n2 / g) {
             used = .asymptotic
+        } else if method == .exact && n1 != n2 && n1 * n2 > maximumExactProduct {
+            throw StatisticsError.unsupported(
+                test: name,
+                reason: "the exact p-value of unequal samples is limited to m·n ≤ \(maximumExactProduct) (got \(n1)·\(n2)); use --method asymptotic or auto")
         }
         var p = Double.nan
         if used == .exact {

@@ -15,7 +15,10 @@ import NASCore
 ///   σ² = n₁n₂/12 · ((n+1) − Σ(t³−t)/(n(n−1))), and the ½ only when
 ///   `continuityCorrection` is true;
 /// - `.auto` is exact when either sample has at most 8 values and there are no ties,
-///   asymptotic otherwise (scipy `_mwu_choose_method`).
+///   asymptotic otherwise (scipy `_mwu_choose_method`), and also asymptotic when
+///   n₁·n₂ > ``MannWhitneyDistribution/maximumProduct`` (40,000), where scipy would
+///   still build the exact distribution (in time quadratic in n₁n₂); `.exact` above that
+///   limit is refused.
 ///
 /// Reference: Mann & Whitney, Ann. Math. Statist. 18 (1947) 50–60.
 /// - Complexity: O((n₁+n₂) log(n₁+n₂)) asymptotic; O(n₁²n₂²) for the exact distribution.
@@ -41,9 +44,14 @@ public enum MannWhitneyU {
         case .twoSided: (u, factor) = (max(u1, u2), 2)
         }
         var used = method
+        let exactFits = n1 * n2 <= MannWhitneyDistribution.maximumProduct
         if method == .auto {
             let bothLarge = n1 > 8 && n2 > 8
-            used = (bothLarge || tieTerm > 0) ? .asymptotic : .exact
+            used = (bothLarge || tieTerm > 0 || !exactFits) ? .asymptotic : .exact
+        } else if method == .exact && !exactFits {
+            throw StatisticsError.unsupported(
+                test: name,
+                reason: "the exact distribution is limited to n1·n2 ≤ \(MannWhitneyDistribution.maximumProduct) (got \(n1)·\(n2)); use --method asymptotic or auto")
         }
         var extras: [String: Double] = [:]
         let p: Double

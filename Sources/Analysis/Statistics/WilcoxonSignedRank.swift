@@ -21,7 +21,8 @@ import NASCore
 /// - `.auto` (scipy's rule): asymptotic when more than 50 pairs; exact when there are no
 ///   ties and no zeros; otherwise, with at most 13 pairs, the exact permutation
 ///   distribution over all 2ⁿ sign flips (what scipy's `PermutationMethod` enumerates);
-///   otherwise asymptotic.
+///   otherwise asymptotic. `.exact` is refused above
+///   ``WilcoxonSignedRankDistribution/maximumN`` (1,000) non-zero differences.
 ///
 /// Reference: F. Wilcoxon, "Individual comparisons by ranking methods", Biometrics
 /// Bulletin 1 (1945) 80–83.
@@ -57,6 +58,11 @@ public enum WilcoxonSignedRank {
         let tieTerm = TieGroups.cubicTerm(magnitudes)
         let hasTies = tieTerm > 0
 
+        if method == .exact && nonZero.count > WilcoxonSignedRankDistribution.maximumN {
+            throw StatisticsError.unsupported(
+                test: name,
+                reason: "the exact distribution is limited to n ≤ \(WilcoxonSignedRankDistribution.maximumN) non-zero differences (got \(nonZero.count)); use --method asymptotic or auto")
+        }
         var used = method
         var usePermutation = false
         if method == .auto {

@@ -65,6 +65,12 @@ public struct PredictorExperimentSpec: Sendable, Equatable {
         case dynast
     }
 
+    /// The largest `test_size` and training size a spec may name (the table's finite rows
+    /// are checked when the experiment loads it).
+    public static let maximumRows = 10_000_000
+    /// The most trials a predictor spec (or `predictors evaluate --trials`) may ask for.
+    public static let maximumTrials = 100_000
+
     public static func load(_ path: String) throws(SpecError) -> PredictorExperimentSpec {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SpecError(file: path, line: nil, message: "cannot read the spec file")
@@ -80,14 +86,14 @@ public struct PredictorExperimentSpec: Sendable, Equatable {
             throw SpecError(file: file, line: fields.line(of: "name"), message: "name: must be a non-empty folder name without '/'")
         }
         _ = try fields.string("description")   // for people; not used
-        let trials = try fields.int("trials", range: 1...100_000) ?? 100
+        let trials = try fields.int("trials", range: 1...maximumTrials) ?? 100
         let seed = try fields.int("seed", required: true, range: 0...Int.max) ?? 0
-        let testSize = try fields.int("test_size", range: 1...Int.max) ?? 500
+        let testSize = try fields.int("test_size", range: 1...maximumRows) ?? 500
         let scaling = try fields.string("label_scaling", options: LabelScaling.allCases.map(\.rawValue)).flatMap(LabelScaling.init) ?? .none
         var sizes = PredictorExperimentSpec.defaultSizes
         if let numbers = try fields.numbers("sizes") {
-            guard !numbers.isEmpty, numbers.allSatisfy({ $0 >= 2 && $0 == $0.rounded() }) else {
-                throw SpecError(file: file, line: fields.line(of: "sizes"), message: "sizes: expected whole numbers ≥ 2, got \(numbers)")
+            guard !numbers.isEmpty, numbers.allSatisfy({ $0 >= 2 && $0 <= Double(maximumRows) && $0 == $0.rounded() }) else {
+                throw SpecError(file: file, line: fields.line(of: "sizes"), message: "sizes: expected whole numbers in 2…\(maximumRows), got \(numbers)")
             }
             sizes = numbers.map { Int($0) }
             guard sizes == sizes.sorted(), Set(sizes).count == sizes.count else {

@@ -1,4 +1,5 @@
 import Foundation
+import Indicators
 import NASCore
 
 /// An experiment: which benchmark, what the search sees and what is reported, the budget,
@@ -59,7 +60,7 @@ public struct ExperimentSpec: Sendable {
             throw SpecError(file: file, line: top.line(of: "name"), message: "name: use letters, digits, '-', '_' and '.' only (it names the results folder)")
         }
         summary = try top.string("description") ?? ""
-        trials = try top.int("trials", required: true, range: 1...1_000_000) ?? 1
+        trials = try top.int("trials", required: true, range: 1...Self.maximumTrials) ?? 1
         let givenSeed = try top.int("seed", range: 0...Int.max)
         seed = UInt64(truncatingIfNeeded: givenSeed ?? 0)
         if givenSeed == nil { defaulted.insert("seed") }
@@ -96,6 +97,9 @@ public struct ExperimentSpec: Sendable {
         switch (evaluations, seconds) {
         case (let n?, nil):
             guard n > 0 else { throw SpecError(file: file, line: budgetFields.line(of: "evaluations"), message: "budget.evaluations: must be positive, got \(n)") }
+            guard n <= Budget.maximumEvaluations else {
+                throw SpecError(file: file, line: budgetFields.line(of: "evaluations"), message: "budget.evaluations: \(n) is above the limit of \(Budget.maximumEvaluations) evaluations per trial")
+            }
             budget = .evaluations(n)
         case (nil, let s?):
             guard s > 0, s.isFinite else { throw SpecError(file: file, line: budgetFields.line(of: "simulated_seconds"), message: "budget.simulated_seconds: must be positive, got \(s)") }
@@ -110,8 +114,22 @@ public struct ExperimentSpec: Sendable {
         case .evaluations(let n): limit = Double(n)
         case .simulatedSeconds(let s): limit = s
         }
+        // Every multi-objective trial records its exact hypervolume after each evaluation.
+        if let most = Hypervolume.exactPointLimit(dimension: objectives.count) {
+            let k = objectives.count
+            switch budget {
+            case .evaluations(let n) where n > most:
+                throw SpecError(file: file, line: budgetFields.line(of: "evaluations"), message: "budget.evaluations: \(n) with \(k) objectives; the exact hypervolume curve takes at most \(most) evaluations per trial in \(k)-D (docs/LIMITS.md): evaluate fewer or use fewer objectives")
+            case .simulatedSeconds:
+                throw SpecError(file: file, line: budgetFields.line(of: "simulated_seconds"), message: "budget.simulated_seconds: with \(k) objectives give budget.evaluations ≤ \(most) instead, so the exact hypervolume curve stays within its \(k)-D limit (docs/LIMITS.md)")
+            default: break
+            }
+        }
         let givenCheckpoints = try budgetFields.numbers("checkpoints")
         let checkpoints = givenCheckpoints ?? [limit]
+        if checkpoints.count > Self.maximumCheckpoints {
+            throw SpecError(file: file, line: budgetFields.line(of: "checkpoints"), message: "budget.checkpoints: \(checkpoints.count) checkpoints; at most \(Self.maximumCheckpoints)")
+        }
         if givenCheckpoints == nil { defaulted.insert("budget.checkpoints") }
         for c in checkpoints where !(c > 0 && c <= limit) {
             throw SpecError(file: file, line: budgetFields.line(of: "checkpoints"), message: "budget.checkpoints: \(c) is outside (0, \(limit)]")
@@ -131,6 +149,31 @@ public struct ExperimentSpec: Sendable {
         }
         self.algorithms = algorithms
         try top.finish()
+        try checkLoggedEvaluations(line: top.line(of: "trials"))
+    }
+
+    /// The most trials a spec (or `run --trials`) may ask for.
+    public static let maximumTrials = 1_000_000
+    /// The most trials × evaluations of one configuration under an evaluation budget:
+    /// runs.h5 is assembled from a configuration's whole log in memory (about 100 bytes an
+    /// evaluation, so about 1 GB at the limit).
+    public static let maximumLoggedEvaluations = 10_000_000
+    /// The most `budget.checkpoints`: each is a column of every summary table and a round
+    /// of pairwise tests.
+    public static let maximumCheckpoints = 1_000
+
+    /// Checks `trials` against ``maximumTrials`` and, under an evaluation budget,
+    /// trials × evaluations against ``maximumLoggedEvaluations``. Called when the spec is
+    /// read and again after `run --trials N` replaces the count.
+    /// - Parameter trialsName: how the message names the trial count (`trials`, or
+    ///   `--trials` when the command line replaced it).
+    public func checkLoggedEvaluations(line: Int? = nil, trialsName: String = "trials") throws(SpecError) {
+        guard (1...Self.maximumTrials).contains(trials) else {
+            throw SpecError(file: file, line: line, message: "\(trialsName): \(trials) is outside 1…\(Self.maximumTrials)")
+        }
+        if case .evaluations(let n) = budget, trials * n > Self.maximumLoggedEvaluations {
+            throw SpecError(file: file, line: line, message: "\(trialsName) × budget.evaluations = \(trials) × \(n) is above the limit of \(Self.maximumLoggedEvaluations) evaluations per algorithm configuration; run fewer trials or shorter ones")
+        }
     }
 
     /// SHA-256 of everything that changes a trial's outcome. `trials` and `checkpoints` are
@@ -161,6 +204,9 @@ public struct AlgorithmSpec: Sendable {
     public var typeLine: Int
     public var file: String
 
+    /// The most configurations one `[[algorithm]]` table's sweeps may expand to.
+    public static let maximumSweepConfigurations = 1_000
+
     public var canonicalParameters: String {
         parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
     }
@@ -178,11 +224,15 @@ public struct AlgorithmSpec: Sendable {
         for entry in rest {
             if case .array(let values) = entry.value, !values.isEmpty, !values.contains(where: { if case .table = $0 { true } else { false } }),
                !listKeys.contains(entry.key) {
+                guard configurations.count * values.count <= maximumSweepConfigurations else {
+                    throw SpecError(file: file, line: entry.line, message: "algorithm '\(label)': the sweep over \(entry.key) makes more than \(maximumSweepConfigurations) configurations (\(configurations.count) × \(values.count)); split it into several specs")
+                }
                 configurations = configurations.flatMap { (l, params) in
                     values.map { v in ("\(l)[\(entry.key)=\(v.plain)]", params + [SpecTable.Entry(key: entry.key, value: v, line: entry.line)]) }
                 }
             } else {
-                configurations = configurations.map { ($0.0, $0.1 + [entry]) }
+                // In place: one copy of every entry per configuration, linear in the keys.
+                for i in configurations.indices { configurations[i].1.append(entry) }
             }
         }
         return configurations.map { AlgorithmSpec(label: $0.0, type: type, parameters: $0.1, line: table.line, typeLine: fields.line(of: "type"), file: file) }

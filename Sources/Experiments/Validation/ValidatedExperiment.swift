@@ -57,6 +57,7 @@ public struct ValidatedExperiment: Sendable {
         for a in spec.algorithms {
             let config = try AlgorithmConfig(a, registry: registry)
             try Self.check(config, supports: spec, on: binding)
+            try Self.checkDistinctBudget(config, spec: spec, binding: binding)
             configs.append(config)
         }
         self.configs = configs

@@ -9,29 +9,6 @@
 /// and `spearmanr(x, y)` (Pearson's r on average ranks). They return NaN when a sample is
 /// constant, as scipy does.
 public enum RankCorrelation {
-    /// Kendall's τ-b = (concordant − discordant) / sqrt((n0 − n1)(n0 − n2)).
-    ///
-    /// - Complexity: O(n²); predictor test sets are at most a few thousand points.
-    public static func kendallTauB(_ x: [Double], _ y: [Double]) -> Double {
-        precondition(x.count == y.count, "kendallTauB needs samples of equal length")
-        let n = x.count
-        var concordant = 0, discordant = 0, tiedXOnly = 0, tiedYOnly = 0
-        for i in 0..<n {
-            for j in (i + 1)..<max(n, i + 1) {
-                let dx = x[i] - x[j], dy = y[i] - y[j]
-                if dx == 0 && dy == 0 { continue }
-                if dx == 0 { tiedXOnly += 1; continue }
-                if dy == 0 { tiedYOnly += 1; continue }
-                if (dx > 0) == (dy > 0) { concordant += 1 } else { discordant += 1 }
-            }
-        }
-        let pairsX = Double(concordant + discordant + tiedYOnly)   // pairs not tied in x
-        let pairsY = Double(concordant + discordant + tiedXOnly)   // pairs not tied in y
-        let denominator = (pairsX * pairsY).squareRoot()
-        guard denominator > 0 else { return .nan }
-        return Double(concordant - discordant) / denominator
-    }
-
     /// Spearman's ρ: Pearson's correlation of the average ranks.
     ///
     /// - Complexity: O(n log n)

@@ -3,6 +3,11 @@ public enum Budget: Sendable, Hashable, CustomStringConvertible {
     case evaluations(Int)
     case simulatedSeconds(Double)
 
+    /// The most evaluations one trial makes: the largest `budget.evaluations` a spec may
+    /// give, and where a simulated-seconds trial stops if its seconds are not spent by
+    /// then. A trial's log is held in memory (about 100 bytes an evaluation).
+    public static let maximumEvaluations = 1_000_000
+
     public var description: String {
         switch self {
         case .evaluations(let n): "\(n) evaluations"

@@ -8,7 +8,8 @@
 ///
 /// `evaluate` answers nil once the budget is spent, so every optimizer loop stops exactly
 /// at the budget. An evaluation-count budget is never exceeded; a simulated-seconds budget
-/// lets the evaluation that crosses it finish, as NATS-Bench's REA does (§3.2).
+/// lets the evaluation that crosses it finish, as NATS-Bench's REA does (§3.2). No trial
+/// makes more than `Budget.maximumEvaluations` evaluations, whatever its budget.
 ///
 /// Under a simulated-seconds budget an answer whose cost is NaN, infinite or negative (a
 /// row without a measured training time) cannot be placed on the simulated clock: it is
@@ -45,13 +46,13 @@ public final class TrialEvaluator<E: Evaluator> where E.Architecture: Hashable {
         self.evaluator = evaluator
         self.budget = budget
         self.cache = cache
-        if case .evaluations(let n) = budget { records.reserveCapacity(n) }
+        if case .evaluations(let n) = budget { records.reserveCapacity(min(n, Budget.maximumEvaluations)) }
     }
 
     public var evaluations: Int { records.count }
 
     public var isExhausted: Bool {
-        if stalled { return true }
+        if stalled || records.count >= Budget.maximumEvaluations { return true }
         switch budget {
         case .evaluations(let n): return records.count >= n
         case .simulatedSeconds(let s): return spentSeconds >= s

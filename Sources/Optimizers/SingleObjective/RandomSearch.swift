@@ -24,8 +24,10 @@ public struct RandomSearch: Optimizer {
             if skipDuplicates {
                 guard seen.insert(candidate).inserted else {
                     consecutiveRepeats += 1
-                    // The whole space has been seen (or nearly): nothing new to sample.
-                    if consecutiveRepeats > 100_000 { return }
+                    // The whole space has been seen: nothing new to sample. With s seen of
+                    // s + 1 cells, 64·s draws all miss the last one with probability e⁻⁶⁴,
+                    // so a budget of every cell (which validation allows) is spent.
+                    if consecutiveRepeats > max(100_000, 64 * seen.count) { return }
                     continue
                 }
                 consecutiveRepeats = 0

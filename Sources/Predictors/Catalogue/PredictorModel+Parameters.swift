@@ -45,6 +45,26 @@ extension PredictorModel {
         public init() {}
     }
 
+    /// The largest value each size parameter takes, checked before any allocation. The
+    /// defaults sit far below them (widths 64, 50–200 epochs, 100 trees, 1,000 iterations,
+    /// 8 nodes); README's "Predictors" lists them.
+    public enum ParameterLimits {
+        /// mlp/gcn `hidden` and gcn `head`: units per layer, and layers.
+        public static let layerWidth = 1_024
+        public static let layers = 16
+        public static let epochs = 100_000
+        public static let batchSize = 1_000_000
+        /// gbt `n-estimators` (boosting rounds) and `max-depth`.
+        public static let estimators = 10_000
+        public static let maxDepth = 64
+        /// stacked/dynast cross-validation folds.
+        public static let folds = 100
+        /// linear-svr outer iterations, each O(rows × features).
+        public static let maxIterations = 100_000
+        /// gcn nodes per packed graph row (a row holds max-nodes² adjacency values).
+        public static let maxNodes = 64
+    }
+
     /// Which parameters each model reads; any other one set is an error, so a misspelt
     /// or misplaced option never passes silently.
     public static let applicable: [Kind: Set<String>] = [
@@ -91,19 +111,33 @@ extension PredictorModel {
         if let g = p.gamma, !(g >= 0 && g.isFinite) || (kind == .svrRBF && g == 0) {
             throw PredictorError.invalidParameter("gamma must be \(kind == .svrRBF ? "> 0" : "≥ 0"), got \(g)")
         }
-        if let n = p.nEstimators, n < 1 { throw PredictorError.invalidParameter("n-estimators must be ≥ 1, got \(n)") }
-        if let d = p.maxDepth, d < 1 { throw PredictorError.invalidParameter("max-depth must be ≥ 1, got \(d)") }
+        func bounded(_ name: String, _ value: Int?, _ range: ClosedRange<Int>) throws(PredictorError) {
+            guard let value, !range.contains(value) else { return }
+            throw PredictorError.invalidParameter("\(name) must be in \(range.lowerBound)…\(range.upperBound), got \(value)")
+        }
+        typealias L = ParameterLimits
+        try bounded("n-estimators", p.nEstimators, 1...L.estimators)
+        try bounded("max-depth", p.maxDepth, 1...L.maxDepth)
         if let lr = p.learningRate, !(lr > 0 && lr.isFinite) { throw PredictorError.invalidParameter("learning-rate must be > 0, got \(lr)") }
         if let b = p.baseScore, !b.isFinite { throw PredictorError.invalidParameter("base-score must be finite, got \(b)") }
         if let h = p.hidden, h.isEmpty && kind == .gcn || h.contains(where: { $0 < 1 }) {
             throw PredictorError.invalidParameter("hidden sizes must be positive, got \(h)")
         }
         if let h = p.head, h.contains(where: { $0 < 1 }) { throw PredictorError.invalidParameter("head sizes must be positive, got \(h)") }
-        if let e = p.epochs, e < 1 { throw PredictorError.invalidParameter("epochs must be ≥ 1, got \(e)") }
-        if let b = p.batchSize, b < 1 { throw PredictorError.invalidParameter("batch-size must be ≥ 1, got \(b)") }
-        if let f = p.folds, f < 2 { throw PredictorError.invalidParameter("folds must be ≥ 2, got \(f)") }
+        for (name, sizes) in [("hidden", p.hidden), ("head", p.head)] {
+            guard let sizes else { continue }
+            if sizes.count > L.layers {
+                throw PredictorError.invalidParameter("\(name): \(sizes.count) layers; at most \(L.layers)")
+            }
+            if let wide = sizes.first(where: { $0 > L.layerWidth }) {
+                throw PredictorError.invalidParameter("\(name): a layer of \(wide) units is above the limit of \(L.layerWidth)")
+            }
+        }
+        try bounded("epochs", p.epochs, 1...L.epochs)
+        try bounded("batch-size", p.batchSize, 1...L.batchSize)
+        try bounded("folds", p.folds, 2...L.folds)
         if let t = p.tol, !(t > 0 && t.isFinite) { throw PredictorError.invalidParameter("tol must be > 0, got \(t)") }
-        if let m = p.maxIter, m < 1 { throw PredictorError.invalidParameter("max-iter must be ≥ 1, got \(m)") }
-        if let m = p.maxNodes, m < 2 { throw PredictorError.invalidParameter("max-nodes must be ≥ 2, got \(m)") }
+        try bounded("max-iter", p.maxIter, 1...L.maxIterations)
+        try bounded("max-nodes", p.maxNodes, 2...L.maxNodes)
     }
 }

@@ -13,7 +13,8 @@ struct IndicatorsCommand: ParsableCommand {
         subcommands: [HV.self, Rank.self])
 
     struct HV: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "hv", abstract: "Exact hypervolume of a point set.")
+        static let configuration = CommandConfiguration(commandName: "hv", abstract: "Exact hypervolume of a point set.",
+            discussion: "In 4 or more objectives the non-dominated points are limited (4-D 3,000; 6-D 800; 8-D 100; 10-D 40; docs/LIMITS.md).")
         @Option(help: "Reference point, comma-separated, one value per objective.") var ref: String
         @Argument(help: "Points file.") var points: String
         @Flag(help: "Print JSON.") var json = false
@@ -22,7 +23,7 @@ struct IndicatorsCommand: ParsableCommand {
             let set = try readPoints(points)
             let reference = try PointsFile.parseReference(ref)
             try PointsFile.checkReference(reference, dimension: set[0].count, path: points)
-            let hv = Hypervolume.compute(set, reference: reference)
+            let hv = try Hypervolume.checkedCompute(set, reference: reference, subject: points)
             print(json ? "{\"hypervolume\": \(hv), \"points\": \(set.count), \"reference\": \(reference)}" : "\(hv)")
         }
     }

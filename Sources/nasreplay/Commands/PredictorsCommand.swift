@@ -131,7 +131,8 @@ struct PredictorsCommand: ParsableCommand {
         func run() throws {
             var parsed = try PredictorExperimentSpec.load(spec)
             if let trials {
-                try checkTrialOverride(trials, runsFile: ResultsStore(root: results, experiment: parsed.name).runsFile)
+                try checkTrialOverride(trials, maximum: PredictorExperimentSpec.maximumTrials,
+                                       runsFile: ResultsStore(root: results, experiment: parsed.name).runsFile)
                 parsed.trials = trials
             }
             if let threads, threads < 1 { throw InputError("--threads must be positive, got \(threads)") }

@@ -32,8 +32,10 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         var parsed = try ExperimentSpec.load(spec)
         if let trials {
-            try checkTrialOverride(trials, runsFile: ResultsStore(root: results, experiment: parsed.name).runsFile)
+            try checkTrialOverride(trials, maximum: ExperimentSpec.maximumTrials,
+                                   runsFile: ResultsStore(root: results, experiment: parsed.name).runsFile)
             parsed.trials = trials
+            try parsed.checkLoggedEvaluations(trialsName: "--trials")
         }
         var options = ExperimentRunner.Options()
         if let threads {
@@ -88,12 +90,13 @@ struct MergeCommand: ParsableCommand {
     }
 }
 
-/// Checks `--trials N` (for `run` and `predictors evaluate`): N must be positive, and a
+/// Checks `--trials N` (for `run` and `predictors evaluate`): N must be in 1…`maximum`, and a
 /// stored runs.h5 of another trial count is never overwritten. Trial seeds depend on the
 /// trial index only, so a smaller run is a prefix of the full one and determinism is
 /// unaffected; but its runs.h5 would replace the full run's summary.
-func checkTrialOverride(_ trials: Int, runsFile: String) throws {
+func checkTrialOverride(_ trials: Int, maximum: Int, runsFile: String) throws {
     guard trials > 0 else { throw InputError("--trials must be positive, got \(trials)") }
+    guard trials <= maximum else { throw InputError("--trials \(trials) is above the limit of \(maximum) trials") }
     if let stored = StoredRuns.trialCount(at: runsFile), stored != trials {
         throw InputError("--trials \(trials): \(runsFile) holds a run of \(stored) trials; pass --results DIR to write the smaller run elsewhere")
     }

@@ -30,7 +30,7 @@ struct StatsCommand: ParsableCommand {
 
         @Option(name: .customLong("test"), help: "Test name: \(StatisticalTestName.allCases.map(\.rawValue).joined(separator: ", ")).")
         var testName: String
-        @Option(help: "P-value method: auto (scipy's default for the test), exact or asymptotic.")
+        @Option(help: "P-value method: auto (scipy's default for the test), exact (up to the sizes in docs/LIMITS.md) or asymptotic.")
         var method = "auto"
         @Option(help: "Alternative hypothesis: two-sided, less (first sample smaller) or greater.")
         var alternative = "two-sided"
