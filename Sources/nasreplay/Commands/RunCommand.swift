@@ -30,6 +30,7 @@ struct RunCommand: ParsableCommand {
     var dryRun = false
 
     func run() throws {
+        try checkResultsFolder(results)
         var parsed = try ExperimentSpec.load(spec)
         if let trials {
             try checkTrialOverride(trials, runsFile: ResultsStore(root: results, experiment: parsed.name).runsFile)
@@ -77,11 +78,12 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "Folder for results.") var results = "results"
 
     func run() throws {
+        try checkResultsFolder(results)
         let parsed = try ExperimentSpec.load(spec)
         var options = ExperimentRunner.Options()
         options.resultsRoot = results
         let runner = try ExperimentRunner(spec: parsed, catalog: DatasetCatalog(folder: locations.datasetsFolder), options: options)
-        let copied = try runner.store.importTrials(from: shardFolders)
+        let copied = try runner.importTrials(from: shardFolders)
         let summary = try runner.assemble()
         print(summary)
         print("merged (\(copied) trial files copied in); wrote \(runner.store.runsFile) and \(runner.store.summaryFile)")
@@ -96,6 +98,16 @@ func checkTrialOverride(_ trials: Int, runsFile: String) throws {
     guard trials > 0 else { throw InputError("--trials must be positive, got \(trials)") }
     if let stored = StoredRuns.trialCount(at: runsFile), stored != trials {
         throw InputError("--trials \(trials): \(runsFile) holds a run of \(stored) trials; pass --results DIR to write the smaller run elsewhere")
+    }
+}
+
+/// Checks `--results DIR` before any work: an empty path would put `/<name>` at the
+/// filesystem root, and a file cannot hold results.
+func checkResultsFolder(_ path: String) throws {
+    guard !path.isEmpty else { throw InputError("--results: the folder is empty; give one, e.g. --results results") }
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+        throw InputError("--results \(path): a file, not a folder; give a folder for results")
     }
 }
 
