@@ -57,10 +57,32 @@ import Testing
         #expect(outcome.ran == 3 && outcome.resumed == 9)
         #expect(notices.all.count == 3, "\(notices.all)")
         for (path, why) in zip(damaged, ["holds trial 1 of 'aging', not trial 0 of 'aging'", "does not match its content checksum", "cannot be read"]) {
-            #expect(notices.all.contains { $0.hasPrefix(path + " ") && $0.contains(why) && $0.hasSuffix("; running the trial again") }, "\(notices.all)")
+            #expect(notices.all.contains { $0.hasPrefix(path + " ") && $0.contains(why) && $0.hasSuffix("; running it again") }, "\(notices.all)")
         }
         #expect(notices.all.allSatisfy { !$0.contains("\n") })
         #expect(try HDF5File.read(resumed.store.runsFile) == (try HDF5File.read(clean.store.runsFile)))
+    }
+
+    @Test func trialFilesWrittenBeforeChecksumsAreRunAgainWithOneLineForAll() throws {
+        let text = ExperimentFixtures.spec(trials: 2, evaluations: 60, name: "integrity-older")
+        let folder = ExperimentFixtures.temporaryFolder()
+        let first = try runner(text, results: folder)
+        _ = try first.run()
+        let reference = try HDF5File.read(first.store.runsFile)
+        for c in first.configs.indices {
+            for t in 0..<2 {
+                let path = first.store.trialFile(algorithm: first.configs[c].label, trial: t)
+                var root = try HDF5File.read(path)
+                root.attributes["content_sha256"] = nil
+                try HDF5File.write(root, to: path)
+            }
+        }
+        let notices = Notices()
+        let outcome = try runner(text, results: folder, notices: notices).run()
+        #expect(outcome.ran == 6 && outcome.resumed == 0)
+        #expect(notices.all.count == 1 && notices.all.first?.hasPrefix("6 trial files predate trial checksums (\(folder)/integrity-older/trials/") == true,
+                "\(notices.all)")
+        #expect(try HDF5File.read(first.store.runsFile) == reference)
     }
 
     @Test func aDamagedShardTrialIsReportedAndNeverMerged() throws {
@@ -70,8 +92,7 @@ import Testing
 
         let shards = (0..<2).map { _ in ExperimentFixtures.temporaryFolder() }
         for i in 0..<2 { _ = try runner(text, results: shards[i], shard: (i, 2)).run() }
-        // Jobs are configuration-major: shard 0 ran the even jobs, so (aging 0), (ga 2) and
-        // (random 2) are there; damage all three kinds in shard 0 or 1, wherever they sit.
+        // Edit ga's trial 2 in whichever shard ran it.
         let damagedStores = shards.map { ResultsStore(root: $0, experiment: "integrity-merge") }
         func store(holding algorithm: String, _ trial: Int) -> ResultsStore {
             damagedStores.first { FileManager.default.fileExists(atPath: $0.trialFile(algorithm: algorithm, trial: trial)) }!

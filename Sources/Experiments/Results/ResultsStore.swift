@@ -100,9 +100,9 @@ public struct ResultsStore: Sendable {
 
     /// The finished trial `slot` names, if its file exists and is that trial.
     ///
-    /// - Returns: nil when there is no file; `.rejected` with a one-line reason naming the
-    ///   file when it is not the trial (swapped, edited, truncated, or older than trial
-    ///   checksums): the caller reports it and recomputes or skips it, never uses it.
+    /// - Returns: nil when there is no file; `.rejected` when it is not the trial (swapped,
+    ///   edited, truncated, or older than trial checksums): the caller reports it and
+    ///   recomputes or skips it, never uses it.
     /// - Throws: `RunError` for a file of another version of the spec: mixing them would
     ///   silently corrupt the comparison, and recomputing would destroy that run's trials.
     func read(_ slot: TrialFile.Slot) throws -> StoredTrial? {
@@ -114,14 +114,49 @@ public struct ResultsStore: Sendable {
         do { return .valid(try TrialFile.read(path, for: slot)) } catch is TrialFile.OtherSpec {
             throw RunError("\(path) was produced by a different version of this spec; move \(folder) aside or rename the experiment")
         } catch let rejected as TrialFile.Rejected {
-            return .rejected("\(path) \(rejected.reason)")
+            return .rejected(Rejection(path: path, why: rejected))
         }
     }
 
     /// A trial file that exists: the trial it holds, or why it cannot be used.
     enum StoredTrial: Equatable {
         case valid(TrialResult)
-        case rejected(String)
+        case rejected(Rejection)
+    }
+
+    /// A trial file that failed its check.
+    struct Rejection: Equatable {
+        var path: String
+        var why: TrialFile.Rejected
+        /// One line naming the file and what is wrong with it.
+        var line: String { "\(path) \(why.reason)" }
+    }
+
+    /// Reports rejected trial files through `notice`, each followed by what is done about
+    /// it (`action`): one line per file, except files that only predate checksums, which a
+    /// folder of older results holds by the hundred and which get one line together.
+    struct RejectionReport {
+        var action: String
+        var notice: @Sendable (String) -> Void
+        /// Paths of files that only predate checksums.
+        private var older: [String] = []
+
+        init(action: String, notice: @escaping @Sendable (String) -> Void) {
+            self.action = action; self.notice = notice
+        }
+
+        mutating func add(_ rejection: Rejection) {
+            if rejection.why.predatesChecksums { older.append(rejection.path) } else { notice("\(rejection.line); \(action)") }
+        }
+
+        func finish() {
+            guard let first = older.first else { return }
+            if older.count == 1 {
+                notice("\(first) has no content checksum (written before trial files carried one); \(action)")
+            } else {
+                notice("\(older.count) trial files predate trial checksums (\(first), …); \(action)")
+            }
+        }
     }
 
     /// Whether the folder holds a runs.h5 (of a search run or a predictor evaluation).

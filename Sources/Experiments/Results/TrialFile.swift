@@ -31,6 +31,9 @@ enum TrialFile {
     /// The file is not the trial it should be; `reason` says why, for a one-line report.
     struct Rejected: Error, Equatable {
         var reason: String
+        /// Intact as far as can be told, but written before trial files carried checksums,
+        /// so unverifiable: a folder of older results holds many, reported together.
+        var predatesChecksums = false
     }
 
     /// What a trial file must hold to stand for one (algorithm, trial) of a spec.
@@ -87,7 +90,7 @@ enum TrialFile {
         guard let stored = g.attributes["content_sha256"]?.stringValue else {
             // Files written before checksums: refuse another spec's as always, recompute ours.
             if let storedHash, storedHash != slot.trialHash { throw OtherSpec() }
-            throw Rejected(reason: "has no content checksum (written by a NASReplay before trial files carried one)")
+            throw Rejected(reason: "has no content checksum (written before trial files carried one)", predatesChecksums: true)
         }
         guard let storedHash, let algorithm = g.attributes["algorithm"]?.stringValue,
               let trial = g.attributes["trial"]?.intValue,

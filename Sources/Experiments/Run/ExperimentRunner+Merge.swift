@@ -21,6 +21,8 @@ extension ExperimentRunner {
     public func importTrials(from folders: [String]) throws -> Int {
         let fm = FileManager.default
         var copied = 0
+        var report = ResultsStore.RejectionReport(action: "not merged", notice: options.notice)
+        defer { report.finish() }
         for source in folders {
             var isFolder: ObjCBool = false
             guard fm.fileExists(atPath: source + "/trials", isDirectory: &isFolder), isFolder.boolValue else {
@@ -36,7 +38,7 @@ extension ExperimentRunner {
                     case .valid?:
                         try copy(from, to: store.trialFile(algorithm: slot.algorithm, trial: t))
                         copied += 1
-                    case .rejected(let why)?: options.notice("\(why); not merged")
+                    case .rejected(let rejection)?: report.add(rejection)
                     case nil: break
                     }
                 }

@@ -66,13 +66,15 @@ public struct ExperimentRunner: Sendable {
         let shard = options.shard
         var mine = jobs.enumerated().filter { job in shard.map { job.offset % $0.count == $0.index } ?? true }.map(\.element)
         let before = mine.count
+        var report = ResultsStore.RejectionReport(action: "running it again", notice: options.notice)
         mine = try mine.filter { job in
             switch try store.read(slot(config: job.config, trial: job.trial)) {
             case .valid?: return false
-            case .rejected(let why)?: options.notice("\(why); running the trial again"); return true
+            case .rejected(let rejection)?: report.add(rejection); return true
             case nil: return true
             }
         }
+        report.finish()
         let resumed = before - mine.count
         if resumed > 0 && options.progress {
             FileHandle.standardError.write(Data("\(spec.name): \(resumed) trials already finished, resuming with \(mine.count)\n".utf8))
@@ -157,19 +159,21 @@ public struct ExperimentRunner: Sendable {
         let trialHash = spec.trialHash
         var results: [[TrialResult]] = []
         var missing: [String] = []
+        var report = ResultsStore.RejectionReport(action: "not merged", notice: options.notice)
         for c in configs.indices {
             var row: [TrialResult] = []
             for t in 0..<spec.trials {
                 switch try store.read(slot(config: c, trial: t)) {
                 case .valid(let result)?: row.append(result)
-                case .rejected(let why)?:
-                    options.notice("\(why); not merged")
+                case .rejected(let rejection)?:
+                    report.add(rejection)
                     missing.append("\(configs[c].label) trial \(t)")
                 case nil: missing.append("\(configs[c].label) trial \(t)")
                 }
             }
             results.append(row)
         }
+        report.finish()
         guard missing.isEmpty else {
             let shown = missing.prefix(3).joined(separator: ", ")
             throw RunError("\(store.folder): \(missing.count) trials are missing or failed their check (\(shown)\(missing.count > 3 ? ", …" : "")); run the remaining shards (or the spec) again, then merge again")

@@ -9,7 +9,9 @@ struct RunCommand: ParsableCommand {
         abstract: "Run an experiment spec: seeded trials of each algorithm, in parallel, resumable.",
         discussion: """
         Results go to results/<name>/: one file per finished trial under trials/, then runs.h5 \
-        and summary.md. A killed run resumes where it stopped when started again.
+        and summary.md. A killed run resumes where it stopped when started again; a trial \
+        file that fails its check (copied over another, edited, truncated) is reported on \
+        stderr and its trial run again.
         On a cluster, run each slice with --shard i/n (e.g. from a Slurm array) and join \
         them with `nasreplay merge SPEC`.
         A `type = "external"` algorithm is a program of your own, one child process per \
@@ -69,7 +71,8 @@ struct MergeCommand: ParsableCommand {
         discussion: """
         Each SHARD_DIR is a results/<name> folder from another machine; its trial files are \
         copied in. Without SHARD_DIRs the shards are taken to share one results folder.
-        Every trial must be present and come from the same spec.
+        Every trial must be present and come from the same spec; a trial file that fails its \
+        check is reported on stderr and never merged.
         """)
 
     @OptionGroup var locations: Locations
