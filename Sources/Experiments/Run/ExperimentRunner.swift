@@ -67,9 +67,15 @@ public struct ExperimentRunner: Sendable {
         var mine = jobs.enumerated().filter { job in shard.map { job.offset % $0.count == $0.index } ?? true }.map(\.element)
         let before = mine.count
         var report = ResultsStore.RejectionReport(action: "running it again", notice: options.notice)
+        // Checked trials are kept for runs.h5 (an unsharded run assembles it next), so no
+        // file is read and checksummed twice.
+        let keep = shard == nil
+        var checked: [JobKey: TrialResult] = [:]
         mine = try mine.filter { job in
             switch try store.read(slot(config: job.config, trial: job.trial)) {
-            case .valid?: return false
+            case .valid(let result)?:
+                if keep { checked[JobKey(job)] = result }
+                return false
             case .rejected(let rejection)?: report.add(rejection); return true
             case nil: return true
             }
@@ -82,8 +88,11 @@ public struct ExperimentRunner: Sendable {
         let progress = Progress(total: mine.count, label: spec.name, enabled: options.progress)
         let k = spec.benchmark.objectives.count, r = spec.benchmark.report.count
         let trialHash = spec.trialHash
-        let failed = try forEachJob(mine) { _, result in
+        let fresh = Mutex<[JobKey: TrialResult]>([:])
+        let work = mine
+        let failed = try forEachJob(work) { i, result in
             try store.write(result, trialHash: trialHash, objectiveCount: k, reportedCount: r)
+            if keep { fresh.withLock { $0[JobKey(work[i])] = result } }
             progress.advance()
         }
         // The finished trials are saved; runs.h5 waits until every trial has its file, and
@@ -92,7 +101,8 @@ public struct ExperimentRunner: Sendable {
         guard options.shard == nil else {
             return Outcome(ran: mine.count, resumed: resumed, runsFile: nil, summary: nil)
         }
-        let assembled = try assemble()
+        checked.merge(fresh.withLock { $0 }) { old, _ in old }
+        let assembled = try assemble(known: checked)
         return Outcome(ran: mine.count, resumed: resumed, runsFile: store.runsFile, summary: assembled)
     }
 
@@ -154,6 +164,19 @@ public struct ExperimentRunner: Sendable {
     /// is reported and left out, so it counts as missing), writes runs.h5 and summary.md.
     /// Returns the summary text.
     public func assemble() throws -> String {
+        try assemble(known: [:])
+    }
+
+    /// A job's (configuration, trial), as a dictionary key.
+    struct JobKey: Hashable {
+        var config: Int
+        var trial: Int
+        init(_ job: (config: Int, trial: Int)) { config = job.config; trial = job.trial }
+    }
+
+    /// `assemble()`, with trials this process already checked or wrote taken from memory
+    /// instead of read back.
+    func assemble(known: [JobKey: TrialResult]) throws -> String {
         try store.createFolder()
         store.removeStaleTemporaries()
         let trialHash = spec.trialHash
@@ -163,6 +186,10 @@ public struct ExperimentRunner: Sendable {
         for c in configs.indices {
             var row: [TrialResult] = []
             for t in 0..<spec.trials {
+                if let result = known[JobKey((c, t))] {
+                    row.append(result)
+                    continue
+                }
                 switch try store.read(slot(config: c, trial: t)) {
                 case .valid(let result)?: row.append(result)
                 case .rejected(let rejection)?:
