@@ -41,22 +41,31 @@ public struct ResultsStore: Sendable {
         try Self.createDirectory(folder)
     }
 
+    /// `mkdir -p`, with the failing folder and the system's reason in the message
+    /// (Foundation's says `NSCocoaErrorDomain Code=512`).
     static func createDirectory(_ path: String) throws {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-            guard isFolder.boolValue else {
-                throw RunError("\(path) is a file, not a folder; move it or pass --results DIR", status: .badInput)
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            prefix += prefix.isEmpty || prefix.hasSuffix("/") ? String(part) : "/" + part
+            var status = stat()
+            if stat(prefix, &status) == 0 {
+                guard status.st_mode & S_IFMT == S_IFDIR else {
+                    throw RunError("cannot create the results folder \(path): \(prefix) is a file, not a folder; move it or pass --results DIR", status: .badInput)
+                }
+                continue
             }
-            return
-        }
-        do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
-            let reason = (error as NSError).userInfo[NSUnderlyingErrorKey].map { "\($0)" } ?? error.localizedDescription
-            throw RunError("cannot create the results folder \(path) (\(Self.firstLine(reason))); pass --results DIR with a folder you can write", status: .badInput)
+            if mkdir(prefix, 0o777) != 0 && errno != EEXIST {
+                throw RunError("cannot create the results folder \(path) (\(prefix): \(String(cString: strerror(errno)))); pass --results DIR with a folder you can write", status: .badInput)
+            }
         }
     }
 
-    private static func firstLine(_ text: String) -> String {
-        String(text.split(whereSeparator: \.isNewline).first ?? "")
+    /// What went wrong, in words, without Foundation's `Error Domain=…` wrapping where the
+    /// system gave a reason.
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(truncatingIfNeeded: ns.code))) }
+        return String(ns.localizedDescription.split(whereSeparator: \.isNewline).first ?? "unknown error")
     }
 
     /// Deletes temporary files a killed run left behind: runs.h5, summary.md and trial files

@@ -57,7 +57,7 @@ extension ExperimentRunner {
             try fm.copyItem(atPath: from, toPath: temporary)
         } catch {
             try? fm.removeItem(atPath: temporary)
-            throw RunError("cannot copy \(from) into \(path): \(error.localizedDescription)")
+            throw RunError("cannot copy \(from) into \(path): \(ResultsStore.reason(error))")
         }
         if rename(temporary, path) != 0 {
             let reason = String(cString: strerror(errno))

@@ -232,7 +232,7 @@ func writeAtomically(_ text: String, to path: String) throws {
     let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
     do { try text.write(toFile: temporary, atomically: false, encoding: .utf8) } catch {
         unlink(temporary)
-        throw RunError("cannot write \(path): \(error.localizedDescription)")
+        throw RunError("cannot write \(path): \(ResultsStore.reason(error))")
     }
     if rename(temporary, path) != 0 {
         unlink(temporary)
