@@ -50,7 +50,7 @@ import Testing
         var options = ExperimentRunner.Options(); options.resultsRoot = home; options.progress = false
         let runner = try ExperimentRunner(spec: spec, catalog: ExperimentFixtures.catalog, options: options)
         #expect(throws: RunError.self) { try runner.assemble() }   // nothing there yet
-        #expect(try runner.store.importTrials(from: elsewhere.map { "\($0)/copied" }) == 3 * 4)
+        #expect(try runner.importTrials(from: elsewhere.map { "\($0)/copied" }) == 3 * 4)
         _ = try runner.assemble()
         #expect(try HDF5File.read(runner.store.runsFile) == (try HDF5File.read(whole.store.runsFile)))
     }

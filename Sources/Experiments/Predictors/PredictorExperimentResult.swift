@@ -91,12 +91,10 @@ public struct PredictorExperimentResult: Sendable {
 
     /// Writes `runs.h5` (atomically, by `HDF5File.write`) and `summary.md`.
     public func write(to store: ResultsStore) throws {
-        try FileManager.default.createDirectory(atPath: store.folder, withIntermediateDirectories: true)
+        try store.createFolder()
+        store.removeStaleTemporaries()
         try runsFile.write(to: store.runsFile)
-        let temporary = store.summaryFile + ".tmp"
-        try summary().write(toFile: temporary, atomically: false, encoding: .utf8)
-        if FileManager.default.fileExists(atPath: store.summaryFile) { try FileManager.default.removeItem(atPath: store.summaryFile) }
-        try FileManager.default.moveItem(atPath: temporary, toPath: store.summaryFile)
+        try writeAtomically(summary(), to: store.summaryFile)
     }
 
     static func describe(_ model: PredictorModel) -> String {

@@ -82,8 +82,8 @@ public struct PredictorExperimentSpec: Sendable, Equatable {
         let root = try SpecReader.parse(text, file: file)
         var fields = SpecFields(root, file: file, section: "spec")
         let name = try fields.string("name", required: true) ?? ""
-        guard !name.isEmpty, !name.contains("/") else {
-            throw SpecError(file: file, line: fields.line(of: "name"), message: "name: must be a non-empty folder name without '/'")
+        do { try PlainName.check(name, what: "name") } catch {
+            throw SpecError(file: file, line: fields.line(of: "name"), message: "\(error) (it names the results folder)")
         }
         _ = try fields.string("description")   // for people; not used
         let trials = try fields.int("trials", range: 1...maximumTrials) ?? 100

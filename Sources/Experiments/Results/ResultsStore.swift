@@ -21,8 +21,12 @@ public struct ResultsStore: Sendable {
     public var runsFile: String { "\(folder)/runs.h5" }
     public var summaryFile: String { "\(folder)/summary.md" }
 
+    /// A label as a folder or group name: `/` and spaces become `_`. Labels are plain names
+    /// since specs are checked (`PlainName`); this keeps older labels and sweep labels
+    /// (`name[key=value]`) inside `trials/` too.
     static func safeName(_ label: String) -> String {
-        String(label.map { $0 == "/" || $0 == " " ? "_" : $0 })
+        let safe = String(label.map { $0 == "/" || $0 == " " || $0 == "\0" ? "_" : $0 })
+        return safe == "." || safe == ".." || safe.isEmpty ? "_" + safe : safe
     }
 
     func trialFolder(_ algorithm: String) -> String { "\(folder)/trials/\(Self.safeName(algorithm))" }
@@ -31,32 +35,136 @@ public struct ResultsStore: Sendable {
         "\(trialFolder(algorithm))/trial-\(String(format: "%06d", trial)).h5"
     }
 
-    /// Deletes half-written files a killed run left behind (complete files are never
-    /// temporary, so this loses nothing).
-    func removeStaleTemporaries() {
+    /// Creates the folder, or says in one line why it cannot be (a file in the way, no
+    /// permission, a name too long): bad input, found before any work.
+    public func createFolder() throws {
+        try Self.createDirectory(folder)
+    }
+
+    /// `mkdir -p`, with the failing folder and the system's reason in the message
+    /// (Foundation's says `NSCocoaErrorDomain Code=512`).
+    static func createDirectory(_ path: String) throws {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            prefix += prefix.isEmpty || prefix.hasSuffix("/") ? String(part) : "/" + part
+            var status = stat()
+            if stat(prefix, &status) == 0 {
+                guard status.st_mode & S_IFMT == S_IFDIR else {
+                    throw RunError("cannot create the results folder \(path): \(prefix) is a file, not a folder; move it or pass --results DIR", status: .badInput)
+                }
+                continue
+            }
+            if mkdir(prefix, 0o777) != 0 && errno != EEXIST {
+                throw RunError("cannot create the results folder \(path) (\(prefix): \(String(cString: strerror(errno)))); pass --results DIR with a folder you can write", status: .badInput)
+            }
+        }
+    }
+
+    /// What went wrong, in words, without Foundation's `Error Domain=…` wrapping where the
+    /// system gave a reason.
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(truncatingIfNeeded: ns.code))) }
+        return String(ns.localizedDescription.split(whereSeparator: \.isNewline).first ?? "unknown error")
+    }
+
+    /// Deletes temporary files a killed run left behind: runs.h5, summary.md and trial files
+    /// half written by a process that no longer runs here. Only names this project writes
+    /// (`<file>.tmp-<pid>[-<n>]`, `.<trial file>.copy`), only in this folder and its
+    /// `trials/<label>/` folders; complete files are never temporary, so this loses nothing.
+    public func removeStaleTemporaries() {
         let fm = FileManager.default
+        for file in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where Self.isStaleTemporary(file, of: ["runs.h5", "summary.md"]) {
+            try? fm.removeItem(atPath: "\(folder)/\(file)")
+        }
         guard let algorithms = try? fm.contentsOfDirectory(atPath: "\(folder)/trials") else { return }
         for algorithm in algorithms {
             let dir = "\(folder)/trials/\(algorithm)"
-            for file in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] where file.contains(".tmp-") {
+            for file in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] where Self.isStaleTemporary(file, of: nil) {
                 try? fm.removeItem(atPath: "\(dir)/\(file)")
             }
         }
     }
 
+    /// Whether `file` is a temporary of one of `names` (nil: of a trial file) whose writer is
+    /// gone. A writer still running on this machine keeps its files: shards may share the
+    /// folder. A `.copy` of `merge` has no writer id, and merge is never run twice at once.
+    static func isStaleTemporary(_ file: String, of names: [String]?) -> Bool {
+        if names == nil, file.hasPrefix(".trial-"), file.hasSuffix(".h5.copy") { return true }
+        guard let marker = file.range(of: ".tmp-") else { return false }
+        let base = String(file[..<marker.lowerBound])
+        let isOurs = names?.contains(base) ?? (base.hasPrefix("trial-") && base.hasSuffix(".h5"))
+        let ids = file[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
+        guard isOurs, (1...2).contains(ids.count), ids.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil }),
+              let pid = Int32(ids[0]), pid > 0 else { return false }
+        if pid == ProcessInfo.processInfo.processIdentifier { return false }
+        return kill(pid, 0) != 0 && errno == ESRCH
+    }
+
     func write(_ result: TrialResult, trialHash: String, objectiveCount: Int, reportedCount: Int) throws {
-        try FileManager.default.createDirectory(atPath: trialFolder(result.algorithm), withIntermediateDirectories: true)
+        try Self.createDirectory(trialFolder(result.algorithm))
         try TrialFile.write(result, trialHash: trialHash, objectiveCount: objectiveCount, reportedCount: reportedCount,
                             to: trialFile(algorithm: result.algorithm, trial: result.trial))
     }
 
-    /// The finished trial, if its file exists. A file from a different spec is an error:
-    /// mixing them would silently corrupt the comparison.
-    func read(algorithm: String, trial: Int, trialHash: String) throws -> TrialResult? {
-        let path = trialFile(algorithm: algorithm, trial: trial)
+    /// The finished trial `slot` names, if its file exists and is that trial.
+    ///
+    /// - Returns: nil when there is no file; `.rejected` when it is not the trial (swapped,
+    ///   edited, truncated, or older than trial checksums): the caller reports it and
+    ///   recomputes or skips it, never uses it.
+    /// - Throws: `RunError` for a file of another version of the spec: mixing them would
+    ///   silently corrupt the comparison, and recomputing would destroy that run's trials.
+    func read(_ slot: TrialFile.Slot) throws -> StoredTrial? {
+        try Self.read(trialFile(algorithm: slot.algorithm, trial: slot.trial), slot: slot, folder: folder)
+    }
+
+    static func read(_ path: String, slot: TrialFile.Slot, folder: String) throws -> StoredTrial? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        do { return try TrialFile.read(path, trialHash: trialHash) } catch is TrialFile.OtherSpec {
+        do { return .valid(try TrialFile.read(path, for: slot)) } catch is TrialFile.OtherSpec {
             throw RunError("\(path) was produced by a different version of this spec; move \(folder) aside or rename the experiment")
+        } catch let rejected as TrialFile.Rejected {
+            return .rejected(Rejection(path: path, why: rejected))
+        }
+    }
+
+    /// A trial file that exists: the trial it holds, or why it cannot be used.
+    enum StoredTrial: Equatable {
+        case valid(TrialResult)
+        case rejected(Rejection)
+    }
+
+    /// A trial file that failed its check.
+    struct Rejection: Equatable {
+        var path: String
+        var why: TrialFile.Rejected
+        /// One line naming the file and what is wrong with it.
+        var line: String { "\(path) \(why.reason)" }
+    }
+
+    /// Reports rejected trial files through `notice`, each followed by what is done about
+    /// it (`action`): one line per file, except files that only predate checksums, which a
+    /// folder of older results holds by the hundred and which get one line together.
+    struct RejectionReport {
+        var action: String
+        var notice: @Sendable (String) -> Void
+        /// Paths of files that only predate checksums.
+        private var older: [String] = []
+
+        init(action: String, notice: @escaping @Sendable (String) -> Void) {
+            self.action = action; self.notice = notice
+        }
+
+        mutating func add(_ rejection: Rejection) {
+            if rejection.why.predatesChecksums { older.append(rejection.path) } else { notice("\(rejection.line); \(action)") }
+        }
+
+        func finish() {
+            guard let first = older.first else { return }
+            if older.count == 1 {
+                notice("\(first) has no content checksum (written before trial files carried one); \(action)")
+            } else {
+                notice("\(older.count) trial files predate trial checksums (\(first), …); \(action)")
+            }
         }
     }
 
@@ -65,7 +173,7 @@ public struct ResultsStore: Sendable {
 
     /// Writes runs.h5, creating the folder if needed.
     public func write(_ runs: RunsFile) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try createFolder()
         try runs.write(to: runsFile)
     }
 
@@ -74,33 +182,4 @@ public struct ResultsStore: Sendable {
     /// - Throws: `HDF5Error` when it is missing or damaged, `RunError` when it is not a
     ///   search run's.
     public func readRuns() throws -> RunsFile { try RunsFile.read(runsFile) }
-}
-
-extension ResultsStore {
-    /// Copies trial files from other results folders of the same experiment into this one.
-    /// Existing files are kept; a file from a different spec fails later, at `read`.
-    public func importTrials(from folders: [String]) throws -> Int {
-        var copied = 0
-        let fm = FileManager.default
-        for source in folders {
-            let trials = source + "/trials"
-            guard let algorithms = try? fm.contentsOfDirectory(atPath: trials) else {
-                throw RunError("\(source): no trials/ folder; pass the results/<name> folder of a shard")
-            }
-            for algorithm in algorithms.sorted() {
-                let from = "\(trials)/\(algorithm)"
-                let to = "\(folder)/trials/\(algorithm)"
-                try fm.createDirectory(atPath: to, withIntermediateDirectories: true)
-                for file in (try fm.contentsOfDirectory(atPath: from)).sorted() where file.hasSuffix(".h5") {
-                    guard !fm.fileExists(atPath: "\(to)/\(file)") else { continue }
-                    let temporary = "\(to)/.\(file).copy"
-                    try? fm.removeItem(atPath: temporary)
-                    try fm.copyItem(atPath: "\(from)/\(file)", toPath: temporary)
-                    try fm.moveItem(atPath: temporary, toPath: "\(to)/\(file)")
-                    copied += 1
-                }
-            }
-        }
-        return copied
-    }
 }

@@ -4,12 +4,13 @@ import NASCore
 /// The layout of `runs.h5`; the only place its group paths and attribute names are spelled.
 ///
 /// ```text
-/// /                          attributes: experiment, trial_hash, code_version, seed, trials,
+/// /                          attributes: experiment, trial_hash, code_version, seed (text), trials,
 ///                            budget, objectives, reported, reported_directions, hv_convention
 ///                            (multi-objective), checkpoints, benchmark, sample_table,
 ///                            budget_simulated_seconds (seconds budget only)
-/// /<benchmark>/<label>/      attributes: type, parameters, mutation, cache, trial_seeds,
+/// /<benchmark>/<label>/      attributes: type, parameters, mutation, cache,
 ///                            off_table_answers, stalled_trials, unanswered_queries
+///     trial_seeds            [trials] uint64, each trial's seed exactly
 ///     log/                   trial, step, row, objectives [n × k], reported [n × r], cost,
 ///                            cumulative_cost, exact
 ///     curves/                best_signal, incumbent_<metric>…, hv, normalized_hv [trials × steps]
@@ -18,6 +19,10 @@ import NASCore
 ///
 /// Groups and datasets are created in this order, and HDF5Kit keeps creation order, so the
 /// bytes of a file do not depend on how its values were produced.
+///
+/// Seeds are never integer attributes: those are signed, and HDF5Kit once read them
+/// through a Double. Files written before (integer attributes `seed` and `trial_seeds`,
+/// whose trial seeds had been rounded to 53 significant bits) are still read as stored.
 extension RunsFile {
     /// Reads a runs file.
     ///
@@ -38,7 +43,7 @@ extension RunsFile {
         let p = provenance
         root.attributes = [
             "experiment": .string(p.experiment), "trial_hash": .string(p.trialHash),
-            "code_version": .string(p.codeVersion), "seed": .int(Int64(bitPattern: p.seed)),
+            "code_version": .string(p.codeVersion), "seed": .string(String(p.seed)),
             "trials": .int(Int64(p.trials)), "budget": .string(p.budget.description),
             "objectives": .string(p.objectives.map(\.description).joined(separator: ",")),
             "reported": .string(p.reported.map(\.id).joined(separator: ",")),
@@ -56,11 +61,11 @@ extension RunsFile {
             g.attributes = [
                 "type": .string(c.setup.type), "parameters": .string(c.setup.parameters),
                 "mutation": .string(c.setup.mutation ?? Self.noMutation), "cache": .string(c.setup.cache),
-                "trial_seeds": .ints(c.trialSeeds.map { Int64(bitPattern: $0) }),
                 "off_table_answers": .int(Int64(c.offTableAnswers)),
                 "stalled_trials": .int(Int64(c.stalledTrials)),
                 "unanswered_queries": .int(Int64(c.unansweredQueries)),
             ]
+            g.set("trial_seeds", H5Dataset(.uint64(c.trialSeeds)))
             let log = c.log, n = log.count
             g.set("log/trial", H5Dataset(.int32(log.trial)))
             g.set("log/step", H5Dataset(.int32(log.step)))
@@ -110,7 +115,7 @@ extension RunsFile {
               let benchmarkGroup = root.group(at: benchmark) else { throw missing("experiment/benchmark attributes") }
         guard let trialHash = root.attributes["trial_hash"]?.stringValue,
               let codeVersion = root.attributes["code_version"]?.stringValue,
-              let seed = root.attributes["seed"]?.intValue,
+              let seed = Self.seed(root.attributes["seed"]),
               let trials = root.attributes["trials"]?.intValue,
               let budgetText = root.attributes["budget"]?.stringValue,
               let objectivesText = root.attributes["objectives"]?.stringValue else { throw missing("provenance attributes") }
@@ -138,7 +143,7 @@ extension RunsFile {
         let checkpoints: [Double]
         if case .doubles(let d)? = root.attributes["checkpoints"] { checkpoints = d } else { checkpoints = [] }
         let provenance = Provenance(
-            experiment: experiment, trialHash: trialHash, seed: UInt64(bitPattern: seed), trials: Int(trials), budget: budget,
+            experiment: experiment, trialHash: trialHash, seed: seed, trials: Int(trials), budget: budget,
             checkpoints: checkpoints, benchmark: benchmark, isSampleTable: root.attributes["sample_table"]?.intValue == 1,
             objectives: objectives, reported: reported, hypervolumeConvention: root.attributes["hv_convention"]?.stringValue,
             codeVersion: codeVersion)
@@ -154,7 +159,7 @@ extension RunsFile {
         func missing(_ what: String) -> RunError { RunError("\(path): no \(what); rerun `nasreplay run`") }
         guard let type = g.attributes["type"]?.stringValue, let parameters = g.attributes["parameters"]?.stringValue,
               let mutation = g.attributes["mutation"]?.stringValue, let cache = g.attributes["cache"]?.stringValue,
-              case .ints(let seeds)? = g.attributes["trial_seeds"] else { throw missing("type, parameters, mutation, cache or trial_seeds attribute") }
+              let seeds = trialSeeds(g) else { throw missing("type, parameters, mutation, cache or trial_seeds") }
         guard case .int32(let trial)? = g.dataset(at: "log/trial")?.data,
               case .int32(let step)? = g.dataset(at: "log/step")?.data,
               case .int32(let row)? = g.dataset(at: "log/row")?.data,
@@ -183,7 +188,7 @@ extension RunsFile {
         var setup = Setup(label: label, type: type, parameters: parameters, mutation: mutation == noMutation ? nil : mutation, cache: cache)
         setup.label = label   // as stored, even if an older file kept characters safeName replaces
         return Configuration(
-            setup: setup, trialSeeds: seeds.map { UInt64(bitPattern: $0) },
+            setup: setup, trialSeeds: seeds,
             offTableAnswers: Int(g.attributes["off_table_answers"]?.intValue ?? 0),
             stalledTrials: Int(g.attributes["stalled_trials"]?.intValue ?? 0),
             unansweredQueries: Int(g.attributes["unanswered_queries"]?.intValue ?? 0),
@@ -192,5 +197,29 @@ extension RunsFile {
             curves: Curves(bestSignal: best, incumbentReported: incumbents,
                            hypervolume: try curve("hv"), normalizedHypervolume: try curve("normalized_hv")),
             fronts: fronts)
+    }
+
+    /// The base seed: text, or in files written before, a (signed) integer attribute.
+    private static func seed(_ attribute: H5Attribute?) -> UInt64? {
+        switch attribute {
+        case .string(let text)?: UInt64(text)
+        case .int(let value)?: UInt64(bitPattern: value)
+        default: nil
+        }
+    }
+
+    /// Trial seeds: a uint64 dataset, or in files written before, an integer attribute.
+    private static func trialSeeds(_ g: H5Group) -> [UInt64]? {
+        switch g.dataset(at: "trial_seeds")?.data {
+        case .uint64(let seeds)?: return seeds
+        case .int64(let seeds)?: return seeds.map { UInt64(bitPattern: $0) }
+        case nil: break
+        default: return nil
+        }
+        switch g.attributes["trial_seeds"] {
+        case .ints(let seeds)?: return seeds.map { UInt64(bitPattern: $0) }
+        case .int(let seed)?: return [UInt64(bitPattern: seed)]
+        default: return nil
+        }
     }
 }

@@ -21,6 +21,9 @@ public struct ExperimentRunner: Sendable {
         public var shard: (index: Int, count: Int)? = nil
         public var resultsRoot: String = "results"
         public var progress: Bool = true
+        /// Where one-line notices go that are not progress and are never silenced: a trial
+        /// file that fails its check and is recomputed (or, on merge, left out).
+        public var notice: @Sendable (String) -> Void = { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
         public init() {}
     }
 
@@ -58,20 +61,38 @@ public struct ExperimentRunner: Sendable {
     }
 
     public func run() throws -> Outcome {
-        let trialHash = spec.trialHash
+        try store.createFolder()
         store.removeStaleTemporaries()
         let shard = options.shard
         var mine = jobs.enumerated().filter { job in shard.map { job.offset % $0.count == $0.index } ?? true }.map(\.element)
         let before = mine.count
-        mine = try mine.filter { try store.read(algorithm: configs[$0.config].label, trial: $0.trial, trialHash: trialHash) == nil }
+        var report = ResultsStore.RejectionReport(action: "running it again", notice: options.notice)
+        // Checked trials are kept for runs.h5 (an unsharded run assembles it next), so no
+        // file is read and checksummed twice.
+        let keep = shard == nil
+        var checked: [JobKey: TrialResult] = [:]
+        mine = try mine.filter { job in
+            switch try store.read(slot(config: job.config, trial: job.trial)) {
+            case .valid(let result)?:
+                if keep { checked[JobKey(job)] = result }
+                return false
+            case .rejected(let rejection)?: report.add(rejection); return true
+            case nil: return true
+            }
+        }
+        report.finish()
         let resumed = before - mine.count
         if resumed > 0 && options.progress {
             FileHandle.standardError.write(Data("\(spec.name): \(resumed) trials already finished, resuming with \(mine.count)\n".utf8))
         }
         let progress = Progress(total: mine.count, label: spec.name, enabled: options.progress)
         let k = spec.benchmark.objectives.count, r = spec.benchmark.report.count
-        let failed = try forEachJob(mine) { _, result in
+        let trialHash = spec.trialHash
+        let fresh = Mutex<[JobKey: TrialResult]>([:])
+        let work = mine
+        let failed = try forEachJob(work) { i, result in
             try store.write(result, trialHash: trialHash, objectiveCount: k, reportedCount: r)
+            if keep { fresh.withLock { $0[JobKey(work[i])] = result } }
             progress.advance()
         }
         // The finished trials are saved; runs.h5 waits until every trial has its file, and
@@ -80,7 +101,8 @@ public struct ExperimentRunner: Sendable {
         guard options.shard == nil else {
             return Outcome(ran: mine.count, resumed: resumed, runsFile: nil, summary: nil)
         }
-        let assembled = try assemble()
+        checked.merge(fresh.withLock { $0 }) { old, _ in old }
+        let assembled = try assemble(known: checked)
         return Outcome(ran: mine.count, resumed: resumed, runsFile: store.runsFile, summary: assembled)
     }
 
@@ -132,22 +154,56 @@ public struct ExperimentRunner: Sendable {
         return RunError(text)
     }
 
-    /// Reads every trial file, checks none is missing, writes runs.h5 and summary.md.
+    /// What the trial file of (configuration, trial) must hold (`TrialFile.read`).
+    func slot(config: Int, trial: Int) -> TrialFile.Slot {
+        TrialFile.Slot(trialHash: spec.trialHash, algorithm: configs[config].label, trial: trial,
+                       objectiveCount: spec.benchmark.objectives.count, reportedCount: spec.benchmark.report.count)
+    }
+
+    /// Reads every trial file, checks none is missing or fails its check (each that fails
+    /// is reported and left out, so it counts as missing), writes runs.h5 and summary.md.
     /// Returns the summary text.
     public func assemble() throws -> String {
+        try assemble(known: [:])
+    }
+
+    /// A job's (configuration, trial), as a dictionary key.
+    struct JobKey: Hashable {
+        var config: Int
+        var trial: Int
+        init(_ job: (config: Int, trial: Int)) { config = job.config; trial = job.trial }
+    }
+
+    /// `assemble()`, with trials this process already checked or wrote taken from memory
+    /// instead of read back.
+    func assemble(known: [JobKey: TrialResult]) throws -> String {
+        try store.createFolder()
+        store.removeStaleTemporaries()
         let trialHash = spec.trialHash
         var results: [[TrialResult]] = []
         var missing: [String] = []
-        for config in configs {
+        var report = ResultsStore.RejectionReport(action: "not merged", notice: options.notice)
+        for c in configs.indices {
             var row: [TrialResult] = []
             for t in 0..<spec.trials {
-                if let result = try store.read(algorithm: config.label, trial: t, trialHash: trialHash) { row.append(result) } else { missing.append("\(config.label) trial \(t)") }
+                if let result = known[JobKey((c, t))] {
+                    row.append(result)
+                    continue
+                }
+                switch try store.read(slot(config: c, trial: t)) {
+                case .valid(let result)?: row.append(result)
+                case .rejected(let rejection)?:
+                    report.add(rejection)
+                    missing.append("\(configs[c].label) trial \(t)")
+                case nil: missing.append("\(configs[c].label) trial \(t)")
+                }
             }
             results.append(row)
         }
+        report.finish()
         guard missing.isEmpty else {
             let shown = missing.prefix(3).joined(separator: ", ")
-            throw RunError("\(store.folder): \(missing.count) trials are missing (\(shown)\(missing.count > 3 ? ", …" : "")); run the remaining shards, then merge again")
+            throw RunError("\(store.folder): \(missing.count) trials are missing or failed their check (\(shown)\(missing.count > 3 ? ", …" : "")); run the remaining shards (or the spec) again, then merge again")
         }
         let provenance = RunsFile.Provenance(
             experiment: spec.name, trialHash: trialHash, seed: spec.seed, trials: spec.trials, budget: spec.budget,
@@ -174,7 +230,10 @@ public struct ExperimentRunner: Sendable {
 /// Writes text to a temporary file and renames it into place.
 func writeAtomically(_ text: String, to path: String) throws {
     let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-    try text.write(toFile: temporary, atomically: false, encoding: .utf8)
+    do { try text.write(toFile: temporary, atomically: false, encoding: .utf8) } catch {
+        unlink(temporary)
+        throw RunError("cannot write \(path): \(ResultsStore.reason(error))")
+    }
     if rename(temporary, path) != 0 {
         unlink(temporary)
         throw RunError("cannot write \(path): \(String(cString: strerror(errno)))")

@@ -56,13 +56,19 @@ public struct ExperimentSpec: Sendable {
         var top = SpecFields(root, file: file, section: "the top level")
         self.file = file
         name = try top.string("name", required: true) ?? ""
-        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
-            throw SpecError(file: file, line: top.line(of: "name"), message: "name: use letters, digits, '-', '_' and '.' only (it names the results folder)")
+        do { try PlainName.check(name, what: "name") } catch {
+            throw SpecError(file: file, line: top.line(of: "name"), message: "\(error) (it names the results folder)")
         }
         summary = try top.string("description") ?? ""
         trials = try top.int("trials", required: true, range: 1...Self.maximumTrials) ?? 1
-        let givenSeed = try top.int("seed", range: 0...Int.max)
-        seed = UInt64(truncatingIfNeeded: givenSeed ?? 0)
+        // TOML integers are signed 64-bit, so 2^63 − 1 is the largest seed a spec can hold;
+        // every seed from 0 to it is stored exactly (trial files and runs.h5 keep seeds as text
+        // or uint64, never through a Double).
+        let givenSeed = try top.int("seed")
+        if let givenSeed, givenSeed < 0 {
+            throw SpecError(file: file, line: top.line(of: "seed"), message: "seed: \(givenSeed) is negative; use 0…\(Int64.max) (2^63 − 1, the largest TOML integer)")
+        }
+        seed = UInt64(givenSeed ?? 0)
         if givenSeed == nil { defaulted.insert("seed") }
 
         let benchTable = try top.table("benchmark", required: true)!
@@ -217,7 +223,13 @@ public struct AlgorithmSpec: Sendable {
     static func expand(_ table: SpecTable, file: String, registry: AlgorithmRegistry) throws(SpecError) -> [AlgorithmSpec] {
         var fields = SpecFields(table, file: file, section: "[[algorithm]] at line \(table.line)")
         let type = try fields.string("type", required: true) ?? ""
-        let label = try fields.string("name") ?? type
+        let name = try fields.string("name")
+        if let name {
+            do { try PlainName.check(name, what: "algorithm name") } catch {
+                throw SpecError(file: file, line: fields.line(of: "name"), message: "\(error) (it names the trials/ folder and the runs.h5 group)")
+            }
+        }
+        let label = name ?? type
         let rest = table.entries.filter { $0.key != "type" && $0.key != "name" }
         let listKeys = Set(registry.type(named: type)?.allKeys.filter(\.takesList).map(\.name) ?? [])
         var configurations: [(String, [SpecTable.Entry])] = [(label, [])]

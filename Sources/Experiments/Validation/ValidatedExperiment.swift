@@ -26,6 +26,10 @@ public struct ValidatedExperiment: Sendable {
     public init(spec: ExperimentSpec, catalog: DatasetCatalog, registry: AlgorithmRegistry = .builtIn) throws {
         self.spec = spec
         let file = spec.file
+        // The parser checked it; a spec built or changed in code must not escape results/ either.
+        do { try PlainName.check(spec.name, what: "name") } catch {
+            throw SpecError(file: file, line: nil, message: "\(error) (it names the results folder)")
+        }
         let table: BenchmarkTable
         do { table = try catalog.load(spec.benchmark.name) } catch {
             throw SpecError(file: file, line: spec.benchmark.line, message: "benchmark.name: \(error.description)")

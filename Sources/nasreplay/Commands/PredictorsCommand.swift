@@ -129,6 +129,7 @@ struct PredictorsCommand: ParsableCommand {
         @Flag(help: "No progress output.") var quiet = false
 
         func run() throws {
+            try checkResultsFolder(results)
             var parsed = try PredictorExperimentSpec.load(spec)
             if let trials {
                 try checkTrialOverride(trials, maximum: PredictorExperimentSpec.maximumTrials,

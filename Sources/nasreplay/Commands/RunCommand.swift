@@ -9,7 +9,9 @@ struct RunCommand: ParsableCommand {
         abstract: "Run an experiment spec: seeded trials of each algorithm, in parallel, resumable.",
         discussion: """
         Results go to results/<name>/: one file per finished trial under trials/, then runs.h5 \
-        and summary.md. A killed run resumes where it stopped when started again.
+        and summary.md. A killed run resumes where it stopped when started again; a trial \
+        file that fails its check (copied over another, edited, truncated) is reported on \
+        stderr and its trial run again.
         On a cluster, run each slice with --shard i/n (e.g. from a Slurm array) and join \
         them with `nasreplay merge SPEC`.
         A `type = "external"` algorithm is a program of your own, one child process per \
@@ -30,6 +32,7 @@ struct RunCommand: ParsableCommand {
     var dryRun = false
 
     func run() throws {
+        try checkResultsFolder(results)
         var parsed = try ExperimentSpec.load(spec)
         if let trials {
             try checkTrialOverride(trials, maximum: ExperimentSpec.maximumTrials,
@@ -70,7 +73,8 @@ struct MergeCommand: ParsableCommand {
         discussion: """
         Each SHARD_DIR is a results/<name> folder from another machine; its trial files are \
         copied in. Without SHARD_DIRs the shards are taken to share one results folder.
-        Every trial must be present and come from the same spec.
+        Every trial must be present and come from the same spec; a trial file that fails its \
+        check is reported on stderr and never merged.
         """)
 
     @OptionGroup var locations: Locations
@@ -79,11 +83,12 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "Folder for results.") var results = "results"
 
     func run() throws {
+        try checkResultsFolder(results)
         let parsed = try ExperimentSpec.load(spec)
         var options = ExperimentRunner.Options()
         options.resultsRoot = results
         let runner = try ExperimentRunner(spec: parsed, catalog: DatasetCatalog(folder: locations.datasetsFolder), options: options)
-        let copied = try runner.store.importTrials(from: shardFolders)
+        let copied = try runner.importTrials(from: shardFolders)
         let summary = try runner.assemble()
         print(summary)
         print("merged (\(copied) trial files copied in); wrote \(runner.store.runsFile) and \(runner.store.summaryFile)")
@@ -99,6 +104,16 @@ func checkTrialOverride(_ trials: Int, maximum: Int, runsFile: String) throws {
     guard trials <= maximum else { throw InputError("--trials \(trials) is above the limit of \(maximum) trials") }
     if let stored = StoredRuns.trialCount(at: runsFile), stored != trials {
         throw InputError("--trials \(trials): \(runsFile) holds a run of \(stored) trials; pass --results DIR to write the smaller run elsewhere")
+    }
+}
+
+/// Checks `--results DIR` before any work: an empty path would put `/<name>` at the
+/// filesystem root, and a file cannot hold results.
+func checkResultsFolder(_ path: String) throws {
+    guard !path.isEmpty else { throw InputError("--results: the folder is empty; give one, e.g. --results results") }
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+        throw InputError("--results \(path): a file, not a folder; give a folder for results")
     }
 }
 

@@ -1,0 +1,68 @@
+import Foundation
+import NASCore
+
+extension ExperimentRunner {
+    /// Copies the trial files of shards run elsewhere (their `results/<name>` folders) into
+    /// this run's folder, for `assemble`; returns how many were copied.
+    ///
+    /// ```swift
+    /// let copied = try runner.importTrials(from: ["node1/results/nats-tss-multi", "node2/results/nats-tss-multi"])
+    /// _ = try runner.assemble()
+    /// ```
+    ///
+    /// Only this spec's (configuration, trial) files are looked at, and each is checked
+    /// (`TrialFile.read`) before it is copied: one that fails is reported in one line and
+    /// not copied, so it is never merged. A file already here is kept if it passes its
+    /// check and replaced by a shard's good copy if it does not.
+    ///
+    /// - Throws: `RunError` for a folder without `trials/`, or a file of another version of
+    ///   the spec.
+    /// - Complexity: O(trial files × their size).
+    public func importTrials(from folders: [String]) throws -> Int {
+        let fm = FileManager.default
+        var copied = 0
+        var report = ResultsStore.RejectionReport(action: "not merged", notice: options.notice)
+        defer { report.finish() }
+        for source in folders {
+            var isFolder: ObjCBool = false
+            guard fm.fileExists(atPath: source + "/trials", isDirectory: &isFolder), isFolder.boolValue else {
+                throw RunError("\(source): no trials/ folder; pass the results/<name> folder of a shard", status: .badInput)
+            }
+            let shard = ResultsStore(folder: source)
+            for c in configs.indices {
+                for t in 0..<spec.trials {
+                    let slot = slot(config: c, trial: t)
+                    let from = shard.trialFile(algorithm: slot.algorithm, trial: t)
+                    if case .valid? = try store.read(slot) { continue }
+                    switch try ResultsStore.read(from, slot: slot, folder: source) {
+                    case .valid?:
+                        try copy(from, to: store.trialFile(algorithm: slot.algorithm, trial: t))
+                        copied += 1
+                    case .rejected(let rejection)?: report.add(rejection)
+                    case nil: break
+                    }
+                }
+            }
+        }
+        return copied
+    }
+
+    /// Copies under a temporary name, then renames: a file that exists is complete.
+    private func copy(_ from: String, to path: String) throws {
+        let fm = FileManager.default
+        try ResultsStore.createDirectory((path as NSString).deletingLastPathComponent)
+        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        try? fm.removeItem(atPath: temporary)
+        do {
+            try fm.copyItem(atPath: from, toPath: temporary)
+        } catch {
+            try? fm.removeItem(atPath: temporary)
+            throw RunError("cannot copy \(from) into \(path): \(ResultsStore.reason(error))")
+        }
+        if rename(temporary, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw RunError("cannot write \(path): \(reason)")
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import NASCore
+import Testing
+@testable import Experiments
+
+/// Results are written only inside `results/<name>/`: spec and algorithm names are plain
+/// names (`PlainName`), checked at parse time with the file and line; an empty or file
+/// `--results` is refused in one line; and the temporary files a killed run leaves in its
+/// folder are removed by the next run, and nothing else is.
+@Suite struct ResultsConfinementTests {
+    static let longName = String(repeating: "n", count: 300)
+
+    func problem(_ text: String) -> String? {
+        do { _ = try ExperimentSpec.parse(text, file: "bad.toml"); return nil } catch { return error.description }
+    }
+
+    @Test("a spec name that is not a plain name is refused at its line",
+          arguments: ["..", ".", "../escape", "a/b", "", "-x", ".hidden", "a b", ResultsConfinementTests.longName])
+    func specNameMustBePlain(name: String) {
+        let message = problem(ExperimentFixtures.spec(name: name))
+        #expect(message?.hasPrefix("bad.toml:1: name '") == true, "\(message ?? "accepted")")
+        #expect(message?.contains("is not a plain name: use \(PlainName.rule)") == true, "\(message ?? "accepted")")
+        #expect(message?.contains("\n") == false)
+    }
+
+    @Test("an algorithm name that is not a plain name is refused at its line", arguments: ["..", "a/b", "a b", ResultsConfinementTests.longName])
+    func algorithmNameMustBePlain(name: String) {
+        let text = ExperimentFixtures.spec().replacingOccurrences(of: "name = \"ga\"", with: "name = \"\(name)\"")
+        let message = problem(text)
+        #expect(message?.hasPrefix("bad.toml:19: algorithm name '") == true, "\(message ?? "accepted")")
+        #expect(message?.contains("is not a plain name") == true)
+    }
+
+    @Test func aPredictorSpecNamedDotDotIsRefused() {
+        do {
+            _ = try PredictorExperimentSpec.parse(PredictorExperimentTests.spec().replacingOccurrences(of: "name = \"predictor-test\"", with: "name = \"..\""),
+                                                 file: "p.toml")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description.hasPrefix("p.toml:") && error.description.contains("name '..' is not a plain name"), "\(error)")
+        }
+    }
+
+    @Test func aSpecChangedInCodeToAnUnplainNameIsRefusedBeforeAnyWrite() throws {
+        var spec = try ExperimentSpec.parse(ExperimentFixtures.spec(), file: "spec.toml")
+        spec.name = ".."
+        #expect(throws: SpecError.self) { try ValidatedExperiment(spec: spec, catalog: ExperimentFixtures.catalog) }
+    }
+
+    @Test func anEmptyOrFileResultsFolderIsOneLineExit2() throws {
+        let folder = ExperimentFixtures.temporaryFolder()
+        let spec = folder + "/spec.toml"
+        try ExperimentFixtures.spec(trials: 1, evaluations: 60, name: "confined").write(toFile: spec, atomically: true, encoding: .utf8)
+        let file = folder + "/a-file"
+        try "x".write(toFile: file, atomically: true, encoding: .utf8)
+        for (command, results, mentions) in [("run", "", "--results: the folder is empty"), ("merge", "", "--results: the folder is empty"),
+                                             ("run", file, "a file, not a folder"), ("merge", file, "a file, not a folder")] {
+            let outcome = try ExperimentFixtures.nasreplay([command, spec, "--datasets", ExperimentFixtures.datasets, "--results", results])
+            #expect(outcome.status == 2, "\(command) --results '\(results)': \(outcome.stderr)")
+            #expect(outcome.stderr.split(separator: "\n").count == 1 && outcome.stderr.contains(mentions), "\(outcome.stderr)")
+            #expect(!outcome.stderr.contains("NSCocoaErrorDomain"))
+        }
+        // A folder that cannot be created (a file in the way further down): one line, exit 2.
+        let outcome = try ExperimentFixtures.nasreplay(["run", spec, "--datasets", ExperimentFixtures.datasets, "--results", file + "/sub", "--quiet"])
+        #expect(outcome.status == 2 && outcome.stderr.split(separator: "\n").count == 1, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("cannot create the results folder \(file)/sub/confined: \(file) is a file, not a folder") && !outcome.stderr.contains("Domain="), "\(outcome.stderr)")
+    }
+
+    @Test func aThreeHundredCharacterNameIsOneLineExit2() throws {
+        let folder = ExperimentFixtures.temporaryFolder()
+        let spec = folder + "/spec.toml"
+        try ExperimentFixtures.spec(trials: 1, evaluations: 60, name: Self.longName).write(toFile: spec, atomically: true, encoding: .utf8)
+        let outcome = try ExperimentFixtures.nasreplay(["run", spec, "--datasets", ExperimentFixtures.datasets, "--results", folder + "/results", "--quiet"])
+        #expect(outcome.status == 2 && outcome.stderr.split(separator: "\n").count == 1, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("\(spec):1: name 'nnnn") && !outcome.stderr.contains("NSCocoaErrorDomain"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/results"))
+    }
+
+    /// A process id no process has: one that just ended.
+    static func deadProcessID() throws -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/true")
+        try p.run()
+        p.waitUntilExit()
+        return p.processIdentifier
+    }
+
+    @Test func staleTemporariesOfAKilledRunAreRemovedByTheNextRunAndNothingElse() throws {
+        let root = ExperimentFixtures.temporaryFolder()
+        let folder = root + "/stale"
+        let trials = folder + "/trials/aging"
+        try FileManager.default.createDirectory(atPath: trials, withIntermediateDirectories: true)
+        let dead = try Self.deadProcessID(), alive = getppid()
+        let stale = ["\(folder)/runs.h5.tmp-\(dead)-0", "\(folder)/summary.md.tmp-\(dead)", "\(trials)/trial-000001.h5.tmp-\(dead)-3",
+                     "\(trials)/.trial-000002.h5.copy"]
+        let kept = ["\(folder)/runs.h5.tmp-\(alive)-0", "\(folder)/notes.tmp-\(dead)", "\(folder)/runs.h5.tmp-x", "\(folder)/runs.h5.tmp-\(dead)-0-1",
+                    "\(trials)/other.h5.tmp-\(dead)-0", "\(root)/runs.h5.tmp-\(dead)-0"]
+        for path in stale + kept { try Data(repeating: 0, count: 64).write(to: URL(fileURLWithPath: path)) }
+
+        var options = ExperimentRunner.Options()
+        options.resultsRoot = root
+        options.progress = false
+        let runner = try ExperimentRunner(spec: try ExperimentSpec.parse(ExperimentFixtures.spec(trials: 1, evaluations: 60, name: "stale"), file: "spec.toml"),
+                                          catalog: ExperimentFixtures.catalog, options: options)
+        _ = try runner.run()
+        for path in stale { #expect(!FileManager.default.fileExists(atPath: path), "\(path)") }
+        for path in kept { #expect(FileManager.default.fileExists(atPath: path), "\(path)") }
+    }
+}
