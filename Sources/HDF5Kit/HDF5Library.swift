@@ -13,6 +13,9 @@ public enum HDF5Library {
         try mutex.withLock { (initialised: inout Bool) throws(E) -> T in
             if !initialised {
                 _ = H5open()
+                // A file naming an unknown filter would make libhdf5 load a plugin library
+                // from disk; NASReplay's files use only the built-in shuffle and deflate.
+                _ = chdf5_disable_filter_plugins()
                 initialised = true
             }
             // Auto-printing is per thread in thread-safe builds: switch it off every time,
