@@ -11,7 +11,7 @@ struct DatasetsCommand: ParsableCommand {
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build benchmark tables (.h5) from the published source files.",
-            discussion: "Without NAME, builds every benchmark whose sources are present in --from.")
+            discussion: "Without NAME, builds every benchmark whose sources are present in --from. When --from holds a SHA256SUMS file (as ../shared/data does), each source must be listed there and match; each must also have its published number of lines. Nothing is written for a source that fails.")
         @OptionGroup var locations: Locations
         @Option(help: "Folder holding the source tables (the layout of ../shared/data).")
         var from: String = "../shared/data"
