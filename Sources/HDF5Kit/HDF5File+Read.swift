@@ -236,8 +236,9 @@ extension HDF5File {
             if H5Tget_class(type) == H5T_STRING, H5Tis_variable_str(type) <= 0, width > limits.maxStringBytes {
                 throw fail("\(what) holds strings of \(width) bytes, above the limit of \(limits.maxStringBytes); not a NASReplay file, or damaged")
             }
-            // In memory: the element's own width, or a pointer (vlen string), or a Double.
-            let (bytes, overflow) = count.multipliedReportingOverflow(by: max(width, 8))
+            // In memory: the element's own width; a string takes at least a String's 16 bytes.
+            let perElement = H5Tget_class(type) == H5T_STRING ? max(width, 16) : width
+            let (bytes, overflow) = count.multipliedReportingOverflow(by: perElement)
             guard !overflow, bytes <= limits.maxDatasetBytes else {
                 throw fail("\(what) needs more than \(limits.maxDatasetBytes) bytes in memory, the limit; not a NASReplay file, or damaged")
             }

@@ -65,11 +65,12 @@ public enum HDF5File {
         return image
     }
 
-    /// Creates `path` (which must not exist) and writes `bytes` to it; any error, such as
-    /// a full disk, names the file and the system's reason.
+    /// Creates (or truncates: a stale temporary file of a killed process with the same id)
+    /// `path`, never through a symbolic link, and writes `bytes` to it; any error, such as a
+    /// full disk, names the file and the system's reason.
     private static func writeBytes(_ bytes: [UInt8], to path: String) throws(HDF5Error) {
         func reason() -> String { String(cString: strerror(errno)) }
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw HDF5Error(file: path, message: "cannot create the file: \(reason())") }
         var written = 0
         var failure: String?
