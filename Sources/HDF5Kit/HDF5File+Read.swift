@@ -13,6 +13,8 @@ extension HDF5File {
     ///
     /// A missing file, a file that is not HDF5, a truncated or damaged one, and one that
     /// breaks `limits` each give an `HDF5Error` that names the file; nothing is left open.
+    /// A file NASReplay wrote carries a checksum in its user block (`FileChecksum`), checked
+    /// before libhdf5 reads the file, so damage to it never reaches libhdf5's parser.
     /// Every size the file declares is checked against `limits` before anything is
     /// allocated, and `shapeCheck` (given the dataset's path, its extent and the root's
     /// attributes) may refuse a dataset before it is read.
@@ -28,6 +30,8 @@ extension HDF5File {
         guard FileManager.default.fileExists(atPath: path) else {
             throw HDF5Error(file: path, message: "file not found")
         }
+        // A damaged file NASReplay wrote never reaches libhdf5 (see FileChecksum).
+        try FileChecksum.verify(path)
         return try HDF5Library.withLock { () throws(HDF5Error) -> H5Group in
             guard H5Fis_hdf5(path) > 0 else {
                 _ = ErrorStack.drain()
@@ -44,6 +48,10 @@ extension HDF5File {
             return try reader.readGroup(file, where: "/", depth: 0)
         }
     }
+
+    /// The XXH64 digest a file NASReplay wrote carries in its user block (16 hex digits),
+    /// or nil for a file without one; `read` checks it before parsing the file.
+    public static func checksumStamp(_ path: String) -> String? { FileChecksum.stampedDigest(path) }
 
     /// Refuses a dataset before it is read: return a message (the file's name is added in
     /// front), or nil to read it. Arguments: the dataset's path (`/metrics/cifar10/acc`),

@@ -48,6 +48,8 @@ public enum HDF5File {
         guard fcpl >= 0 else { throw failure(name, "cannot create a file property list") }
         closer.add(fcpl, H5Pclose)
         _ = H5Pset_link_creation_order(fcpl, UInt32(H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED))
+        // Room for FileChecksum's stamp, which every reader checks before libhdf5 opens the file.
+        guard H5Pset_userblock(fcpl, hsize_t(FileChecksum.userBlockSize)) >= 0 else { throw failure(name, "cannot reserve the user block") }
         let fapl = H5Pcreate(chdf5_p_file_access())
         guard fapl >= 0 else { throw failure(name, "cannot create a file-access property list") }
         closer.add(fapl, H5Pclose)
@@ -59,9 +61,12 @@ public enum HDF5File {
         guard H5Fflush(file, H5F_SCOPE_GLOBAL) >= 0 else { throw failure(name, "cannot flush the file") }
         let size = H5Fget_file_image(file, nil, 0)
         guard size > 0 else { throw failure(name, "cannot take the file's image") }
-        var image = [UInt8](repeating: 0, count: size)
-        let copied = image.withUnsafeMutableBytes { H5Fget_file_image(file, $0.baseAddress, $0.count) }
+        // The image starts at the superblock: the user block it declares comes first.
+        let block = FileChecksum.userBlockSize
+        var image = [UInt8](repeating: 0, count: block + size)
+        let copied = image.withUnsafeMutableBytes { H5Fget_file_image(file, $0.baseAddress! + block, size) }
         guard copied == size else { throw failure(name, "cannot take the file's image") }
+        FileChecksum.stamp(&image)
         return image
     }
 

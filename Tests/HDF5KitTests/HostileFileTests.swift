@@ -226,6 +226,58 @@ import Testing
         }) } throws: { "\($0)".contains("/m/x has [4] rows") }
     }
 
+    // MARK: damage to files NASReplay wrote (issue 16, item 7)
+
+    @Test("XXH64 gives the reference digests (xxHash's spec; python-xxhash 3.x)", arguments: [
+        ("", UInt64(0xEF46_DB37_51D8_E999)), ("a", 0xD24E_C4F1_A98C_6E5B), ("abc", 0x44BC_2CF5_AD77_0999),
+        ("Nobody inspects the spammish repetition", 0xFBCE_A83C_8A37_8BF1),
+    ])
+    func xxh64MatchesTheReference(text: String, digest: UInt64) {
+        #expect(Array(text.utf8).withUnsafeBytes { XXH64.hash($0) } == digest)
+    }
+
+    @Test("XXH64 fed in pieces equals one shot (1,280 bytes: bytes 0…255 five times)")
+    func xxh64StreamsInPieces() {
+        let bytes = Array((0..<1_280).map { UInt8($0 % 256) })
+        #expect(bytes.withUnsafeBytes { XXH64.hash($0) } == 0xAFC1_84AD_7938_A354)
+        for piece in [1, 7, 31, 32, 33, 500] {
+            var h = XXH64()
+            var i = 0
+            while i < bytes.count {
+                let end = min(i + piece, bytes.count)
+                bytes[i..<end].withUnsafeBytes { h.update($0) }
+                i = end
+            }
+            #expect(h.finalize() == 0xAFC1_84AD_7938_A354, "pieces of \(piece)")
+        }
+    }
+
+    @Test("a written file carries its checksum in the HDF5 user block; h5py-style readers skip it")
+    func writtenFilesAreStamped() throws {
+        var root = H5Group()
+        root.set("x", H5Dataset(.float64([1, 2, 3])))
+        let path = temporaryPath("stamped.h5")
+        try HDF5File.write(root, to: path)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(bytes.starts(with: Data(FileChecksum.magic.utf8)))
+        #expect(bytes[FileChecksum.userBlockSize..<(FileChecksum.userBlockSize + 8)] == Data([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]),
+                "the HDF5 signature follows the 512-byte user block")
+        #expect(try HDF5File.read(path) == root)
+    }
+
+    @Test("one changed byte anywhere in a written file is refused before libhdf5 parses it", arguments: [600, 2_000, -1])
+    func changedByteIsRefusedBeforeParsing(offset: Int) throws {
+        var root = H5Group()
+        for i in 0..<12 { root.set("g/c\(i)", H5Dataset(.float32((0..<500).map(Float.init)))) }
+        let path = temporaryPath("flip.h5")
+        try HDF5File.write(root, to: path)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let at = offset < 0 ? bytes.count + offset : offset
+        bytes[at] ^= 0x40
+        try bytes.write(to: URL(fileURLWithPath: path))
+        expectOneLineError(path, mentioning: ["is damaged", "checksum"])
+    }
+
     @Test("a table truncated and zero-padded back to its size is an error naming the file, at any cut")
     func truncatedAndZeroPaddedFileIsAnError() throws {
         // Groups of more than 8 links use dense storage (fractal heap + B-trees), where
@@ -239,7 +291,10 @@ import Testing
         }
         let path = temporaryPath("whole.h5")
         try HDF5File.write(root, to: path)
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        // Without the checksum stamp, as a file another program wrote: libhdf5 itself meets
+        // the damage, and must report it rather than crash.
+        bytes.replaceSubrange(0..<FileChecksum.userBlockSize, with: Data(count: FileChecksum.userBlockSize))
         var refused = 0
         for percent in stride(from: 5, through: 99, by: 2) {
             let cut = bytes.count * percent / 100

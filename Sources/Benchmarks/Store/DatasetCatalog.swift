@@ -132,7 +132,9 @@ public struct DatasetCatalog: Sendable {
         let table = try load(name)   // schema
         let root: H5Group
         do { root = try HDF5File.read(file) } catch { throw BenchmarkError(error) }
-        var report = ["schema: format v\(BenchmarkStore.formatVersion), required groups and attributes present"]
+        var report = [HDF5File.checksumStamp(file).map { "file checksum: xxh64 \($0) (matches)" }
+                          ?? "file checksum: none (written before NASReplay stamped its files; rebuild it to add one)",
+                      "schema: format v\(BenchmarkStore.formatVersion), required groups and attributes present"]
         let series = (table.metrics + table.costs).compactMap { $0.series.map { s in "\(s.label)" } }
         if !series.isEmpty {
             let counts = Dictionary(grouping: series, by: { $0 }).map { "\($1.count) × \($0)" }.sorted()
