@@ -39,7 +39,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit"]),
+        .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit", "CHDF5"]),
         .testTarget(name: "NASCoreTests", dependencies: ["NASCore"]),
         .testTarget(name: "SearchSpacesTests", dependencies: ["SearchSpaces", "Benchmarks", "NASCore"]),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "SearchSpaces", "NASCore", "HDF5Kit"]),

@@ -1,6 +1,7 @@
 import CHDF5
 
-/// The file-access property list every open and create uses: HDF5's own file locking off.
+/// The file-access property list every open for reading uses: HDF5's own file locking off.
+/// (Writes build the file in memory, see `HDF5File.write`.)
 ///
 /// ```swift
 /// let fapl = try FileAccess.withoutLocking(path)

@@ -30,6 +30,11 @@ public struct H5Group: Sendable, Equatable {
         }
     }
 
+    /// Adds a child whose name the group does not hold yet (an HDF5 group's link names are
+    /// unique), in O(1): the reader's way in, where the subscript's search would make a
+    /// group of n children cost O(n²).
+    mutating func appendNew(_ name: String, _ node: H5Node) { children.append((name, node)) }
+
     /// The node at a slash-separated path, or nil.
     public func node(at path: String) -> H5Node? {
         let parts = path.split(separator: "/").map(String.init)

@@ -14,12 +14,19 @@ public enum HDF5File {
     /// Writes `root` to `path` atomically: the file is built under a temporary name in the
     /// same folder and renamed over `path` only when complete, so a failure or a kill never
     /// leaves a partial file behind.
+    ///
+    /// libhdf5 builds the file in memory (the core driver, no backing store) and the bytes
+    /// are written here, with plain POSIX calls. So a full disk or any other I/O error is
+    /// ours to report and libhdf5 never holds a file it failed to flush or close: in 1.10 a
+    /// failed `H5Fclose` leaves the file half-closed, and `H5_term_library` crashes on it at
+    /// exit (SIGSEGV after the error was printed).
     public static func write(_ root: H5Group, to path: String, options: WriteOptions = WriteOptions()) throws(HDF5Error) {
         let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(writeCounter.wrappingAdd(1, ordering: .relaxed).oldValue)"
+        let image = try HDF5Library.withLock { () throws(HDF5Error) -> [UInt8] in
+            try imageLocked(root, name: temporary, options: options)
+        }
         do {
-            try HDF5Library.withLock { () throws(HDF5Error) in
-                try writeLocked(root, to: temporary, options: options)
-            }
+            try writeBytes(image, to: temporary)
         } catch {
             unlink(temporary)
             throw error
@@ -34,19 +41,59 @@ public enum HDF5File {
     /// Temporary names need only be unique: process id plus a per-process write count.
     private static let writeCounter = Atomic<UInt64>(0)
 
-    private static func writeLocked(_ root: H5Group, to path: String, options: WriteOptions) throws(HDF5Error) {
+    /// The bytes of the file `root` describes, built in memory by libhdf5.
+    private static func imageLocked(_ root: H5Group, name: String, options: WriteOptions) throws(HDF5Error) -> [UInt8] {
         var closer = HandleCloser()
         let fcpl = H5Pcreate(chdf5_p_file_create())
-        guard fcpl >= 0 else { throw failure(path, "cannot create a file property list") }
+        guard fcpl >= 0 else { throw failure(name, "cannot create a file property list") }
         closer.add(fcpl, H5Pclose)
         _ = H5Pset_link_creation_order(fcpl, UInt32(H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED))
-        let fapl = try FileAccess.withoutLocking(path)
+        // Room for FileChecksum's stamp, which every reader checks before libhdf5 opens the file.
+        guard H5Pset_userblock(fcpl, hsize_t(FileChecksum.userBlockSize)) >= 0 else { throw failure(name, "cannot reserve the user block") }
+        let fapl = H5Pcreate(chdf5_p_file_access())
+        guard fapl >= 0 else { throw failure(name, "cannot create a file-access property list") }
         closer.add(fapl, H5Pclose)
-        let file = H5Fcreate(path, chdf5_acc_trunc(), fcpl, fapl)
-        guard file >= 0 else { throw failure(path, "cannot create the file") }
+        guard H5Pset_fapl_core(fapl, 4 << 20, false) >= 0 else { throw failure(name, "cannot select HDF5's in-memory driver") }
+        let file = H5Fcreate(name, chdf5_acc_trunc(), fcpl, fapl)
+        guard file >= 0 else { throw failure(name, "cannot create the file") }
         closer.add(file, H5Fclose)
-        try writeGroup(root, into: file, path: path, options: options)
-        guard H5Fflush(file, H5F_SCOPE_GLOBAL) >= 0 else { throw failure(path, "cannot flush the file") }
+        try writeGroup(root, into: file, path: name, options: options)
+        guard H5Fflush(file, H5F_SCOPE_GLOBAL) >= 0 else { throw failure(name, "cannot flush the file") }
+        let size = H5Fget_file_image(file, nil, 0)
+        guard size > 0 else { throw failure(name, "cannot take the file's image") }
+        // The image starts at the superblock: the user block it declares comes first.
+        let block = FileChecksum.userBlockSize
+        var image = [UInt8](repeating: 0, count: block + size)
+        let copied = image.withUnsafeMutableBytes { H5Fget_file_image(file, $0.baseAddress! + block, size) }
+        guard copied == size else { throw failure(name, "cannot take the file's image") }
+        FileChecksum.stamp(&image)
+        return image
+    }
+
+    /// Creates (or truncates: a stale temporary file of a killed process with the same id)
+    /// `path`, never through a symbolic link, and writes `bytes` to it; any error, such as a
+    /// full disk, names the file and the system's reason.
+    private static func writeBytes(_ bytes: [UInt8], to path: String) throws(HDF5Error) {
+        func reason() -> String { String(cString: strerror(errno)) }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw HDF5Error(file: path, message: "cannot create the file: \(reason())") }
+        var written = 0
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = reason(); return
+                }
+                written += n
+            }
+        }
+        if let failure {
+            close(fd)
+            throw HDF5Error(file: path, message: "cannot write the file: \(failure)")
+        }
+        guard close(fd) == 0 else { throw HDF5Error(file: path, message: "cannot write the file: \(reason())") }
     }
 
     private static func writeGroup(_ group: H5Group, into location: hid_t, path: String, options: WriteOptions) throws(HDF5Error) {

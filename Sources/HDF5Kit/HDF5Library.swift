@@ -12,7 +12,15 @@ public enum HDF5Library {
     public static func withLock<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         try mutex.withLock { (initialised: inout Bool) throws(E) -> T in
             if !initialised {
+                // No H5_term_library at exit: every file is closed when its call returns (reads
+                // close it, writes are built in memory), so there is nothing to flush, and a
+                // process that exits on an error while another thread is inside libhdf5 (or
+                // after libhdf5 failed to close a file) cannot crash in its teardown.
+                _ = H5dont_atexit()
                 _ = H5open()
+                // A file naming an unknown filter would make libhdf5 load a plugin library
+                // from disk; NASReplay's files use only the built-in shuffle and deflate.
+                _ = chdf5_disable_filter_plugins()
                 initialised = true
             }
             // Auto-printing is per thread in thread-safe builds: switch it off every time,

@@ -15,7 +15,14 @@ import Foundation
 /// one 1 MiB chunk and one record, and zlib's `gzread` passes plain files through, as in
 /// `GzipFile`. `init(bytes:path:)` reads text already in memory (`CSVTable.parse`).
 public final class CSVRecordReader {
+    /// The longest record read, in bytes (1 MiB; datasets/FORMAT.md, "Limits"): past it the
+    /// input is not a CSV table (`/dev/zero`, a binary file), and reading stops with an error
+    /// instead of growing one field without end.
+    public static let maxRecordBytes = 1 << 20
+
     public let path: String
+    /// Bytes read so far (inflated, for gzip input).
+    public private(set) var bytesRead = 0
     /// nil when reading from memory.
     private let handle: gzFile?
     private var chunk = [UInt8](repeating: 0, count: 1 << 20)
@@ -58,13 +65,13 @@ public final class CSVRecordReader {
             filled = Int(n)
             position = 0
         }
-        defer { position += 1 }
+        defer { position += 1; bytesRead += 1 }
         return chunk[position]
     }
 
     /// Puts back the byte just read (used to look one byte ahead after `\r` and `"`).
     @inline(__always)
-    private func unread() { position -= 1 }
+    private func unread() { position -= 1; bytesRead -= 1 }
 
     /// The next non-blank record and the line it starts on; nil at the end of the file.
     ///
@@ -76,7 +83,11 @@ public final class CSVRecordReader {
             var field: [UInt8] = []
             var inQuotes = false
             var sawAnything = false
+            let recordStart = bytesRead
             recordLoop: while true {
+                if bytesRead - recordStart > Self.maxRecordBytes {
+                    throw ImportError(file: path, line: start, message: "a line longer than \(Self.maxRecordBytes) bytes (1 MiB), the most a CSV line may have; is this a CSV table? (datasets/FORMAT.md, Limits)")
+                }
                 guard let b = try nextByte() else {
                     if inQuotes { throw ImportError(file: path, line: start, message: "unterminated quoted field") }
                     if !sawAnything { return nil }

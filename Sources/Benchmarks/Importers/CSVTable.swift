@@ -19,20 +19,36 @@ public struct CSVTable: Sendable {
         self.rowLines = rowLines ?? rows.indices.map { $0 + 2 }
     }
 
+    /// The most text a `CSVTable` holds, inflated (256 MiB; datasets/FORMAT.md, "Limits").
+    /// Each line is at most `CSVRecordReader.maxRecordBytes`.
+    public static let maxBytes = 256 << 20
+    /// The most fields (data lines × columns) a `CSVTable` holds: each becomes a `String`
+    /// of 16 bytes or more, so this bounds the memory a file of many short fields takes.
+    public static let maxCells = 20_000_000
+
+    /// Reads a CSV file (plain or gzip) record by record, within `maxBytes`.
     public static func read(_ path: String) throws(ImportError) -> CSVTable {
-        let bytes = try GzipFile.read(path)
-        return try parse(bytes, path: path)
+        try records(CSVRecordReader(path: path), path: path)
     }
 
     /// - Complexity: O(n) in the size of the text.
     public static func parse(_ bytes: [UInt8], path: String) throws(ImportError) -> CSVTable {
-        let reader = CSVRecordReader(bytes: bytes, path: path)
+        try records(CSVRecordReader(bytes: bytes, path: path), path: path)
+    }
+
+    private static func records(_ reader: CSVRecordReader, path: String) throws(ImportError) -> CSVTable {
         guard let (_, header) = try reader.next() else {
             throw ImportError(file: path, message: "empty file: expected a header line")
         }
         var rows: [[String]] = []
         var lines: [Int] = []
         while let (line, fields) = try reader.next() {
+            guard reader.bytesRead <= maxBytes else {
+                throw ImportError(file: path, line: line, message: "more than \(maxBytes >> 20) MiB of text, the most a CSV table may have (datasets/FORMAT.md, Limits); split the file")
+            }
+            guard (rows.count + 1) * max(header.count, 1) <= maxCells else {
+                throw ImportError(file: path, line: line, message: "more than \(maxCells) fields (lines × columns), the most a CSV table may have (datasets/FORMAT.md, Limits); split the file")
+            }
             guard fields.count == header.count else {
                 throw ImportError(file: path, line: line,
                                   message: "has \(fields.count) fields, the header has \(header.count); fix the row or the header")

@@ -6,7 +6,9 @@ import Foundation
 /// zlib's `gzread` passes plain files through unchanged, so one reader serves both the
 /// published `.csv.gz` tables and a user's uncompressed `.csv`.
 public enum GzipFile {
-    public static func read(_ path: String) throws(ImportError) -> [UInt8] {
+    /// - Parameter maxBytes: the most inflated bytes read; a longer file is an error (so
+    ///   `/dev/zero` or a gzip bomb cannot fill the memory).
+    public static func read(_ path: String, maxBytes: Int = CSVTable.maxBytes) throws(ImportError) -> [UInt8] {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ImportError(file: path, message: "file not found")
         }
@@ -24,6 +26,9 @@ public enum GzipFile {
                 throw ImportError(file: path, message: "corrupt gzip data (\(message)); re-download the file")
             }
             if n == 0 { break }
+            guard out.count + Int(n) <= maxBytes else {
+                throw ImportError(file: path, message: "more than \(maxBytes) bytes, the most read from one file (datasets/FORMAT.md, Limits)")
+            }
             out.append(contentsOf: chunk[0..<Int(n)])
         }
         return out

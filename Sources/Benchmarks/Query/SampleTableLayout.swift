@@ -21,6 +21,9 @@ import SearchSpaces
 /// | `sources` | int32 [rows] | bit i set when `source_names[i]` has the row |
 /// | `source_names` | string [k] | the source files or runs |
 public enum SampleTableLayout {
+    /// The most genes a sample table's layout may have (OFA-MobileNetV3 has 45, FBNet 22).
+    public static let maxGenes = 65_536
+
     public static func archColumns(layout: GeneLayout, genes: [[Int]], configs: [String], repeats: [Int],
                                    sources: [Int32], sourceNames: [String], description: String) -> ArchColumns {
         var archs = ArchColumns()
@@ -52,7 +55,13 @@ public enum SampleTableLayout {
             throw fail("/archs/parameter_names and /archs/parameter_counts are missing or differ in length")
         }
         var parameters: [GeneParameter] = []
+        var genesSoFar = 0
         for (name, count) in zip(names, counts) {
+            // Sizes from the file are bounded before any array is made from them.
+            guard count >= 1, genesSoFar + Int(count) <= maxGenes else {
+                throw fail("/archs/parameter_counts gives '\(name)' \(count) genes; each parameter needs 1 or more, \(maxGenes) in all (datasets/FORMAT.md, Limits)")
+            }
+            genesSoFar += Int(count)
             guard case .float64(let options)? = table.archs["options/\(name)"]?.values, !options.isEmpty else {
                 throw fail("/archs/options/\(name) is missing")
             }

@@ -18,7 +18,7 @@ extension ArchColumns {
         func add(_ g: H5Group, prefix: String) {
             for (name, node) in g.children {
                 switch node {
-                case .dataset(let ds): self[prefix + name] = ArchColumn(ArchColumn.Values(ds.data), shape: ds.shape)
+                case .dataset(let ds): appendNew(prefix + name, ArchColumn(ArchColumn.Values(ds.data), shape: ds.shape))
                 case .group(let child): add(child, prefix: prefix + name + "/")
                 }
             }

@@ -17,10 +17,30 @@ public enum BenchmarkStore {
     public static let formatVersion: Int64 = 1
     public static let builtBy = "nasreplay \(NASReplayVersion.string)"
 
+    /// The most rows a table may declare (datasets/FORMAT.md, "Limits"); the full
+    /// NAS-Bench-101 has 423,624.
+    public static let maxRows = 100_000_000
+    /// The most values per row of a 2-D metric or cost column (repeats or epochs).
+    public static let maxSeriesWidth = 10_000
+    /// The most entries of an `/archs` lookup (a dataset whose first extent is not `rows`,
+    /// such as `op_names` or `options/<parameter>`), and the most values per row of an
+    /// `/archs` column.
+    public static let maxArchsLookup = 65_536
+
     /// Writes `path` atomically.
     ///
     /// - Throws: `BenchmarkError` naming the file and HDF5's reason when the write fails.
     public static func save(_ table: BenchmarkTable, to path: String) throws(BenchmarkError) {
+        // Each column is the dataset /metrics/<dataset>/<id>: both parts must be one name.
+        for column in table.metrics + table.costs {
+            guard PlainName.isValid(column.info.dataset) else {
+                throw BenchmarkError(subject: path, message: "metric dataset '\(column.info.dataset)' of '\(column.info.id)' is not a plain name: use \(PlainName.rule)")
+            }
+            let id = column.info.id
+            guard !id.isEmpty, id != ".", id != "..", !id.contains("/") else {
+                throw BenchmarkError(subject: path, message: "metric id '\(id)' cannot be a file name: give it a name without '/', other than '.' and '..'")
+            }
+        }
         var root = H5Group()
         root.attributes = table.provenance.h5
         root.attributes["format_version"] = .int(formatVersion)
@@ -32,7 +52,11 @@ public enum BenchmarkStore {
         root["metrics"] = .group(group(of: table.metrics, rows: table.rows))
         if !table.costs.isEmpty { root["costs"] = .group(group(of: table.costs, rows: table.rows)) }
         root.attributes["content_sha256"] = .string(contentDigest(root))
-        do { try HDF5File.write(root, to: path) } catch { throw BenchmarkError(error) }
+        do { try HDF5File.write(root, to: path) } catch {
+            var failed = BenchmarkError(error)
+            failed.isFailedWrite = true
+            throw failed
+        }
     }
 
     /// `<dataset>/<id>` datasets: float32 [rows], or [rows, width] with an `axis` attribute
@@ -58,20 +82,69 @@ public enum BenchmarkStore {
         return group
     }
 
+    /// Reads and validates a table file.
+    ///
+    /// The file's extents are checked before its data are read: the root's `rows` must be
+    /// 1…`maxRows`, every `/metrics` and `/costs` dataset must be [rows] or [rows, width ≤
+    /// `maxSeriesWidth`], and every `/archs` dataset [rows] or [rows, width] or a lookup of
+    /// at most `maxArchsLookup` entries, so a damaged or hostile file is refused with one
+    /// line before anything it declares is allocated (HDF5Kit's `ReadLimits` bound the rest).
     public static func load(_ path: String) throws(BenchmarkError) -> BenchmarkTable {
         let root: H5Group
-        do { root = try HDF5File.read(path) } catch { throw BenchmarkError(error) }
+        do { root = try HDF5File.read(path, shapeCheck: admit) } catch { throw BenchmarkError(error) }
         return try table(from: root, path: path)
+    }
+
+    /// `load`'s check of one dataset's extent against the root attributes, before it is read.
+    static func admit(_ location: String, _ shape: [Int], _ root: [String: H5Attribute]) -> String? {
+        let rows: Int
+        switch declaredRows(root) {
+        case .failure(let error): return error.message
+        case .success(let r): rows = r
+        }
+        let rebuild = "rebuild or re-import the table"
+        let first = shape.first ?? 0
+        if location.hasPrefix("/metrics/") || location.hasPrefix("/costs/") {
+            guard first == rows else { return "\(location) has \(first) rows, the table has \(rows); \(rebuild)" }
+            if shape.count == 2, !(1...maxSeriesWidth).contains(shape[1]) {
+                return "\(location) has \(shape[1]) values per row, outside 1…\(maxSeriesWidth) (datasets/FORMAT.md, Limits); \(rebuild)"
+            }
+        } else if location.hasPrefix("/archs/") {
+            guard first == rows || first <= maxArchsLookup else {
+                return "\(location) has \(first) entries: neither the table's \(rows) rows nor a lookup of at most \(maxArchsLookup) (datasets/FORMAT.md, Limits); \(rebuild)"
+            }
+            if shape.count == 2, shape[1] > maxArchsLookup {
+                return "\(location) has \(shape[1]) values per row, above \(maxArchsLookup) (datasets/FORMAT.md, Limits); \(rebuild)"
+            }
+        } else if shape.reduce(1, { $0.multipliedReportingOverflow(by: $1).partialValue }) > maxArchsLookup {
+            return "\(location) is not part of the format and holds more than \(maxArchsLookup) values; \(rebuild)"
+        }
+        return nil
+    }
+
+    /// The root's `rows`, once `format_version` says the file is a table this build reads.
+    static func declaredRows(_ root: [String: H5Attribute]) -> Result<Int, BenchmarkError> {
+        let rebuild = "rebuild it with `nasreplay datasets build`"
+        func fail(_ message: String) -> Result<Int, BenchmarkError> { .failure(BenchmarkError(subject: "", message: message)) }
+        guard let version = root["format_version"]?.intValue else {
+            return fail("not a NASReplay benchmark (no format_version attribute); \(rebuild)")
+        }
+        guard version == formatVersion else {
+            return fail("format_version \(version) is not supported (this build reads \(formatVersion)); \(rebuild)")
+        }
+        guard let attribute = root["rows"] else { return fail("missing root attribute 'rows'; \(rebuild)") }
+        guard let rows = attribute.intValue else { return fail("root attribute 'rows' must be one integer, not \(attribute); \(rebuild)") }
+        guard (1...Int64(maxRows)).contains(rows) else {
+            return fail("root attribute 'rows' is \(rows), outside 1…\(maxRows) (datasets/FORMAT.md, Limits); rebuild or re-import the table")
+        }
+        return .success(Int(rows))
     }
 
     /// Validates the layout and builds the table; every problem names the file and the fix.
     static func table(from root: H5Group, path: String) throws(BenchmarkError) -> BenchmarkTable {
         let rebuild = "rebuild it with `nasreplay datasets build`"
-        guard let version = root.attributes["format_version"]?.intValue else {
-            throw BenchmarkError(subject: path, message: "not a NASReplay benchmark (no format_version attribute); \(rebuild)")
-        }
-        guard version == formatVersion else {
-            throw BenchmarkError(subject: path, message: "format_version \(version) is not supported (this build reads \(formatVersion)); \(rebuild)")
+        if case .failure(let error) = declaredRows(root.attributes) {
+            throw BenchmarkError(subject: path, message: error.message)
         }
         for key in ["name", "search_space", "rows"] where root.attributes[key] == nil {
             throw BenchmarkError(subject: path, message: "missing root attribute '\(key)'; \(rebuild)")
@@ -82,7 +155,7 @@ public enum BenchmarkStore {
         guard let metricsGroup = root.group(at: "metrics") else {
             throw BenchmarkError(subject: path, message: "missing group /metrics; \(rebuild)")
         }
-        let rows = Int(root.attributes["rows"]?.intValue ?? -1)
+        let rows = (try? declaredRows(root.attributes).get()) ?? 0
         let metrics = try columns(in: metricsGroup, at: "/metrics", rows: rows, path: path)
         let costs = try root.group(at: "costs").map { g throws(BenchmarkError) in try columns(in: g, at: "/costs", rows: rows, path: path) } ?? []
         var provenance = [String: TableAttribute](root.attributes)

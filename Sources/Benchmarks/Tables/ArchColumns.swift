@@ -34,6 +34,10 @@ public struct ArchColumns: Sendable, Equatable {
         }
     }
 
+    /// Adds a column whose name is not taken yet, in O(1) (reading a file, whose names are
+    /// unique, with the subscript would cost O(n²) in the number of columns).
+    mutating func appendNew(_ name: String, _ column: ArchColumn) { columns.append((name, column)) }
+
     public static func == (a: ArchColumns, b: ArchColumns) -> Bool {
         a.attributes == b.attributes && a.columns.count == b.columns.count
             && zip(a.columns, b.columns).allSatisfy { $0.name == $1.name && $0.column == $1.column }

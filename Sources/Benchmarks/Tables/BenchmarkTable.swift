@@ -92,6 +92,8 @@ public struct BenchmarkError: Error, CustomStringConvertible, Sendable {
     /// The file or benchmark the problem is in.
     public var subject: String
     public var message: String
+    /// A table file could not be written (a full disk): the input was fine, the run failed.
+    public var isFailedWrite = false
     public init(subject: String, message: String) { self.subject = subject; self.message = message }
     public var description: String { "\(subject): \(message)" }
 }

@@ -11,7 +11,7 @@ struct DatasetsCommand: ParsableCommand {
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build benchmark tables (.h5) from the published source files.",
-            discussion: "Without NAME, builds every benchmark whose sources are present in --from.")
+            discussion: "Without NAME, builds every benchmark whose sources are present in --from. When --from holds a SHA256SUMS file (as ../shared/data does), each source must be listed there and match; each must also have its published number of lines. Nothing is written for a source that fails.")
         @OptionGroup var locations: Locations
         @Option(help: "Folder holding the source tables (the layout of ../shared/data).")
         var from: String = "../shared/data"
@@ -37,8 +37,9 @@ struct DatasetsCommand: ParsableCommand {
         func run() throws {
             let catalog = DatasetCatalog(folder: locations.datasetsFolder)
             let rows = DatasetCatalog.entries.map { entry -> [String] in
-                let built = (try? catalog.load(entry.name)).map { "\($0.rows) rows" } ?? "not built"
-                return [entry.name, built, entry.summary]
+                let exists = FileManager.default.fileExists(atPath: catalog.path(of: entry.name))
+                let status = (try? catalog.load(entry.name)).map { "\($0.rows) rows" } ?? (exists ? "unreadable" : "not built")
+                return [entry.name, status, exists && status == "unreadable" ? "run `nasreplay datasets verify \(entry.name)`, or rebuild it" : entry.summary]
             }
             let imported = catalog.importedNames().map { name -> [String] in
                 guard let table = try? catalog.load(name) else { return [name, "unreadable", "run `nasreplay datasets verify \(name)`"] }

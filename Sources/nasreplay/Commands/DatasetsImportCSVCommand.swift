@@ -1,6 +1,7 @@
 import ArgumentParser
 import Benchmarks
 import Foundation
+import NASCore
 import SearchSpaces
 
 extension DatasetsCommand {
@@ -31,16 +32,17 @@ extension DatasetsCommand {
         var options: [String] = []
         @Option(help: "The search space the genes encode: tabular (the table's own layout), or ofa-mbv3 / ofa-mbv3-r for DyNAS-T's OFA encoding.")
         var space: String = "tabular"
-        @Option(help: "The dataset the metrics were measured on (the /metrics group).") var dataset: String = "custom"
+        @Option(help: "The dataset the metrics were measured on (the /metrics group; a plain name).") var dataset: String = "custom"
         @Option(help: "Where the numbers come from (stored as the source attribute).") var source: String?
         @Option(help: "The data's licence (stored as the licence attribute).") var licence: String = "unspecified"
+        @Flag(help: "Overwrite <datasets>/<name>.h5 if it exists, or use a built-in benchmark's name (refused without it).")
+        var replace = false
 
         func run() throws {
-            try checkTableName(name)
+            let output = try importTarget(name, folder: locations.datasetsFolder, replace: replace)
             let mapping = try makeMapping()
             let table = try GenericCSVImporter.build(csv: csv, mapping: mapping)
             try checkSpace(table)
-            let output = "\(locations.datasetsFolder)/\(name).h5"
             try saveImported(table, to: output, folder: locations.datasetsFolder)
             let lines = table.provenance["sample_rows"]?.intValue ?? Int64(table.rows)
             print("imported \(output): \(table.rows) rows (\(lines) lines), \(mapping.genes.count) gene columns, \(table.metrics.count) metrics; `nasreplay datasets info \(name)` lists them")
@@ -48,6 +50,12 @@ extension DatasetsCommand {
 
         /// The flags as a `GenericCSVMapping`; every problem is checked before the CSV is read.
         func makeMapping() throws -> GenericCSVMapping {
+            guard GenericCSVMapping.searchSpaces.contains(space) else {
+                throw GenericCSVMapping.MappingError(flag: "--space", value: space, message: "not a space a CSV table can encode; use \(GenericCSVMapping.searchSpaces.joined(separator: ", ")) (tabular: the table's own gene layout)")
+            }
+            guard PlainName.isValid(dataset) else {
+                throw GenericCSVMapping.MappingError(flag: "--dataset", value: dataset, message: "the dataset names the group /metrics/<dataset>: use \(PlainName.rule)")
+            }
             func pairs(_ values: [String], flag: String) throws -> [String: String] {
                 var out: [String: String] = [:]
                 for v in values {

@@ -25,11 +25,12 @@ extension DatasetsCommand {
         @OptionGroup var locations: Locations
         @Option(help: "The nasbench .tfrecord file.") var tfrecord: String
         @Option(help: "Table name to write (default: nb101).") var name: String = "nb101"
+        @Flag(help: "Overwrite <datasets>/<name>.h5 if it exists, or use a built-in benchmark's name (refused without it).")
+        var replace = false
 
         func run() throws {
-            try checkTableName(name)
+            let output = try importTarget(name, folder: locations.datasetsFolder, replace: replace)
             let tableName = name
-            let output = "\(locations.datasetsFolder)/\(tableName).h5"
             let start = ContinuousClock.now
             let interactive = isatty(2) != 0
             let summary = try NB101TFRecordImporter.importFile(tfrecord, to: output, name: tableName) { progress in

@@ -16,14 +16,16 @@ extension DatasetsCommand {
         @OptionGroup var locations: Locations
         @Option(help: "The exporter's CSV (.csv or .csv.gz).") var csv: String
         @Option(help: "Table name to write (default: nats-<space>-official, from the file's space column).") var name: String?
+        @Flag(help: "Overwrite <datasets>/<name>.h5 if it exists, or use a built-in benchmark's name (refused without it).")
+        var replace = false
 
         func run() throws {
-            if let name { try checkTableName(name) }
+            if let name { _ = try importTarget(name, folder: locations.datasetsFolder, replace: replace) }
             let start = ContinuousClock.now
             let (table, summary) = try NATSOfficialImporter.read(csv, name: name ?? "")
             var named = table
             named.name = name ?? "nats-\(summary.space.rawValue)-official"
-            let output = "\(locations.datasetsFolder)/\(named.name).h5"
+            let output = try importTarget(named.name, folder: locations.datasetsFolder, replace: replace)
             try saveImported(named, to: output, folder: locations.datasetsFolder)
             let seconds = (ContinuousClock.now - start).seconds
             print("imported \(output): \(summary.rows) architectures (\(summary.space.rawValue)), \(summary.lines) lines, schedules \(summary.schedules.map { "\($0.dataset)@\($0.epochs)ep" }.joined(separator: ", ")) (\(String(format: "%.1f", seconds)) s)")

@@ -99,7 +99,7 @@ struct NB101Query {
     var json: Bool
 
     func run() throws {
-        let path = "\(folder)/\(benchmark).h5"
+        let path = try DatasetCatalog(folder: folder).file(of: benchmark)
         guard FileManager.default.fileExists(atPath: path) else {
             let fix = benchmark == "nb101-sample" ? "run `nasreplay datasets build nb101-sample`"
                                                   : "import it with `nasreplay datasets import nb101 --tfrecord FILE`"

@@ -24,7 +24,10 @@ extension GenericCSVMapping.Metric {
         }
         guard !parts[0].isEmpty else { throw .init(flag: "--metric", value: text, message: "no column; \(usage)") }
         let id = parts.count >= 3 && !parts[1].isEmpty ? parts[1] : parts[0]
-        guard !id.contains("/") else { throw .init(flag: "--metric", value: text, message: "a metric id cannot contain '/'") }
+        // The id names a dataset in the file: /metrics/<dataset>/<id>.
+        guard !id.contains("/"), id != ".", id != "..", !id.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+            throw .init(flag: "--metric", value: text, message: "a metric id cannot be '.' or '..' or contain '/' or control characters")
+        }
         self.init(column: parts[0], id: id, direction: direction, unit: parts.count == 4 ? parts[2] : "", dataset: dataset)
     }
 }
@@ -36,6 +39,10 @@ extension GenericCSVMapping.Gene {
     public init(commandLine column: String, listSeparator: Character? = nil, options: String? = nil) throws(GenericCSVMapping.MappingError) {
         let name = column.trimmingSpaces
         guard !name.isEmpty else { throw .init(flag: "--genes", value: column, message: "empty column name; give column names separated by commas") }
+        // The name becomes the dataset /archs/options/<name>.
+        guard name != ".", name != "..", !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+            throw .init(flag: "--genes", value: column, message: "a gene column cannot be named '.' or '..' or hold control characters")
+        }
         var values: [Double]?
         if let options {
             var parsed: [Double] = []

@@ -42,6 +42,10 @@ public struct GenericCSVMapping: Sendable {
         }
     }
 
+    /// The spaces a CSV table may name: `tabular` (its own gene layout) or a space with a
+    /// gene layout of its own, which the table's genes must then match.
+    public static let searchSpaces = ["tabular"] + OFAMobileNetV3Binding.spaceNames
+
     public var name: String
     /// The space name stored with the table; a `TabularGeneSpace` over the table's layout
     /// unless it is the name of a space whose layout the genes match.
