@@ -97,6 +97,17 @@ enum ExperimentFixtures {
         p.waitUntilExit()
         return CLIOutcome(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
+
+    /// Runs the CLI and expects what every bad input gets: exit `status` (2 unless said)
+    /// and one line on stderr mentioning each of `mentions`, never usage text.
+    static func expectOneLineError(_ arguments: [String], status: Int32 = 2, mentions: [String],
+                                   sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let r = try nasreplay(arguments)
+        #expect(r.status == status, "\(arguments): status \(r.status), stderr \(r.stderr.prefix(300))", sourceLocation: sourceLocation)
+        #expect(r.stderr.split(separator: "\n").count == 1, "one line, got: \(r.stderr.prefix(600))", sourceLocation: sourceLocation)
+        #expect(!r.stderr.contains("Usage:"), "\(r.stderr.prefix(600))", sourceLocation: sourceLocation)
+        for m in mentions { #expect(r.stderr.contains(m), "\(r.stderr.prefix(600))", sourceLocation: sourceLocation) }
+    }
 }
 
 /// What a CLI process printed and returned.

@@ -6,26 +6,19 @@ import Testing
 @Suite struct ParserErrorLineTests {
     func nasreplay(_ arguments: [String]) throws -> CLIOutcome { try ExperimentFixtures.nasreplay(arguments) }
 
-    func expectOneLine(_ arguments: [String], mentions: [String]) throws {
-        let r = try nasreplay(arguments)
-        #expect(r.status == 2, "\(arguments): status \(r.status)")
-        #expect(r.stderr.split(separator: "\n").count == 1, "one line, got: \(r.stderr)")
-        #expect(!r.stderr.contains("Usage:"), "\(r.stderr)")
-        for m in mentions { #expect(r.stderr.contains(m), "\(r.stderr)") }
-    }
 
     @Test("a negative number without '=' is one line that says how to write it")
     func negativeNumberWithoutEqualsIsOneLine() throws {
-        try expectOneLine(["predictors", "fit-predict", "--model", "ridge", "--train", "t.csv", "--test", "s.csv", "--alpha", "-1"],
+        try ExperimentFixtures.expectOneLineError(["predictors", "fit-predict", "--model", "ridge", "--train", "t.csv", "--test", "s.csv", "--alpha", "-1"],
                           mentions: ["--alpha", "write --alpha=-1"])
-        try expectOneLine(["query", "--datasets", ExperimentFixtures.datasets, "nats-tss", "-1"],
+        try ExperimentFixtures.expectOneLineError(["query", "--datasets", ExperimentFixtures.datasets, "nats-tss", "-1"],
                           mentions: ["-1", "put -- before a negative argument, as in -- -1"])
     }
 
     @Test("other parser errors (unknown option, missing argument) are one line too")
     func parserErrorsAreOneLine() throws {
-        try expectOneLine(["query", "nats-tss", "0", "--bogus"], mentions: ["Unknown option '--bogus'"])
-        try expectOneLine(["stats", "test", "a.txt"], mentions: ["--test"])
+        try ExperimentFixtures.expectOneLineError(["query", "nats-tss", "0", "--bogus"], mentions: ["Unknown option '--bogus'"])
+        try ExperimentFixtures.expectOneLineError(["stats", "test", "a.txt"], mentions: ["--test"])
     }
 
     @Test("--help still prints the whole usage, with exit code 0")

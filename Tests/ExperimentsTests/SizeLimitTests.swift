@@ -8,12 +8,6 @@ import Testing
 @Suite struct SizeLimitTests {
     func nasreplay(_ arguments: [String]) throws -> CLIOutcome { try ExperimentFixtures.nasreplay(arguments) }
 
-    func expectOneLineError(_ arguments: [String], mentions: [String]) throws {
-        let r = try nasreplay(arguments)
-        #expect(r.status == 2, "\(arguments): status \(r.status), stderr \(r.stderr.prefix(300))")
-        #expect(r.stderr.split(separator: "\n").count == 1, "one line, got: \(r.stderr.prefix(600))")
-        for m in mentions { #expect(r.stderr.contains(m), "\(r.stderr.prefix(600))") }
-    }
 
     func writeSpec(_ text: String, name: String = "limits.toml") throws -> String {
         let path = ExperimentFixtures.temporaryFolder() + "/" + name
@@ -52,7 +46,7 @@ import Testing
     @Test("budget.evaluations above 1,000,000 is refused at its line, before any allocation")
     func evaluationsAboveTheLimitAreRefused() throws {
         let path = try writeSpec(spec(budget: "evaluations = 1000000000"))
-        try expectOneLineError(["run", "--datasets", ExperimentFixtures.datasets, path, "--dry-run"],
+        try ExperimentFixtures.expectOneLineError(["run", "--datasets", ExperimentFixtures.datasets, path, "--dry-run"],
                                mentions: ["limits.toml:11:", "budget.evaluations", "1000000"])
     }
 
@@ -60,11 +54,11 @@ import Testing
     func trialsFlagIsBoundedLikeTheSpec() throws {
         let path = try writeSpec(spec())
         let results = ExperimentFixtures.temporaryFolder()
-        try expectOneLineError(["run", "--datasets", ExperimentFixtures.datasets, path, "--results", results, "--trials", "1000000000"],
+        try ExperimentFixtures.expectOneLineError(["run", "--datasets", ExperimentFixtures.datasets, path, "--results", results, "--trials", "1000000000"],
                                mentions: ["--trials 1000000000", "1000000"])
         // Within the trial limit but over trials × evaluations.
         let long = try writeSpec(spec(budget: "evaluations = 1000"))
-        try expectOneLineError(["run", "--datasets", ExperimentFixtures.datasets, long, "--results", results, "--trials", "20000", "--dry-run"],
+        try ExperimentFixtures.expectOneLineError(["run", "--datasets", ExperimentFixtures.datasets, long, "--results", results, "--trials", "20000", "--dry-run"],
                                mentions: ["--trials × budget.evaluations", "10000000"])
     }
 
@@ -98,7 +92,7 @@ import Testing
     func hugeSpecIsRefusedBySize() throws {
         let keys = (0..<200_000).map { "k\($0) = \($0)" }.joined(separator: "\n")
         let path = try writeSpec(spec(algorithm: "type = \"random-search\"\n" + keys))
-        try expectOneLineError(["run", "--datasets", ExperimentFixtures.datasets, path, "--dry-run"],
+        try ExperimentFixtures.expectOneLineError(["run", "--datasets", ExperimentFixtures.datasets, path, "--dry-run"],
                                mentions: ["at most 1048576 bytes"])
     }
 
@@ -116,10 +110,10 @@ import Testing
     @Test("skip_duplicates with more evaluations than the table answers is refused at validation")
     func skipDuplicatesBeyondTheSpaceIsRefused() throws {
         let path = try writeSpec(spec(budget: "evaluations = 16000", algorithm: "type = \"random-search\"\nskip_duplicates = true"))
-        try expectOneLineError(["run", "--datasets", ExperimentFixtures.datasets, path, "--dry-run"],
+        try ExperimentFixtures.expectOneLineError(["run", "--datasets", ExperimentFixtures.datasets, path, "--dry-run"],
                                mentions: ["limits.toml:16:", "skip_duplicates = true", "15625"])
         let free = try writeSpec(spec(budget: "evaluations = 16000", algorithm: "type = \"aging-evolution\"\ncache = \"free\""))
-        try expectOneLineError(["run", "--datasets", ExperimentFixtures.datasets, free, "--dry-run"],
+        try ExperimentFixtures.expectOneLineError(["run", "--datasets", ExperimentFixtures.datasets, free, "--dry-run"],
                                mentions: ["cache = \"free\"", "15625"])
     }
 
@@ -151,7 +145,7 @@ import Testing
                       (["--model", "stacked", "--folds", "1000"], "folds must be in 2…100")])
     func predictorOptionsAreBounded(_ options: [String], _ mention: String) throws {
         let files = try regressionFiles()
-        try expectOneLineError(["predictors", "fit-predict", "--train", files.train, "--test", files.test] + options,
+        try ExperimentFixtures.expectOneLineError(["predictors", "fit-predict", "--train", files.train, "--test", files.test] + options,
                                mentions: [mention])
     }
 
@@ -190,7 +184,7 @@ import Testing
             return v.map { "\($0 / norm)" }.joined(separator: ",")
         }
         try rows.joined(separator: "\n").write(toFile: folder + "/p.csv", atomically: true, encoding: .utf8)
-        try expectOneLineError(["indicators", "hv", "--ref", Array(repeating: "1.1", count: 10).joined(separator: ","), folder + "/p.csv"],
+        try ExperimentFixtures.expectOneLineError(["indicators", "hv", "--ref", Array(repeating: "1.1", count: 10).joined(separator: ","), folder + "/p.csv"],
                                mentions: ["p.csv: more than 40 non-dominated points in 10 objectives"])
     }
 

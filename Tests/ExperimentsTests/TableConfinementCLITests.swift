@@ -9,12 +9,6 @@ import Testing
 @Suite struct TableConfinementCLITests {
     var datasets: String { ExperimentFixtures.datasets }
 
-    func expectOneLine(_ arguments: [String], status: Int32 = 2, mentions: [String]) throws {
-        let r = try ExperimentFixtures.nasreplay(arguments)
-        #expect(r.status == status, "\(arguments): status \(r.status), \(r.stderr)")
-        #expect(r.stderr.split(separator: "\n").count == 1, "one line, got: \(r.stderr)")
-        for m in mentions { #expect(r.stderr.contains(m), "\(r.stderr)") }
-    }
 
     @Test("query, datasets info/verify and serve refuse a table name that leaves the datasets folder")
     func tableNamesOutsideTheDatasetsFolderAreRefused() throws {
@@ -25,7 +19,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: outside + ".h5") }
         let name = "../" + (outside as NSString).lastPathComponent
         for command in [["query", name, "0"], ["datasets", "info", name], ["datasets", "verify", name], ["serve", name], ["front", name, "--objectives", "c10_valid_200ep:max"]] {
-            try expectOneLine(command + ["--datasets", datasets], mentions: ["not a benchmark name"])
+            try ExperimentFixtures.expectOneLineError(command + ["--datasets", datasets], mentions: ["not a benchmark name"])
         }
     }
 
@@ -35,7 +29,7 @@ import Testing
         let spec = folder + "/s.toml"
         try ExperimentFixtures.spec(trials: 1, evaluations: 60).replacingOccurrences(of: "name = \"nats-tss\"", with: "name = \"../../secret/t\"")
             .write(toFile: spec, atomically: true, encoding: .utf8)
-        try expectOneLine(["run", spec, "--datasets", datasets, "--results", folder + "/results"], mentions: ["benchmark.name", "not a benchmark name"])
+        try ExperimentFixtures.expectOneLineError(["run", spec, "--datasets", datasets, "--results", folder + "/results"], mentions: ["benchmark.name", "not a benchmark name"])
         #expect(!FileManager.default.fileExists(atPath: folder + "/results"))
     }
 
@@ -47,12 +41,12 @@ import Testing
         try FileManager.default.createDirectory(atPath: tables, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: datasets + "/nats-tss.h5", toPath: tables + "/nats-tss.h5")
         let mapping = ["--csv", csv, "--genes", "ks,depth", "--split", "ks=-", "--metric", "top1:max", "--datasets", tables]
-        try expectOneLine(["datasets", "import", "csv", "--name", "nats-tss"] + mapping, mentions: ["nats-tss.h5 already exists", "--replace"])
-        try expectOneLine(["datasets", "import", "csv", "--name", "fbnet-help"] + mapping, mentions: ["built-in benchmark", "--replace"])
+        try ExperimentFixtures.expectOneLineError(["datasets", "import", "csv", "--name", "nats-tss"] + mapping, mentions: ["nats-tss.h5 already exists", "--replace"])
+        try ExperimentFixtures.expectOneLineError(["datasets", "import", "csv", "--name", "fbnet-help"] + mapping, mentions: ["built-in benchmark", "--replace"])
         #expect(try BenchmarkStore.load(tables + "/nats-tss.h5").rows == 15_625, "the built table is untouched")
-        try expectOneLine(["datasets", "import", "csv", "--name", "../mine"] + mapping, mentions: ["--name '../mine' is not a plain name"])
-        try expectOneLine(["datasets", "import", "csv", "--name", "mine", "--dataset", "../x"] + mapping, mentions: ["--dataset '../x'"])
-        try expectOneLine(["datasets", "import", "csv", "--name", "mine", "--space", "bogus"] + mapping, mentions: ["--space 'bogus'", "tabular"])
+        try ExperimentFixtures.expectOneLineError(["datasets", "import", "csv", "--name", "../mine"] + mapping, mentions: ["--name '../mine' is not a plain name"])
+        try ExperimentFixtures.expectOneLineError(["datasets", "import", "csv", "--name", "mine", "--dataset", "../x"] + mapping, mentions: ["--dataset '../x'"])
+        try ExperimentFixtures.expectOneLineError(["datasets", "import", "csv", "--name", "mine", "--space", "bogus"] + mapping, mentions: ["--space 'bogus'", "tabular"])
         #expect(!FileManager.default.fileExists(atPath: tables + "/mine.h5"))
 
         let replaced = try ExperimentFixtures.nasreplay(["datasets", "import", "csv", "--name", "nats-tss", "--replace"] + mapping)
