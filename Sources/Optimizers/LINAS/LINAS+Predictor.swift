@@ -27,9 +27,7 @@ extension LINAS {
     public static func predictor(named name: String) -> PredictorModel? {
         switch name {
         case "dynast": PredictorModel(.dynast)
-        case "dynast-variance-filter":
-            { var p = PredictorModel.Parameters(); p.dropConstantColumns = true
-              return PredictorModel(.dynast, name: "dynast-variance-filter", parameters: p) }()
+        case "dynast-variance-filter": PredictorModel(.dynast, name: name, parameters: .droppingConstantColumns)
         case "ridge": PredictorModel(.ridge)
         case "svr", "svr-rbf": PredictorModel(.svrRBF)
         case "stacked": PredictorModel(.stacked)

@@ -43,6 +43,13 @@ extension PredictorModel {
         /// dynast: drop zero-variance columns first (a variant; DyNAS-T 1.6.0 fits all).
         public var dropConstantColumns: Bool?
         public init() {}
+
+        /// dynast's named variant: zero-variance columns dropped before fitting.
+        public static var droppingConstantColumns: Parameters {
+            var p = Parameters()
+            p.dropConstantColumns = true
+            return p
+        }
     }
 
     /// The largest value each size parameter takes, checked before any allocation. The
