@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "nasreplay", targets: ["nasreplay"]),
+        .executable(name: "nasreplay-fuzz", targets: ["nasreplay-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,6 +39,10 @@ let package = Package(
             "Analysis", "Experiments",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The fuzz targets and their seeded mutation driver (scripts/fuzz/README.md): the
+        // input readers exactly as the CLI calls them, and the invariants a reply must keep.
+        .target(name: "Fuzzing", dependencies: ["NASCore", "HDF5Kit", "Benchmarks", "Indicators", "Analysis", "Experiments"]),
+        .executableTarget(name: "nasreplay-fuzz", dependencies: ["Fuzzing"]),
 
         .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit", "CHDF5"]),
         .testTarget(name: "NASCoreTests", dependencies: ["NASCore"]),
@@ -47,6 +52,7 @@ let package = Package(
         .testTarget(name: "PredictorsTests", dependencies: ["Predictors", "NASCore"]),
         .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "Indicators", "Predictors", "SearchSpaces", "NASCore"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "NASCore"]),
+        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "NASCore"]),
         .testTarget(name: "ExperimentsTests", dependencies: [
             "Experiments", "Analysis", "Optimizers", "Predictors", "Benchmarks", "SearchSpaces", "NASCore", "HDF5Kit",
         ]),

@@ -13,8 +13,9 @@ import Foundation
 /// frees the half-built link or attribute table of a damaged object header). A file that
 /// was truncated, zero-padded or had bytes changed is refused here, before libhdf5 opens
 /// it. The user block is part of the HDF5 format and every HDF5 reader (h5py, h5dump)
-/// skips it. A file without the stamp (another program's, or one written before the
-/// stamp existed) is read as before.
+/// skips it. A benchmark table without the stamp is refused (`HDF5File.read`'s
+/// `requireChecksum`); other files without one (trial files and runs.h5 written before the
+/// stamp existed) are read as before.
 ///
 /// The block holds one line of text, NUL-padded to `userBlockSize`:
 /// `NASReplay file checksum v1 xxh64 <16 hex digits> <file size in bytes>\n`, the digest
@@ -34,12 +35,19 @@ enum FileChecksum {
 
     /// Checks the stamp of the file at `path`, if it has one, streaming the bytes.
     ///
+    /// - Parameter required: refuse a file without a stamp (or whose stamp's first bytes are
+    ///   damaged), instead of handing it to libhdf5 unchecked.
     /// - Throws: `HDF5Error` naming the file when its size or digest differs from the stamp.
-    static func verify(_ path: String) throws(HDF5Error) {
+    static func verify(_ path: String, required: Bool = false) throws(HDF5Error) {
         guard let handle = FileHandle(forReadingAtPath: path) else { return }   // read() reports it
         defer { try? handle.close() }
         guard let block = try? handle.read(upToCount: userBlockSize), block.count == userBlockSize,
-              block.starts(with: Array(magic.utf8)) else { return }
+              block.starts(with: Array(magic.utf8)) else {
+            if required {
+                throw HDF5Error(file: path, message: "has no NASReplay file checksum (another program's file, one written by an older NASReplay, or damaged in its first bytes), so it is not opened; rebuild or re-import it")
+            }
+            return
+        }
         let fields = String(decoding: block.prefix { $0 != 0 && $0 != UInt8(ascii: "\n") }, as: UTF8.self)
             .dropFirst(magic.count).split(separator: " ")
         let damaged = "is damaged: its bytes do not match the checksum NASReplay wrote (truncated, zero-padded or edited?); rebuild or re-import it"

@@ -48,6 +48,9 @@ public enum HDF5File {
         guard fcpl >= 0 else { throw failure(name, "cannot create a file property list") }
         closer.add(fcpl, H5Pclose)
         _ = H5Pset_link_creation_order(fcpl, UInt32(H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED))
+        // No creation or modification times in object headers: the same content gives the
+        // same bytes, whenever it is written (reproducible tables and results files).
+        _ = H5Pset_obj_track_times(fcpl, false)
         // Room for FileChecksum's stamp, which every reader checks before libhdf5 opens the file.
         guard H5Pset_userblock(fcpl, hsize_t(FileChecksum.userBlockSize)) >= 0 else { throw failure(name, "cannot reserve the user block") }
         let fapl = H5Pcreate(chdf5_p_file_access())
@@ -108,6 +111,7 @@ public enum HDF5File {
                 let gcpl = H5Pcreate(chdf5_p_group_create())
                 closer.add(gcpl, H5Pclose)
                 _ = H5Pset_link_creation_order(gcpl, UInt32(H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED))
+                _ = H5Pset_obj_track_times(gcpl, false)
                 let g = H5Gcreate2(location, name, chdf5_p_default(), gcpl, chdf5_p_default())
                 guard g >= 0 else { throw failure(path, "cannot create group '\(name)'") }
                 closer.add(g, H5Gclose)
@@ -131,6 +135,7 @@ public enum HDF5File {
         closer.add(space, H5Sclose)
         let dcpl = H5Pcreate(chdf5_p_dataset_create())
         closer.add(dcpl, H5Pclose)
+        _ = H5Pset_obj_track_times(dcpl, false)
         if count > options.compressAbove {
             var chunk = dims
             let perRow = dims.count == 2 ? max(1, Int(dims[1])) : 1

@@ -1,3 +1,5 @@
+import NASCore
+
 /// A problem with the input of an indicator, with a one-line message for the user.
 ///
 /// ```swift
@@ -12,5 +14,6 @@ public struct IndicatorError: Error, Sendable, Equatable, CustomStringConvertibl
 
     public init(_ message: String) { self.message = message }
 
-    public var description: String { message }
+    /// One line, whatever the message quotes from a points file.
+    public var description: String { OneLineText.escapingControls(message) }
 }

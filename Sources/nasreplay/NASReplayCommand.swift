@@ -22,7 +22,8 @@ struct NASReplayCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as any UserFacingError {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            // Error types escape what they quote; this keeps any other to one line too.
+            FileHandle.standardError.write(Data("error: \(OneLineText.escapingControls(error.description))\n".utf8))
             Foundation.exit(error.exitStatus.rawValue)
         } catch {
             let code = exitCode(for: error)

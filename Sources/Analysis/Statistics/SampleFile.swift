@@ -1,4 +1,5 @@
 import Foundation
+import NASCore
 
 /// Reads a sample from a user's text file: one number per line.
 ///
@@ -19,7 +20,10 @@ public enum SampleFile {
         case notFinite(file: String, line: Int, text: String)
         case empty(file: String)
 
-        public var description: String {
+        /// One line, whatever the message quotes from the file.
+        public var description: String { OneLineText.escapingControls(text) }
+
+        private var text: String {
             switch self {
             case let .unreadable(file, reason): return "\(file): cannot read the file (\(reason))"
             case let .notANumber(file, line, text): return "\(file):\(line): \"\(text)\" is not a number"

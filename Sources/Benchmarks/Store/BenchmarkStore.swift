@@ -91,7 +91,9 @@ public enum BenchmarkStore {
     /// line before anything it declares is allocated (HDF5Kit's `ReadLimits` bound the rest).
     public static func load(_ path: String) throws(BenchmarkError) -> BenchmarkTable {
         let root: H5Group
-        do { root = try HDF5File.read(path, shapeCheck: admit) } catch { throw BenchmarkError(error) }
+        // A table must carry its checksum: one without is never handed to libhdf5 (see
+        // HDF5File.read); every table NASReplay builds or imports has one.
+        do { root = try HDF5File.read(path, requireChecksum: true, shapeCheck: admit) } catch { throw BenchmarkError(error) }
         return try table(from: root, path: path)
     }
 

@@ -131,9 +131,8 @@ public struct DatasetCatalog: Sendable {
         let file = try file(of: name)
         let table = try load(name)   // schema
         let root: H5Group
-        do { root = try HDF5File.read(file) } catch { throw BenchmarkError(error) }
-        var report = [HDF5File.checksumStamp(file).map { "file checksum: xxh64 \($0) (matches)" }
-                          ?? "file checksum: none (written before NASReplay stamped its files; rebuild it to add one)",
+        do { root = try HDF5File.read(file, requireChecksum: true) } catch { throw BenchmarkError(error) }
+        var report = [HDF5File.checksumStamp(file).map { "file checksum: xxh64 \($0) (matches)" } ?? "file checksum: none",
                       "schema: format v\(BenchmarkStore.formatVersion), required groups and attributes present"]
         let series = (table.metrics + table.costs).compactMap { $0.series.map { s in "\(s.label)" } }
         if !series.isEmpty {

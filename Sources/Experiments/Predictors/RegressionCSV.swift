@@ -1,4 +1,5 @@
 import Foundation
+import NASCore
 import Predictors
 
 /// Numeric CSV files for `nasreplay predictors fit-predict`: one sample per line, the
@@ -18,7 +19,7 @@ public enum RegressionCSV {
     public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
         public var description: String
         init(_ file: String, _ line: Int?, _ message: String) {
-            description = line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
+            description = OneLineText.escapingControls(line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)")
         }
     }
 

@@ -1,3 +1,5 @@
+import NASCore
+
 /// A problem in a spec file: `file:line: key: message`, one line, with the fix.
 public struct SpecError: Error, CustomStringConvertible, Sendable {
     public var file: String
@@ -8,8 +10,8 @@ public struct SpecError: Error, CustomStringConvertible, Sendable {
         self.file = file; self.line = line; self.message = message
     }
 
+    /// One line, whatever the message quotes (a TOML error quoting a line break, a key).
     public var description: String {
-        if let line { return "\(file):\(line): \(message)" }
-        return "\(file): \(message)"
+        OneLineText.escapingControls(line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)")
     }
 }

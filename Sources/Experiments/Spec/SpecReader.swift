@@ -24,6 +24,7 @@ enum SpecReader {
 
     static func parse(_ text: String, file: String) throws(SpecError) -> SpecTable {
         if text.utf8.count > maximumBytes { throw tooLarge(file: file, bytes: text.utf8.count) }
+        try TOMLPreflight.check(text, file: file)
         let toml: TOMLTable
         do { toml = try TOMLTable(string: text) } catch let error as TOMLParseError {
             throw SpecError(file: file, line: error.source.begin.line, message: "TOML syntax: \(error.description)")

@@ -15,6 +15,7 @@ import SearchSpaces
 public enum GenericCSVImporter {
     public static func build(csv path: String, mapping: GenericCSVMapping) throws(ImportError) -> BenchmarkTable {
         let csv = try CSVTable.read(path)
+        guard csv.rowCount > 0 else { throw ImportError(file: path, message: "has a header but no data rows; a table needs at least one row") }
         guard !mapping.genes.isEmpty else { throw ImportError(file: path, message: "the mapping names no gene columns") }
         guard !mapping.metrics.isEmpty else { throw ImportError(file: path, message: "the mapping names no metric columns") }
 
