@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "PredictorsTests", dependencies: ["Predictors", "NASCore"]),
         .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "Indicators", "Predictors", "SearchSpaces", "NASCore"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "NASCore"]),
-        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "NASCore"]),
+        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "NASCore", "HDF5Kit", "Benchmarks"]),
         .testTarget(name: "ExperimentsTests", dependencies: [
             "Experiments", "Analysis", "Optimizers", "Predictors", "Benchmarks", "SearchSpaces", "NASCore", "HDF5Kit",
         ]),

@@ -38,6 +38,12 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// regression CSV reader.
     case samples
 
+    /// Sets the process up as the CLI is: tables parsed in a child process. Call it once,
+    /// before any thread starts (the drivers do).
+    public static func prepareProcessLikeTheCLI() {
+        BenchmarkStore.parseTablesInChildProcess()
+    }
+
     /// The column mapping the `csv` target imports with (a real HAT table's header).
     static let csvMapping = GenericCSVMapping(
         name: "fuzz", genes: [.init(column: "encoder_embed_dim"), .init(column: "encoder_layer_num"), .init(column: "decoder_layer_num")],

@@ -44,7 +44,7 @@ enum FileChecksum {
         guard let block = try? handle.read(upToCount: userBlockSize), block.count == userBlockSize,
               block.starts(with: Array(magic.utf8)) else {
             if required {
-                throw HDF5Error(file: path, message: "has no NASReplay file checksum (another program's file, one written by an older NASReplay, or damaged in its first bytes), so it is not opened; rebuild or re-import it")
+                throw HDF5Error(file: path, message: "has no NASReplay file checksum (another program's file, one written by an older NASReplay, or damaged in its first bytes), so it is not opened; rebuild it (`nasreplay datasets build NAME`, or delete it and run `make datasets`) or re-import it")
             }
             return
         }

@@ -9,9 +9,19 @@ public struct HDF5Error: Error, CustomStringConvertible, Sendable {
         self.file = file; self.message = message; self.stack = stack
     }
 
-    /// One line, as the CLI prints it.
+    /// One line, as the CLI prints it: a line break in a quoted object name (a damaged
+    /// file's) is written `\n` or `\r`. (NASCore's OneLineText escapes every control
+    /// character; HDF5Kit sits below NASCore, and the CLI applies it to every message.)
     public var description: String {
         let detail = stack.first.map { " (HDF5: \($0))" } ?? ""
-        return "\(file): \(message)\(detail)"
+        var line = ""
+        for c in "\(file): \(message)\(detail)".unicodeScalars {
+            switch c {
+            case "\n": line += "\\n"
+            case "\r": line += "\\r"
+            default: line.unicodeScalars.append(c)
+            }
+        }
+        return line
     }
 }

@@ -36,21 +36,42 @@ extension HDF5File {
         }
         // A damaged file NASReplay wrote never reaches libhdf5 (see FileChecksum).
         try FileChecksum.verify(path, required: requireChecksum)
+        if requireChecksum, parsesInChildProcess.load(ordering: .relaxed) {
+            return try readInChildProcess(path, limits: limits, shapeCheck: shapeCheck)
+        }
         return try HDF5Library.withLock { () throws(HDF5Error) -> H5Group in
+            try readLocked(path, image: nil, limits: limits, shapeCheck: shapeCheck)
+        }
+    }
+
+    /// The body of `read`, inside `HDF5Library.withLock`: the file at `path`, or the
+    /// in-memory `image` of a file (errors still name `path`).
+    static func readLocked(_ path: String, image: [UInt8]?, limits: ReadLimits, shapeCheck: ShapeCheck?) throws(HDF5Error) -> H5Group {
+        var closer = HandleCloser()
+        let fapl: hid_t
+        if let image {
+            fapl = H5Pcreate(chdf5_p_file_access())
+            guard fapl >= 0 else { throw failure(path, "cannot create a file-access property list") }
+            closer.add(fapl, H5Pclose)
+            let opened = image.withUnsafeBytes { bytes in
+                H5Pset_fapl_core(fapl, 1 << 20, false) >= 0 && H5Pset_file_image(fapl, UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) >= 0
+            }
+            guard opened else { throw failure(path, "cannot open the file's image") }
+        } else {
             guard H5Fis_hdf5(path) > 0 else {
                 _ = ErrorStack.drain()
                 throw HDF5Error(file: path, message: "not an HDF5 file, or truncated; rebuild it")
             }
-            var closer = HandleCloser()
-            let fapl = try FileAccess.withoutLocking(path)
+            fapl = try FileAccess.withoutLocking(path)
             closer.add(fapl, H5Pclose)
-            let file = H5Fopen(path, chdf5_acc_rdonly(), fapl)
-            guard file >= 0 else { throw failure(path, "cannot open (truncated or damaged file?); rebuild it") }
-            closer.add(file, H5Fclose)
-            var reader = try Reader(path: path, limits: limits, shapeCheck: shapeCheck)
-            defer { reader.close() }
-            return try reader.readGroup(file, where: "/", depth: 0)
         }
+        // An image is opened under a name no file has: the core driver must not look at disk.
+        let file = H5Fopen(image == nil ? path : "nasreplay-image-\(getpid())", chdf5_acc_rdonly(), fapl)
+        guard file >= 0 else { throw failure(path, "cannot open (truncated or damaged file?); rebuild it") }
+        closer.add(file, H5Fclose)
+        var reader = try Reader(path: path, limits: limits, shapeCheck: shapeCheck)
+        defer { reader.close() }
+        return try reader.readGroup(file, where: "/", depth: 0)
     }
 
     /// The XXH64 digest a file NASReplay wrote carries in its user block (16 hex digits),

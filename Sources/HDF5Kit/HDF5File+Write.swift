@@ -42,7 +42,7 @@ public enum HDF5File {
     private static let writeCounter = Atomic<UInt64>(0)
 
     /// The bytes of the file `root` describes, built in memory by libhdf5.
-    private static func imageLocked(_ root: H5Group, name: String, options: WriteOptions) throws(HDF5Error) -> [UInt8] {
+    static func imageLocked(_ root: H5Group, name: String, options: WriteOptions) throws(HDF5Error) -> [UInt8] {
         var closer = HandleCloser()
         let fcpl = H5Pcreate(chdf5_p_file_create())
         guard fcpl >= 0 else { throw failure(name, "cannot create a file property list") }
@@ -73,6 +73,22 @@ public enum HDF5File {
         return image
     }
 
+    /// Writes all of `bytes` to the open descriptor `fd`; nil, or the system's reason.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
+        var written = 0
+        return bytes.withUnsafeBytes { buffer -> String? in
+            while written < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                written += n
+            }
+            return nil
+        }
+    }
+
     /// Creates (or truncates: a stale temporary file of a killed process with the same id)
     /// `path`, never through a symbolic link, and writes `bytes` to it; any error, such as a
     /// full disk, names the file and the system's reason.
@@ -80,19 +96,7 @@ public enum HDF5File {
         func reason() -> String { String(cString: strerror(errno)) }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw HDF5Error(file: path, message: "cannot create the file: \(reason())") }
-        var written = 0
-        var failure: String?
-        bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = reason(); return
-                }
-                written += n
-            }
-        }
-        if let failure {
+        if let failure = writeAll(bytes, to: fd) {
             close(fd)
             throw HDF5Error(file: path, message: "cannot write the file: \(failure)")
         }

@@ -16,6 +16,7 @@ import Synchronization
 @main
 enum FuzzDriver {
     static func main() {
+        FuzzTarget.prepareProcessLikeTheCLI()
         var arguments = Array(CommandLine.arguments.dropFirst())
         guard arguments.count >= 2, let target = FuzzTarget(rawValue: arguments[1]) else {
             usage("give a command and a target: run|seeds|replay \(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|"))")
@@ -101,11 +102,11 @@ struct Options {
     var root = FileManager.default.currentDirectoryPath
     var shared = "../shared/data"
     var positional: [String] = []
-    /// `--isolate yes|no`: one process per input (default: the table targets, which reach
-    /// libhdf5; see `IsolatedInput`).
-    var isolation: Bool?
+    /// `--isolate yes`: each input in its own process (`IsolatedInput`), as well as each
+    /// table parse (which the CLI does anyway).
+    var isolation = false
 
-    func isolate(_ target: FuzzTarget) -> Bool { isolation ?? (target == .tableResealed) }
+    func isolate(_ target: FuzzTarget) -> Bool { isolation }
 
     init(_ arguments: [String]) {
         var i = 0

@@ -14,6 +14,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         guard let target = FuzzTarget(rawValue: name) else {
             fatalError("set NASREPLAY_FUZZ_TARGET to one of \(FuzzTarget.allCases.map(\.rawValue))")
         }
+        FuzzTarget.prepareProcessLikeTheCLI()
         do { fuzzState = (target, try FuzzScratch()) } catch { fatalError("scratch folder: \(error)") }
     }
     guard let (target, scratch) = fuzzState else { return 0 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Benchmarks
 import Foundation
 import NASCore
 
@@ -18,6 +19,9 @@ struct NASReplayCommand: ParsableCommand {
     /// Exit codes: 0 success, 1 a run failed, 2 bad input or usage (DESIGN.md, Reliability).
     /// The one place errors become exit codes: each `UserFacingError` carries its own.
     static func main() {
+        // Before any thread starts (fork copies only the calling thread): a hostile table
+        // is parsed in a child process (docs/LIMITS.md, "Damaged and hostile HDF5 files").
+        BenchmarkStore.parseTablesInChildProcess()
         do {
             var command = try parseAsRoot()
             try command.run()

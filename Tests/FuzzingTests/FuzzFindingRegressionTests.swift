@@ -1,4 +1,6 @@
+import Benchmarks
 import Foundation
+import HDF5Kit
 import NASCore
 import Testing
 @testable import Fuzzing
@@ -57,6 +59,15 @@ import Testing
         let header = "encoder_embed_dim,encoder_layer_num,decoder_layer_num,latency_mean_encoder,latency_mean_decoder\n"
         let messages = try refusals(.csv, header)
         #expect(messages.contains { $0.hasSuffix("fuzz.csv: has a header but no data rows; a table needs at least one row") })
+    }
+
+    /// A forged table with an object named `arc\r\n` (libFuzzer, `table-resealed`) made
+    /// HDF5Kit's and the table store's errors two lines.
+    @Test func aLineBreakInAnObjectNameStaysOnOneLine() {
+        let hdf5 = HDF5Error(file: "t.h5", message: "cannot read object '/arc\r\n' (damaged file?)", stack: ["can't get info for object: 'arc\r\n'"])
+        #expect(hdf5.description == "t.h5: cannot read object '/arc\\r\\n' (damaged file?) (HDF5: can't get info for object: 'arc\\r\\n')")
+        let table = BenchmarkError(subject: "t.h5", message: "group '/arc\n' is unknown")
+        #expect(table.description == "t.h5: group '/arc\\n' is unknown")
     }
 
     @Test func oneLineTextEscapesEveryControlCharacter() {

@@ -32,10 +32,7 @@ if [[ " $DRIVERS " == *" libfuzzer "* ]]; then
     # libFuzzer's own main: the entry point of LibFuzzerEntry.swift instead of FuzzDriver.
     swift build -c release --product nasreplay-fuzz --build-path .build-fuzz \
         -Xswiftc -sanitize=fuzzer -Xswiftc -DLIBFUZZER >/dev/null || exit 2
-    # table-resealed reaches libhdf5 with forged checksums, where one input's damage can
-    # crash the next read in the same process; libFuzzer runs many inputs per process, so
-    # that target runs under the seeded driver only (one process per input).
-    for t in spec csv table points samples; do
+    for t in $TARGETS; do
         corpus="$out/corpus/$t"
         rm -rf "$corpus" && mkdir -p "$corpus" "$out/findings/$t"
         .build/release/nasreplay-fuzz seeds "$t" "$corpus" --shared "$SHARED" >/dev/null || exit 2

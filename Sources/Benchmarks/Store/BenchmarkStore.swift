@@ -89,6 +89,14 @@ public enum BenchmarkStore {
     /// `maxSeriesWidth`], and every `/archs` dataset [rows] or [rows, width] or a lookup of
     /// at most `maxArchsLookup` entries, so a damaged or hostile file is refused with one
     /// line before anything it declares is allocated (HDF5Kit's `ReadLimits` bound the rest).
+    /// From now on `load` lets libhdf5 parse each table in a child process, so a table
+    /// forged to pass its checksum cannot crash or corrupt this one (HDF5File's
+    /// `parseChecksummedFilesInChildProcess`). The CLI calls it first thing, before any thread
+    /// starts; in-process loading stays the default for libraries and tests.
+    public static func parseTablesInChildProcess() {
+        HDF5File.parseChecksummedFilesInChildProcess()
+    }
+
     public static func load(_ path: String) throws(BenchmarkError) -> BenchmarkTable {
         let root: H5Group
         // A table must carry its checksum: one without is never handed to libhdf5 (see

@@ -95,5 +95,7 @@ public struct BenchmarkError: Error, CustomStringConvertible, Sendable {
     /// A table file could not be written (a full disk): the input was fine, the run failed.
     public var isFailedWrite = false
     public init(subject: String, message: String) { self.subject = subject; self.message = message }
-    public var description: String { "\(subject): \(message)" }
+    /// One line, whatever the message quotes (an object name read from a damaged table may
+    /// hold a line break; found by fuzzing).
+    public var description: String { OneLineText.escapingControls("\(subject): \(message)") }
 }
