@@ -29,6 +29,9 @@ extension HDF5File {
     static func readInChildProcess(_ path: String, limits: ReadLimits, shapeCheck: ShapeCheck?) throws(HDF5Error) -> H5Group {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw HDF5Error(file: path, message: "cannot create a pipe to the reading process: \(String(cString: strerror(errno)))") }
+        // Not inherited by programs started meanwhile (an external algorithm's client):
+        // one holding the write end would keep the read below from ever seeing its end.
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         let pid = HDF5Library.withLock { () -> pid_t in
             let pid = fork()
             if pid == 0 { childRead(path, limits: limits, shapeCheck: shapeCheck, to: fds[1], closing: fds[0]) }
