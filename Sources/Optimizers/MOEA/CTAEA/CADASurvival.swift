@@ -27,12 +27,20 @@ import NASCore
 /// niche is visited, which agrees with pymoo whenever pymoo finishes.
 public struct CADASurvival: Sendable {
     public let directions: [[Double]]
+    /// Each direction's Euclidean norm, summed in the order pymoo's kernel sums it; kept
+    /// because `associate` needs it for every point and direction.
+    let directionNorms: [Double]
     /// pymoo `ideal_point`: starts at +∞, lowered by each generation's offspring.
     public private(set) var idealPoint: [Double]
     let fitness = AchievementScalarization(zeroWeight: 1e-4)
 
     public init(directions: [[Double]]) {
         self.directions = directions
+        directionNorms = directions.map { d in
+            var norm = 0.0
+            for v in d { norm += v * v }
+            return norm.squareRoot()
+        }
         idealPoint = [Double](repeating: .infinity, count: directions.first?.count ?? 0)
     }
 
@@ -53,12 +61,13 @@ public struct CADASurvival: Sendable {
         var niche: [Int] = []
         var fv: [Double] = []
         niche.reserveCapacity(objectives.count)
+        var shifted = [Double](repeating: 0, count: idealPoint.count)
         for f in objectives {
-            let shifted = zip(f, idealPoint).map { $0 - $1 }
+            for j in shifted.indices { shifted[j] = f[j] - idealPoint[j] }
             var best = 0
             var bestDistance = Double.infinity
             for (k, d) in directions.enumerated() {
-                let distance = Self.perpendicularDistance(shifted, to: d)
+                let distance = Self.perpendicularDistance(shifted, to: d, norm: directionNorms[k])
                 if k == 0 || distance < bestDistance { best = k; bestDistance = distance }
             }
             niche.append(best)
@@ -67,11 +76,9 @@ public struct CADASurvival: Sendable {
         return (niche, fv)
     }
 
-    /// pymoo's compiled `calc_perpendicular_distance` for one point and direction.
-    static func perpendicularDistance(_ point: [Double], to direction: [Double]) -> Double {
-        var norm = 0.0
-        for v in direction { norm += v * v }
-        norm = norm.squareRoot()
+    /// pymoo's compiled `calc_perpendicular_distance` for one point and direction, whose
+    /// norm (`directionNorms`) is given.
+    static func perpendicularDistance(_ point: [Double], to direction: [Double], norm: Double) -> Double {
         var dot = 0.0
         for j in point.indices { dot += direction[j] * point[j] }
         let projection = dot / norm
@@ -140,9 +147,12 @@ public struct CADASurvival: Sendable {
     /// `itr` CA members takes the best (non-dominated, then smallest fitness) of its
     /// remaining candidates, once per missing member.
     func updateDiversity(convergence ca: CTAEAArchive, candidates hd: CTAEAArchive, count n: Int) -> CTAEAArchive {
-        var (nicheHd, fv) = associate(hd.objectives)
-        let nicheCA = associate(ca.objectives).niche
-        let caPerNiche = directions.indices.map { k in nicheCA.filter { $0 == k }.count }
+        let (nicheHd, fv) = associate(hd.objectives)
+        var caPerNiche = [Int](repeating: 0, count: directions.count)
+        for k in associate(ca.objectives).niche { caPerNiche[k] += 1 }
+        // The candidates still in each niche, ascending (pymoo's np.where over the niches).
+        var remaining = [[Int]](repeating: [], count: directions.count)
+        for (p, k) in nicheHd.enumerated() { remaining[k].append(p) }
         var chosen: [Int] = []
         var round = 1
         while chosen.count < n {
@@ -150,11 +160,12 @@ public struct CADASurvival: Sendable {
             niches: for i in directions.indices {
                 if caPerNiche[i] < round {
                     for _ in 0..<(round - caPerNiche[i]) {
-                        let current = hd.genes.indices.filter { nicheHd[$0] == i }
+                        let current = remaining[i]
                         guard !current.isEmpty else { break }
                         let front = Self.nonDominated(current.map { hd.objectives[$0] })
-                        let best = current[front[Self.firstMinimum(front.map { fv[current[$0]] })]]
-                        nicheHd[best] = -1
+                        let position = front[Self.firstMinimum(front.map { fv[current[$0]] })]
+                        let best = current[position]
+                        remaining[i].remove(at: position)
                         progressed = true
                         if chosen.count < n { chosen.append(best) }
                     }
@@ -165,7 +176,6 @@ public struct CADASurvival: Sendable {
             if !progressed && round > hd.count + ca.count { break }
             round += 1
         }
-        _ = fv
         return hd.subset(chosen)
     }
 
