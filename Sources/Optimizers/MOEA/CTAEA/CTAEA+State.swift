@@ -1,3 +1,4 @@
+import Indicators
 import NASCore
 
 extension CTAEA {
@@ -89,10 +90,11 @@ extension CTAEA {
             let wanted = algorithm.directionCount
             let hm = convergence.merged(with: diversity)
             var known = Set(hm.genes)
+            let ranks = NonDominatedSorting.ranks(hm.objectives)   // the same Hm every round
             var offspring: [[Double]] = []
             var round = 0
             while offspring.count < wanted {
-                let pairs = RestrictedMating.select(matings: wanted - offspring.count, objectives: hm.objectives, using: &rng)
+                let pairs = RestrictedMating.select(matings: wanted - offspring.count, objectives: hm.objectives, ranks: ranks, using: &rng)
                 for (a, b) in pairs {
                     var child = algorithm.crossover.singleFloatChild(hm.genes[a], hm.genes[b], bounds: bounds, using: &rng)
                     algorithm.mutation.mutateFloats(&child, bounds: bounds, using: &rng)

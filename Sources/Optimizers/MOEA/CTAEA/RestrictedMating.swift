@@ -17,12 +17,15 @@ import NASCore
 /// DA with probability `1 − Pc`; a tournament takes the dominating candidate, else either
 /// at random (no constraints, so CV never decides).
 public enum RestrictedMating {
-    /// - Complexity: O(M N²) for the ranks of the N = |Hm| members, plus O(matings).
-    public static func select(matings: Int, objectives hm: [[Double]],
+    /// - Parameter ranks: `NonDominatedSorting.ranks(hm)`, when the caller already has them
+    ///   (C-TAEA mates in rounds over the same Hm until it has enough distinct children).
+    /// - Complexity: O(M N²) for the ranks of the N = |Hm| members unless given, plus
+    ///   O(matings).
+    public static func select(matings: Int, objectives hm: [[Double]], ranks: [Int]? = nil,
                               using rng: inout Xoshiro256StarStar) -> [(Int, Int)] {
         let n = hm.count / 2
         guard n > 0, matings > 0 else { return [] }
-        let rank = NonDominatedSorting.ranks(hm)
+        let rank = ranks ?? NonDominatedSorting.ranks(hm)
         let pc = Double(rank[..<n].filter { $0 == 0 }.count) / Double(hm.count)
         let pd = Double(rank[n...].filter { $0 == 0 }.count) / Double(hm.count)
         let needed = matings * 2 * 2
