@@ -4,17 +4,22 @@ import Foundation
 /// it, read back by the reader under test, and overwritten by the next input.
 ///
 /// ```swift
-/// let scratch = try FuzzScratch()          // /tmp/nasreplay-fuzz-<pid>-<random>/
+/// let scratch = try FuzzScratch()          // <temporary folder>/nasreplay-fuzz-XXXXXX/
 /// let path = try scratch.write(bytes, as: "input.csv")
 /// scratch.remove()
 /// ```
 public final class FuzzScratch: @unchecked Sendable {
     public let folder: String
 
+    /// A new folder of its own (`mkdtemp`: unique and private without any random choice of
+    /// ours, so the fuzz runs draw every random number from their seeded streams).
     public init() throws {
-        let base = NSTemporaryDirectory().isEmpty ? "/tmp" : NSTemporaryDirectory()
-        folder = (base as NSString).appendingPathComponent("nasreplay-fuzz-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let template = (NSTemporaryDirectory() as NSString).appendingPathComponent("nasreplay-fuzz-XXXXXX")
+        var bytes = Array(template.utf8CString)
+        guard let made = mkdtemp(&bytes) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: template])
+        }
+        folder = String(cString: made)
     }
 
     /// Writes `bytes` to `name` in the folder (replacing it) and returns its path.

@@ -50,7 +50,7 @@ enum FuzzDriver {
         let progress = { (done: Int, findings: Int) in
             FileHandle.standardError.write(Data("\(target.rawValue): \(done)/\(options.inputs) inputs, \(findings) findings\n".utf8))
         }
-        let result = campaign.run(in: scratch, first: options.first, isolated: options.isolate(target),
+        let result = campaign.run(in: scratch, first: options.first, isolated: options.isolation,
                                   willRun: CrashWatch.willRun, progress: progress)
         CrashWatch.willRun(-1)
         for finding in result.findings.prefix(20) {
@@ -105,8 +105,6 @@ struct Options {
     /// `--isolate yes`: each input in its own process (`IsolatedInput`), as well as each
     /// table parse (which the CLI does anyway).
     var isolation = false
-
-    func isolate(_ target: FuzzTarget) -> Bool { isolation }
 
     init(_ arguments: [String]) {
         var i = 0
