@@ -24,23 +24,27 @@ enum FuzzDriver {
         let command = arguments.removeFirst()
         arguments.removeFirst()
         let options = Options(arguments)
+        guard ["run", "seeds", "replay", "input"].contains(command) else { usage("unknown command \(command)") }
+        let status: Int32
         do {
             let scratch = try FuzzScratch()
+            // `exit` runs no `defer`: the folder is removed before the process ends.
             defer { scratch.remove() }
             switch command {
-            case "run": exit(try run(target, options, scratch))
-            case "seeds": exit(try writeSeeds(target, options, scratch))
-            case "replay": exit(replay(target, files: options.positional, scratch))
+            case "run": status = try run(target, options, scratch)
+            case "seeds": status = try writeSeeds(target, options, scratch)
+            case "replay": status = replay(target, files: options.positional, scratch)
             case "input":
                 let seeds = try FuzzSeeds(projectRoot: options.root, sharedData: options.shared).inputs(for: target, scratch: scratch)
                 FileHandle.standardOutput.write(Data(MutationCampaign(target: target, seeds: seeds, seed: options.seed, inputs: 1).input(options.first)))
-                exit(0)
-            default: usage("unknown command \(command)")
+                status = 0
+            default: status = 2
             }
         } catch {
             FileHandle.standardError.write(Data("nasreplay-fuzz: \(error)\n".utf8))
             exit(2)
         }
+        exit(status)
     }
 
     static func run(_ target: FuzzTarget, _ options: Options, _ scratch: FuzzScratch) throws -> Int32 {
