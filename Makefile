@@ -7,7 +7,7 @@ BIN      := .build/release/nasreplay
 SOURCES  := $(shell find Sources -name '*.swift' -o -name '*.h' -o -name '*.modulemap') Package.swift
 APT_PKGS := libhdf5-dev zlib1g-dev pkg-config gnuplot-nox python3 python3-venv
 
-.PHONY: setup deps build datasets test demo bench clean
+.PHONY: setup deps build datasets test demo bench clean install
 
 ## setup: install system packages if missing, then build in release mode
 setup: deps build
@@ -41,13 +41,15 @@ $(DATASETS)/nats-tss.h5: $(DATA)/nats-tss/nats_tss_15625.csv.gz | $(BIN)
 	$(BIN) datasets build --from $(DATA) --datasets $(DATASETS) nats-tss
 
 ## test: the layer check (each target imports what DESIGN.md allows, and depends on exactly
-## that), the Python client's tests (Benchmark's run the debug CLI: `nasreplay serve`), then
-## the unit and oracle tests (debug build)
+## that), the Python client's tests (Benchmark's run the debug CLI: `nasreplay serve`), the
+## real-Slurm test (a single-node cluster started as root; skipped with the reason
+## otherwise), then the unit and oracle tests (debug build)
 test: deps
 	bash scripts/check-imports.sh
 	bash scripts/check-imports-test.sh
 	$(SWIFT) build --product nasreplay
 	python3 -m unittest discover -s clients/python/tests
+	bash scripts/slurm/test-cluster.sh .build/debug/nasreplay
 	$(SWIFT) test
 
 ## demo: the main job: every algorithm on NATS-TSS (experiments/demo-nats-tss.toml), summary and two figures
@@ -57,6 +59,13 @@ demo: datasets
 ## bench: performance floors of DESIGN.md, medians (release build); see BENCHMARKS.md
 bench: datasets
 	$(BIN) bench --datasets $(DATASETS)
+
+## install: copy the release binary to $(PREFIX)/bin (default ~/.local/bin; PREFIX=/usr/local as root)
+PREFIX ?= $(HOME)/.local
+install: $(BIN)
+	install -d $(PREFIX)/bin
+	install -m 0755 $(BIN) $(PREFIX)/bin/nasreplay
+	@echo "installed $(PREFIX)/bin/nasreplay (dynamically linked: it needs this machine's Swift runtime and libhdf5; README, Scale-out)"
 
 clean:
 	rm -rf .build $(DATASETS)/*.h5 $(DATASETS)/*.h5.tmp-*

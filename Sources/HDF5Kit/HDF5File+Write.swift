@@ -1,6 +1,5 @@
 import CHDF5
 import Foundation
-import Synchronization
 
 /// Reading and writing whole HDF5 files as `H5Group` trees.
 public enum HDF5File {
@@ -21,7 +20,7 @@ public enum HDF5File {
     /// failed `H5Fclose` leaves the file half-closed, and `H5_term_library` crashes on it at
     /// exit (SIGSEGV after the error was printed).
     public static func write(_ root: H5Group, to path: String, options: WriteOptions = WriteOptions()) throws(HDF5Error) {
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(writeCounter.wrappingAdd(1, ordering: .relaxed).oldValue)"
+        let temporary = TemporaryName.next(for: path)
         let image = try HDF5Library.withLock { () throws(HDF5Error) -> [UInt8] in
             try imageLocked(root, name: temporary, options: options)
         }
@@ -37,9 +36,6 @@ public enum HDF5File {
             throw HDF5Error(file: path, message: "cannot move the finished file into place: \(reason)")
         }
     }
-
-    /// Temporary names need only be unique: process id plus a per-process write count.
-    private static let writeCounter = Atomic<UInt64>(0)
 
     /// The bytes of the file `root` describes, built in memory by libhdf5.
     static func imageLocked(_ root: H5Group, name: String, options: WriteOptions) throws(HDF5Error) -> [UInt8] {

@@ -13,7 +13,7 @@ struct NASReplayCommand: ParsableCommand {
         answered from memory. See README.md for the workflow and datasets/FORMAT.md for the files.
         """,
         version: NASReplayVersion.string,
-        subcommands: [DatasetsCommand.self, QueryCommand.self, AlgorithmsCommand.self, SpaceCommand.self, FrontCommand.self, ServeCommand.self, RunCommand.self, MergeCommand.self, ReportCommand.self, PlotCommand.self, IndicatorsCommand.self, StatsCommand.self, PredictorsCommand.self, BenchCommand.self]
+        subcommands: [DatasetsCommand.self, QueryCommand.self, AlgorithmsCommand.self, SpaceCommand.self, FrontCommand.self, ServeCommand.self, RunCommand.self, MergeCommand.self, StatusCommand.self, ReportCommand.self, PlotCommand.self, IndicatorsCommand.self, StatsCommand.self, PredictorsCommand.self, BenchCommand.self]
     )
 
     /// Exit codes: 0 success, 1 a run failed, 2 bad input or usage (DESIGN.md, Reliability).

@@ -1,4 +1,5 @@
 import Foundation
+import HDF5Kit
 import NASCore
 import Testing
 @testable import Experiments
@@ -85,6 +86,9 @@ import Testing
         return p.processIdentifier
     }
 
+    /// A temporary is an orphan when the lock its writer holds is free (the assembly lock for
+    /// runs.h5 and summary.md, the trial's claim for a trial file), whatever host wrote it;
+    /// one whose lock is held stays, and so does every name this project does not write.
     @Test func staleTemporariesOfAKilledRunAreRemovedByTheNextRunAndNothingElse() throws {
         let root = ExperimentFixtures.temporaryFolder()
         let folder = root + "/stale"
@@ -92,10 +96,19 @@ import Testing
         try FileManager.default.createDirectory(atPath: trials, withIntermediateDirectories: true)
         let dead = try Self.deadProcessID(), alive = getppid()
         let stale = ["\(folder)/runs.h5.tmp-\(dead)-0", "\(folder)/summary.md.tmp-\(dead)", "\(trials)/trial-000001.h5.tmp-\(dead)-3",
-                     "\(trials)/.trial-000002.h5.copy"]
-        let kept = ["\(folder)/runs.h5.tmp-\(alive)-0", "\(folder)/notes.tmp-\(dead)", "\(folder)/runs.h5.tmp-x", "\(folder)/runs.h5.tmp-\(dead)-0-1",
+                     "\(trials)/.trial-000002.h5.copy",
+                     // Other hosts' (a shared filesystem) and live pids' temporaries, when their lock is free.
+                     "\(folder)/runs.h5.tmp-node07-\(alive)-0", "\(folder)/runs.h5.tmp-\(alive)-0",
+                     "\(trials)/trial-000003.h5.tmp-node07-\(alive)-9", "\(trials)/.trial-000004.claim"]
+        // Trial 5's claim is held (by this process, on its own descriptor): its writer is alive.
+        let held = "\(trials)/trial-000005.h5.tmp-node07-\(dead)-1"
+        let kept = [held, "\(folder)/notes.tmp-\(dead)", "\(folder)/runs.h5.tmp-x", "\(folder)/runs.h5.tmp-\(dead)-0-1-2",
                     "\(trials)/other.h5.tmp-\(dead)-0", "\(root)/runs.h5.tmp-\(dead)-0"]
         for path in stale + kept { try Data(repeating: 0, count: 64).write(to: URL(fileURLWithPath: path)) }
+        guard case .acquired(let claim) = try FileLock.attempt("\(trials)/.trial-000005.claim") else {
+            Issue.record("cannot take trial 5's claim"); return
+        }
+        defer { claim.release(removingFile: true) }
 
         var options = ExperimentRunner.Options()
         options.resultsRoot = root
@@ -105,5 +118,21 @@ import Testing
         _ = try runner.run()
         for path in stale { #expect(!FileManager.default.fileExists(atPath: path), "\(path)") }
         for path in kept { #expect(FileManager.default.fileExists(atPath: path), "\(path)") }
+    }
+
+    /// Without locks, only this host's writers can be found gone, by their pid.
+    @Test func temporaryNamesCarryHostAndProcess() throws {
+        let name = (TemporaryName.next(for: "/x/runs.h5") as NSString).lastPathComponent
+        let writer = try #require(TemporaryName.writer(of: name, base: "runs.h5"))
+        #expect(writer == TemporaryName.Writer(host: TemporaryName.thisHost, pid: getpid()))
+        #expect(!TemporaryName.isGone(writer))
+        #expect(TemporaryName.writer(of: "runs.h5.tmp-4121", base: "runs.h5") == .init(host: TemporaryName.thisHost, pid: 4121))
+        #expect(TemporaryName.writer(of: "runs.h5.tmp-node07-4121-3", base: "runs.h5") == .init(host: "node07", pid: 4121))
+        #expect(TemporaryName.writer(of: "runs.h5.tmp-node07-x-3", base: "runs.h5") == nil)
+        #expect(TemporaryName.writer(of: "summary.md.tmp-1-2", base: "runs.h5") == nil)
+        let dead = try Self.deadProcessID()
+        #expect(TemporaryName.isGone(.init(host: TemporaryName.thisHost, pid: dead)))
+        #expect(!TemporaryName.isGone(.init(host: "another-host", pid: dead)), "a pid of another host proves nothing")
+        #expect(!TemporaryName.thisHost.contains("-"))
     }
 }

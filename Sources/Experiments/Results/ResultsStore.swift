@@ -1,4 +1,5 @@
 import Foundation
+import HDF5Kit
 import NASCore
 
 /// `results/<name>/`: one file per finished trial under `trials/`, and `runs.h5` assembled
@@ -68,37 +69,116 @@ public struct ResultsStore: Sendable {
         return String(ns.localizedDescription.split(whereSeparator: \.isNewline).first ?? "unknown error")
     }
 
-    /// Deletes temporary files a killed run left behind: runs.h5, summary.md and trial files
-    /// half written by a process that no longer runs here. Only names this project writes
-    /// (`<file>.tmp-<pid>[-<n>]`, `.<trial file>.copy`), only in this folder and its
-    /// `trials/<label>/` folders; complete files are never temporary, so this loses nothing.
-    public func removeStaleTemporaries() {
-        let fm = FileManager.default
-        for file in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where Self.isStaleTemporary(file, of: ["runs.h5", "summary.md"]) {
-            try? fm.removeItem(atPath: "\(folder)/\(file)")
-        }
-        guard let algorithms = try? fm.contentsOfDirectory(atPath: "\(folder)/trials") else { return }
-        for algorithm in algorithms {
-            let dir = "\(folder)/trials/\(algorithm)"
-            for file in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] where Self.isStaleTemporary(file, of: nil) {
-                try? fm.removeItem(atPath: "\(dir)/\(file)")
-            }
+    /// The lock file a process holds while it computes (or copies in) one trial:
+    /// `trials/<label>/.trial-NNNNNN.claim` (`FileLock`). Whoever holds it is the only writer
+    /// of that trial file, so temporaries of the trial found while holding it are orphans.
+    func claimFile(algorithm: String, trial: Int) -> String {
+        "\(trialFolder(algorithm))/.trial-\(String(format: "%06d", trial)).claim"
+    }
+
+    /// The lock held while runs.h5 and summary.md are written (`assemble`, `merge`).
+    var assemblyLockFile: String { "\(folder)/.assemble.lock" }
+
+    /// The claim on one trial: `.acquired` makes this process its only writer.
+    func claim(algorithm: String, trial: Int, waiting: Bool) throws -> FileLock.Attempt {
+        try Self.createDirectory(trialFolder(algorithm))
+        let path = claimFile(algorithm: algorithm, trial: trial)
+        return waiting ? try FileLock.wait(path) : try FileLock.attempt(path)
+    }
+
+    /// Deletes the temporaries of one trial file; call it only while holding the trial's claim.
+    func removeTemporaries(algorithm: String, trial: Int) {
+        let file = (trialFile(algorithm: algorithm, trial: trial) as NSString).lastPathComponent
+        let dir = trialFolder(algorithm)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        where TemporaryName.writer(of: name, base: file) != nil {
+            unlink("\(dir)/\(name)")
         }
     }
 
-    /// Whether `file` is a temporary of one of `names` (nil: of a trial file) whose writer is
-    /// gone. A writer still running on this machine keeps its files: shards may share the
-    /// folder. A `.copy` of `merge` has no writer id, and merge is never run twice at once.
-    static func isStaleTemporary(_ file: String, of names: [String]?) -> Bool {
-        if names == nil, file.hasPrefix(".trial-"), file.hasSuffix(".h5.copy") { return true }
-        guard let marker = file.range(of: ".tmp-") else { return false }
-        let base = String(file[..<marker.lowerBound])
-        let isOurs = names?.contains(base) ?? (base.hasPrefix("trial-") && base.hasSuffix(".h5"))
-        let ids = file[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
-        guard isOurs, (1...2).contains(ids.count), ids.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil }),
-              let pid = Int32(ids[0]), pid > 0 else { return false }
-        if pid == ProcessInfo.processInfo.processIdentifier { return false }
-        return kill(pid, 0) != 0 && errno == ESRCH
+    /// runs.h5's and summary.md's temporaries in the folder.
+    static let assemblyFiles = ["runs.h5", "summary.md"]
+    private var assemblyTemporaries: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { name in
+            Self.assemblyFiles.contains { TemporaryName.writer(of: name, base: $0) != nil }
+        }
+    }
+
+    /// Deletes every temporary of runs.h5 and summary.md; call it only while holding the
+    /// assembly lock, which every writer of them holds, so they are all orphans.
+    func removeAssemblyTemporaries() {
+        for name in assemblyTemporaries { unlink("\(folder)/\(name)") }
+    }
+
+    /// Deletes what killed processes left behind: half-written runs.h5, summary.md and
+    /// trial files, and claims nobody holds. Only names this project writes, only in this
+    /// folder and its `trials/<label>/` folders; complete files are never temporary, so this
+    /// loses nothing.
+    ///
+    /// A temporary is an orphan when the lock its writer must hold is free: the assembly
+    /// lock for runs.h5 and summary.md, the trial's claim for a trial file. That holds for
+    /// writers on any host sharing the folder. Where the filesystem takes no locks, only
+    /// temporaries of writers on this host whose process is gone are deleted
+    /// (`TemporaryName.isGone`).
+    ///
+    /// - Returns: why locks are unavailable, when they are, for one notice.
+    @discardableResult
+    public func removeStaleTemporaries() -> String? {
+        let fm = FileManager.default
+        var unsupported: String?
+        let topFiles = assemblyTemporaries
+        if !topFiles.isEmpty {
+            switch try? FileLock.attempt(assemblyLockFile) {
+            case .acquired(let lock)?:
+                removeAssemblyTemporaries()
+                lock.release()
+            case .unsupported(let reason)?:
+                unsupported = reason
+                removeOrphans(topFiles, in: folder, bases: Self.assemblyFiles)
+            case .busy?, nil:
+                removeOrphans(topFiles, in: folder, bases: Self.assemblyFiles)
+            }
+        }
+        guard let algorithms = try? fm.contentsOfDirectory(atPath: "\(folder)/trials") else { return unsupported }
+        for algorithm in algorithms {
+            let dir = "\(folder)/trials/\(algorithm)"
+            for name in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] {
+                if name.hasPrefix(".trial-"), name.hasSuffix(".h5.copy") {   // merge's temporaries before 2026-12
+                    unlink("\(dir)/\(name)")
+                    continue
+                }
+                // A leftover claim, or a trial file's temporary (guarded by its trial's claim).
+                let base: String?
+                if name.hasPrefix(".trial-"), name.hasSuffix(".claim") {
+                    base = nil
+                } else if let marker = name.range(of: ".h5.tmp-"), name.hasPrefix("trial-"),
+                          TemporaryName.writer(of: name, base: name[..<marker.lowerBound] + ".h5") != nil {
+                    base = name[..<marker.lowerBound] + ".h5"
+                } else {
+                    continue
+                }
+                let claim = base.map { "\(dir)/.\($0.dropLast(3)).claim" } ?? "\(dir)/\(name)"
+                switch try? FileLock.attempt(claim) {
+                case .acquired(let lock)?:
+                    if base != nil { unlink("\(dir)/\(name)") }
+                    lock.release(removingFile: true)
+                case .unsupported(let reason)?:
+                    unsupported = reason
+                    if let base { removeOrphans([name], in: dir, bases: [base]) }
+                case .busy?, nil: break
+                }
+            }
+        }
+        return unsupported
+    }
+
+    /// Without locks: deletes the temporaries among `names` whose writer is provably gone.
+    private func removeOrphans(_ names: [String], in dir: String, bases: [String]) {
+        for name in names {
+            guard let writer = bases.lazy.compactMap({ TemporaryName.writer(of: name, base: $0) }).first,
+                  TemporaryName.isGone(writer) else { continue }
+            unlink("\(dir)/\(name)")
+        }
     }
 
     func write(_ result: TrialResult, trialHash: String, objectiveCount: Int, reportedCount: Int) throws {
@@ -121,7 +201,7 @@ public struct ResultsStore: Sendable {
     static func read(_ path: String, slot: TrialFile.Slot, folder: String) throws -> StoredTrial? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         do { return .valid(try TrialFile.read(path, for: slot)) } catch is TrialFile.OtherSpec {
-            throw RunError("\(path) was produced by a different version of this spec; move \(folder) aside or rename the experiment")
+            throw RunError("\(path) was produced by a different version of this spec; move \(folder) aside, pass --results DIR, or rename the experiment", status: .badInput)
         } catch let rejected as TrialFile.Rejected {
             return .rejected(Rejection(path: path, why: rejected))
         }

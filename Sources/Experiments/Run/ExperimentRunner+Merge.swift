@@ -1,4 +1,5 @@
 import Foundation
+import HDF5Kit
 import NASCore
 
 extension ExperimentRunner {
@@ -15,11 +16,13 @@ extension ExperimentRunner {
     /// not copied, so it is never merged. A file already here is kept if it passes its
     /// check and replaced by a shard's good copy if it does not.
     ///
-    /// - Throws: `RunError` for a folder without `trials/`, or a file of another version of
-    ///   the spec.
+    /// - Throws: `RunError` for a folder without `trials/`, a file of another version of the
+    ///   spec, or a results folder whose `spec.lock` names another version.
     /// - Complexity: O(trial files × their size).
     public func importTrials(from folders: [String]) throws -> Int {
         let fm = FileManager.default
+        try store.createFolder()
+        try SpecLock.check(folder: store.folder, spec: spec)
         var copied = 0
         var report = ResultsStore.RejectionReport(action: "not merged", notice: options.notice)
         defer { report.finish() }
@@ -36,6 +39,13 @@ extension ExperimentRunner {
                     if case .valid? = try store.read(slot) { continue }
                     switch try ResultsStore.read(from, slot: slot, folder: source) {
                     case .valid?:
+                        // Under the trial's claim, as a run writes it: a run computing this
+                        // trial now finishes first, and then its file is kept.
+                        var claim: FileLock?
+                        if case .acquired(let lock) = try store.claim(algorithm: slot.algorithm, trial: t, waiting: true) { claim = lock }
+                        defer { claim?.release(removingFile: true) }
+                        if case .valid? = try store.read(slot) { continue }
+                        if claim != nil { store.removeTemporaries(algorithm: slot.algorithm, trial: t) }
                         try copy(from, to: store.trialFile(algorithm: slot.algorithm, trial: t))
                         copied += 1
                     case .rejected(let rejection)?: report.add(rejection)
@@ -51,8 +61,7 @@ extension ExperimentRunner {
     private func copy(_ from: String, to path: String) throws {
         let fm = FileManager.default
         try ResultsStore.createDirectory((path as NSString).deletingLastPathComponent)
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        try? fm.removeItem(atPath: temporary)
+        let temporary = TemporaryName.next(for: path)
         do {
             try fm.copyItem(atPath: from, toPath: temporary)
         } catch {

@@ -1,6 +1,7 @@
 import Analysis
 import Benchmarks
 import Foundation
+import HDF5Kit
 import NASCore
 import Synchronization
 
@@ -49,8 +50,13 @@ public struct ExperimentRunner: Sendable {
     }
 
     public struct Outcome: Sendable {
+        /// Trials computed by this process.
         public var ran: Int
+        /// Trials whose files were already there when it started.
         public var resumed: Int
+        /// Trials another process (a concurrent run into the same folder) finished while
+        /// this one waited for them.
+        public var finishedElsewhere: Int
         public var runsFile: String?
         public var summary: String?
     }
@@ -62,7 +68,9 @@ public struct ExperimentRunner: Sendable {
 
     public func run() throws -> Outcome {
         try store.createFolder()
-        store.removeStaleTemporaries()
+        // Another version of the spec is refused before anything in the folder is touched.
+        try SpecLock.check(folder: store.folder, spec: spec)
+        let locksUnavailable = store.removeStaleTemporaries()
         let shard = options.shard
         var mine = jobs.enumerated().filter { job in shard.map { job.offset % $0.count == $0.index } ?? true }.map(\.element)
         let before = mine.count
@@ -81,29 +89,60 @@ public struct ExperimentRunner: Sendable {
             }
         }
         report.finish()
+        // The folder's trials are this spec's (a folder from before spec.lock was checked
+        // file by file just now), so the lock can name it.
+        try SpecLock.claim(folder: store.folder, spec: spec)
         let resumed = before - mine.count
         if resumed > 0 && options.progress {
             FileHandle.standardError.write(Data("\(spec.name): \(resumed) trials already finished, resuming with \(mine.count)\n".utf8))
+        }
+        if let locksUnavailable, !mine.isEmpty {
+            options.notice("\(store.folder): the filesystem takes no file locks (\(locksUnavailable)); concurrent runs into this folder may compute the same trial twice (the results stay correct)")
         }
         let progress = Progress(total: mine.count, label: spec.name, enabled: options.progress)
         let k = spec.benchmark.objectives.count, r = spec.benchmark.report.count
         let trialHash = spec.trialHash
         let fresh = Mutex<[JobKey: TrialResult]>([:])
+        let elsewhere = Atomic<Int>(0)
         let work = mine
-        let failed = try forEachJob(work) { i, result in
-            try store.write(result, trialHash: trialHash, objectiveCount: k, reportedCount: r)
+        let record: @Sendable (Int, TrialResult, Bool) throws -> Void = { i, result, computedHere in
+            if computedHere {
+                try store.write(result, trialHash: trialHash, objectiveCount: k, reportedCount: r)
+            } else {
+                elsewhere.add(1, ordering: .relaxed)
+            }
             if keep { fresh.withLock { $0[JobKey(work[i])] = result } }
             progress.advance()
+        }
+        // Trials another process is computing are left to it and waited for at the end;
+        // if it dies, its claim frees and the trial is computed here.
+        var (failed, busy) = try forEachJob(work, claims: .attempt, record)
+        if !busy.isEmpty {
+            let busy = busy
+            let waited = try forEachJob(busy.map { work[$0] }, claims: .wait) { j, result, computedHere in
+                try record(busy[j], result, computedHere)
+            }
+            failed += waited.failures
         }
         // The finished trials are saved; runs.h5 waits until every trial has its file, and
         // a rerun resumes past them and redoes only the failed ones.
         if !failed.isEmpty { throw Self.failedTrials(failed, of: mine.count) }
+        let ranHere = mine.count - elsewhere.load(ordering: .relaxed)
         guard options.shard == nil else {
-            return Outcome(ran: mine.count, resumed: resumed, runsFile: nil, summary: nil)
+            return Outcome(ran: ranHere, resumed: resumed, finishedElsewhere: mine.count - ranHere, runsFile: nil, summary: nil)
         }
         checked.merge(fresh.withLock { $0 }) { old, _ in old }
         let assembled = try assemble(known: checked)
-        return Outcome(ran: mine.count, resumed: resumed, runsFile: store.runsFile, summary: assembled)
+        return Outcome(ran: ranHere, resumed: resumed, finishedElsewhere: mine.count - ranHere,
+                       runsFile: store.runsFile, summary: assembled)
+    }
+
+    /// How a worker treats a trial's claim (`ResultsStore.claim`).
+    enum ClaimPolicy {
+        /// Take it if free; a trial claimed elsewhere is handed back as busy.
+        case attempt
+        /// Wait for it: the holder finishes the trial, or dies and leaves it here.
+        case wait
     }
 
     /// Runs every trial in parallel and returns the results without touching the disk:
@@ -111,40 +150,67 @@ public struct ExperimentRunner: Sendable {
     public func runInMemory() throws -> [TrialResult] {
         let work = jobs
         let results = Mutex<[TrialResult?]>(Array(repeating: nil, count: work.count))
-        let failed = try forEachJob(work) { i, result in results.withLock { $0[i] = result } }
+        let failed = try forEachJob(work) { i, result, _ in results.withLock { $0[i] = result } }.failures
         if !failed.isEmpty { throw Self.failedTrials(failed, of: work.count) }
         return results.withLock { $0.compactMap { $0 } }
     }
 
-    /// Runs `work` on `options.threads` workers; `finished` gets each job's index and result.
-    /// A trial that fails on its own (an external client's `ExternalTrialFailure`) is
-    /// collected and the other jobs go on; those failures come back in job order. Any other
-    /// error stops the remaining jobs and is rethrown.
-    private func forEachJob(_ work: [(config: Int, trial: Int)],
-                            _ finished: @Sendable (Int, TrialResult) throws -> Void) throws -> [ExternalTrialFailure] {
+    /// Runs `work` on `options.threads` workers; `finished` gets each job's index, its
+    /// result, and whether it was computed here (false: another process finished it while
+    /// this one waited for its claim). A trial that fails on its own (an external client's
+    /// `ExternalTrialFailure`) is collected and the other jobs go on; those failures come
+    /// back in job order. Any other error stops the remaining jobs and is rethrown.
+    ///
+    /// With `claims`, a job is computed only under its trial's claim, and `finished` runs
+    /// before the claim is released, so no two processes compute one trial at once. Jobs
+    /// claimed elsewhere (`.attempt`) come back as `busy` indices, in job order.
+    private func forEachJob(_ work: [(config: Int, trial: Int)], claims: ClaimPolicy? = nil,
+                            _ finished: @Sendable (Int, TrialResult, Bool) throws -> Void) throws
+        -> (failures: [ExternalTrialFailure], busy: [Int]) {
         let failure = Mutex<Error?>(nil)
         let trialFailures = Mutex<[(Int, ExternalTrialFailure)]>([])
+        let busy = Mutex<[Int]>([])
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.threads, work.count))) { _ in
             while true {
                 let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard i < work.count, failure.withLock({ $0 == nil }) else { return }
                 let config = configs[work[i].config]
+                var claim: FileLock?
                 do {
+                    if let claims {
+                        switch try store.claim(algorithm: config.label, trial: work[i].trial, waiting: claims == .wait) {
+                        case .busy:
+                            busy.withLock { $0.append(i) }
+                            continue
+                        case .acquired(let lock):
+                            claim = lock
+                            // Finished by its last holder while this process waited or scanned.
+                            if case .valid(let result)? = try store.read(slot(config: work[i].config, trial: work[i].trial)) {
+                                try finished(i, result, false)
+                                lock.release(removingFile: true)
+                                continue
+                            }
+                            store.removeTemporaries(algorithm: config.label, trial: work[i].trial)
+                        case .unsupported:
+                            break
+                        }
+                    }
                     let trial = TrialRunner(config: config, budget: spec.budget, trial: work[i].trial,
                                             seed: spec.trialSeed(algorithm: config.label, trial: work[i].trial), front: front)
                     let result = try binding.withSearch(mutation: experiment.mutation(of: config), objectives: spec.benchmark.objectives,
                                                         reported: spec.benchmark.report, cost: cost, trial)
-                    try finished(i, result)
+                    try finished(i, result, true)
                 } catch let trialFailure as ExternalTrialFailure {
                     trialFailures.withLock { $0.append((i, trialFailure)) }
                 } catch {
                     failure.withLock { if $0 == nil { $0 = error } }
                 }
+                claim?.release(removingFile: true)
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
-        return trialFailures.withLock { $0 }.sorted { $0.0 < $1.0 }.map(\.1)
+        return (trialFailures.withLock { $0 }.sorted { $0.0 < $1.0 }.map(\.1), busy.withLock { $0 }.sorted())
     }
 
     /// The run's error when trials failed on their own: a count, then one line per trial.
@@ -178,7 +244,13 @@ public struct ExperimentRunner: Sendable {
     /// instead of read back.
     func assemble(known: [JobKey: TrialResult]) throws -> String {
         try store.createFolder()
-        store.removeStaleTemporaries()
+        try SpecLock.claim(folder: store.folder, spec: spec)
+        // One writer of runs.h5 at a time (two runs finishing together, or a run and a
+        // merge): it waits here, and clears what a killed assembler left.
+        var assemblyLock: FileLock?
+        if case .acquired(let lock) = try FileLock.wait(store.assemblyLockFile) { assemblyLock = lock }
+        defer { assemblyLock?.release() }
+        if assemblyLock != nil { store.removeAssemblyTemporaries() } else { store.removeStaleTemporaries() }
         let trialHash = spec.trialHash
         var results: [[TrialResult]] = []
         var missing: [String] = []
@@ -229,7 +301,7 @@ public struct ExperimentRunner: Sendable {
 
 /// Writes text to a temporary file and renames it into place.
 func writeAtomically(_ text: String, to path: String) throws {
-    let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+    let temporary = TemporaryName.next(for: path)
     do { try text.write(toFile: temporary, atomically: false, encoding: .utf8) } catch {
         unlink(temporary)
         throw RunError("cannot write \(path): \(ResultsStore.reason(error))")

@@ -12,8 +12,12 @@ struct RunCommand: ParsableCommand {
         and summary.md. A killed run resumes where it stopped when started again; a trial \
         file that fails its check (copied over another, edited, truncated) is reported on \
         stderr and its trial run again.
-        On a cluster, run each slice with --shard i/n (e.g. from a Slurm array) and join \
-        them with `nasreplay merge SPEC`.
+        On a cluster, run each slice with --shard i/n (0-based: 0/4 … 3/4; e.g. from a Slurm \
+        array) and join them with `nasreplay merge SPEC`; `nasreplay status SPEC --shards n` \
+        lists what is missing. Runs may share one results folder: each trial is claimed \
+        (a lock its process holds), so concurrent runs and shards never compute the same \
+        trial, and a run waits for trials another run is computing. The folder's spec.lock \
+        names the spec version it holds; another version is refused before any work.
         A `type = "external"` algorithm is a program of your own, one child process per \
         trial (docs/PROTOCOL.md). One that crashes, hangs or breaks the protocol fails only \
         its trial: the others finish, the run exits 1 listing the failed trials, and running \
@@ -23,7 +27,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var locations: Locations
     @Argument(help: "The experiment spec (TOML).") var spec: String
     @Option(help: "Worker threads (default: all cores).") var threads: Int?
-    @Option(help: "Run only slice i of n (0-based), e.g. 0/4.") var shard: String?
+    @Option(help: "Run only slice i of n (0-based: 0/4 … 3/4).") var shard: String?
     @Option(help: "Folder for results.") var results = "results"
     @Option(help: ArgumentHelp("Run the first N trials instead of the spec's count (quick checks).",
                                discussion: "Trial i is the same with any N. Refused when the results folder already holds runs.h5 with another count; pair it with --results.")) var trials: Int?
@@ -57,11 +61,15 @@ struct RunCommand: ParsableCommand {
         let start = ContinuousClock.now
         let outcome = try runner.run()
         let seconds = String(format: "%.2f", (ContinuousClock.now - start).seconds)
+        let elsewhere = outcome.finishedElsewhere > 0 ? ", \(outcome.finishedElsewhere) finished by another run into the same folder" : ""
         if let summary = outcome.summary {
             print(summary)
-            print("ran \(outcome.ran) trials (\(outcome.resumed) resumed) in \(seconds) s; wrote \(runner.store.runsFile) and \(runner.store.summaryFile)")
+            print("ran \(outcome.ran) trials (\(outcome.resumed) resumed\(elsewhere)) in \(seconds) s; wrote \(runner.store.runsFile) and \(runner.store.summaryFile)")
         } else {
-            print("shard \(shard ?? ""): ran \(outcome.ran) trials (\(outcome.resumed) already done) in \(seconds) s into \(runner.store.folder)/trials; join shards with `nasreplay merge \(spec)`")
+            var results = self.results == "results" ? "" : " --results \(shellQuoted(self.results))"
+            if let trials { results += " --trials \(trials)" }
+            let datasets = locations.datasetsFolder == "datasets" ? "" : " --datasets \(shellQuoted(locations.datasetsFolder))"
+            print("shard \(shard ?? ""): ran \(outcome.ran) trials (\(outcome.resumed) already done\(elsewhere)) in \(seconds) s into \(runner.store.folder)/trials; when every shard is done, join them with `nasreplay merge \(shellQuoted(spec))\(results)\(datasets)` (`nasreplay status \(shellQuoted(spec))\(results) --shards N` lists missing shards)")
         }
     }
 }
@@ -81,10 +89,17 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: "The experiment spec (TOML).") var spec: String
     @Argument(help: "Results folders of shards run elsewhere.") var shardFolders: [String] = []
     @Option(help: "Folder for results.") var results = "results"
+    @Option(help: "The trial count the shards were run with (`run --trials N`).") var trials: Int?
 
     func run() throws {
         try checkResultsFolder(results)
-        let parsed = try ExperimentSpec.load(spec)
+        var parsed = try ExperimentSpec.load(spec)
+        if let trials {
+            try checkTrialOverride(trials, maximum: ExperimentSpec.maximumTrials,
+                                   runsFile: ResultsStore(root: results, experiment: parsed.name).runsFile)
+            parsed.trials = trials
+            try parsed.checkLoggedEvaluations(trialsName: "--trials")
+        }
         var options = ExperimentRunner.Options()
         options.resultsRoot = results
         let runner = try ExperimentRunner(spec: parsed, catalog: DatasetCatalog(folder: locations.datasetsFolder), options: options)
@@ -120,7 +135,7 @@ func checkResultsFolder(_ path: String) throws {
 func parseShard(_ text: String) throws -> (index: Int, count: Int) {
     let parts = text.split(separator: "/")
     guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n > 0, (0..<n).contains(i) else {
-        throw InputError("--shard: expected i/n with 0 ≤ i < n, got '\(text)'")
+        throw InputError("--shard: expected i/n with 0 ≤ i < n, 0-based (0/4, 1/4, 2/4, 3/4 for four shards), got '\(text)'")
     }
     return (i, n)
 }
