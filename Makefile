@@ -58,7 +58,7 @@ demo: datasets
 
 ## bench: performance floors of DESIGN.md, medians (release build); see BENCHMARKS.md
 bench: datasets
-	$(BIN) bench --datasets $(DATASETS)
+	$(BIN) bench --datasets $(DATASETS) --data $(DATA)
 
 ## install: copy the release binary to $(PREFIX)/bin (default ~/.local/bin; PREFIX=/usr/local as root)
 PREFIX ?= $(HOME)/.local

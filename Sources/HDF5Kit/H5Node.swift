@@ -73,6 +73,14 @@ public struct H5Group: Sendable, Equatable {
 public indirect enum H5Node: Sendable, Equatable {
     case group(H5Group)
     case dataset(H5Dataset)
+
+    /// The uncompressed bytes of every dataset below, an upper bound on a file's data.
+    var rawByteCount: Int {
+        switch self {
+        case .dataset(let d): d.data.rawByteCount
+        case .group(let g): g.children.reduce(0) { $0 + $1.node.rawByteCount }
+        }
+    }
 }
 
 /// A 1-D or 2-D typed array with attributes. `shape` is row-major.
@@ -110,6 +118,20 @@ public enum H5Data: Sendable, Equatable {
         case .float32(let a): a.count
         case .float64(let a): a.count
         case .strings(let a): a.count
+        }
+    }
+
+    /// The bytes of the values as stored uncompressed (a string counts its UTF-8 length).
+    var rawByteCount: Int {
+        switch self {
+        case .int8(let a): a.count
+        case .uint8(let a): a.count
+        case .int32(let a): 4 * a.count
+        case .int64(let a): 8 * a.count
+        case .uint64(let a): 8 * a.count
+        case .float32(let a): 4 * a.count
+        case .float64(let a): 8 * a.count
+        case .strings(let a): a.reduce(0) { $0 + $1.utf8.count + 1 }
         }
     }
 

@@ -84,7 +84,11 @@ extension HDF5File {
         var reply: [UInt8]
         do {
             let root = try readLocked(path, image: nil, limits: limits, shapeCheck: shapeCheck)
-            reply = [1] + (try imageLocked(root, name: path + ".copy", options: WriteOptions()))
+            // Uncompressed: the image only crosses a pipe, and deflating it here to inflate
+            // it in the parent was most of a table load's time.
+            var plain = WriteOptions()
+            plain.compressAbove = Int.max
+            reply = [1] + (try imageLocked(root, name: path + ".copy", options: plain))
         } catch {
             reply = [0] + Array(([error.message] + error.stack).joined(separator: "\u{0}").utf8)
         }

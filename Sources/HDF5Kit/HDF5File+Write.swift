@@ -52,7 +52,11 @@ public enum HDF5File {
         let fapl = H5Pcreate(chdf5_p_file_access())
         guard fapl >= 0 else { throw failure(name, "cannot create a file-access property list") }
         closer.add(fapl, H5Pclose)
-        guard H5Pset_fapl_core(fapl, 4 << 20, false) >= 0 else { throw failure(name, "cannot select HDF5's in-memory driver") }
+        // The in-memory file grows in steps of this many bytes, and libhdf5 zeroes each new
+        // step: sized from the data, a small trial file costs one small step, not 4 MiB
+        // zeroed (which was most of a results run's time), and a large one few reallocations.
+        let increment = min(64 << 20, max(64 << 10, H5Node.group(root).rawByteCount + (64 << 10)))
+        guard H5Pset_fapl_core(fapl, increment, false) >= 0 else { throw failure(name, "cannot select HDF5's in-memory driver") }
         let file = H5Fcreate(name, chdf5_acc_trunc(), fcpl, fapl)
         guard file >= 0 else { throw failure(name, "cannot create the file") }
         closer.add(file, H5Fclose)

@@ -1,3 +1,4 @@
+import Analysis
 import Benchmarks
 import Foundation
 import HDF5Kit
@@ -53,6 +54,19 @@ import Testing
         #expect(try runner.importTrials(from: elsewhere.map { "\($0)/copied" }) == 3 * 4)
         _ = try runner.assemble()
         #expect(try HDF5File.read(runner.store.runsFile) == (try HDF5File.read(whole.store.runsFile)))
+    }
+
+    /// summary.md is built from the runs in memory; it must be what `report` writes from
+    /// runs.h5, for single- and multi-objective runs (hypervolume curves and fronts).
+    @Test func summaryFromMemoryEqualsTheSummaryOfTheFileReadBack() throws {
+        let multi = ExperimentFixtures.spec(trials: 3, evaluations: 90, name: "summary-multi")
+            .replacingOccurrences(of: "objectives = [\"c10_valid_200ep:max\"]", with: "objectives = [\"c10_valid_200ep:max\", \"lat_ms_raspi4:min\"]")
+        for text in [ExperimentFixtures.spec(trials: 3, evaluations: 90, name: "summary-single"), multi] {
+            let runner = try run(text, threads: 2, results: ExperimentFixtures.temporaryFolder())
+            let written = try String(contentsOfFile: runner.store.summaryFile, encoding: .utf8)
+            #expect(written == ComparisonReport(try runner.store.readRuns().comparison()).markdown)
+            #expect(written.contains("Pairwise") && (text == multi) == written.contains("ormalised hypervolume"))
+        }
     }
 
     @Test func bestSignalCurveIsMonotoneAndIncumbentMatchesTheLog() throws {

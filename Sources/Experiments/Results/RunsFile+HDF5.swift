@@ -33,8 +33,14 @@ extension RunsFile {
     }
 
     /// Writes the file atomically (`HDF5File.write` renames a finished temporary file).
+    ///
+    /// Deflate level 1, not the tables' 4: on a 300-trial × 1,000-evaluation run the file is
+    /// 4 % larger (2.22 vs 2.13 MB) and written in a third of the time; float logs barely
+    /// compress further.
     public func write(to path: String) throws {
-        try HDF5File.write(group(), to: path)
+        var options = HDF5File.WriteOptions()
+        options.deflateLevel = 1
+        try HDF5File.write(group(), to: path, options: options)
     }
 
     /// The HDF5 tree of the file.

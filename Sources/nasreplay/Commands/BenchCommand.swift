@@ -14,11 +14,12 @@ struct BenchCommand: ParsableCommand {
 
     @OptionGroup var locations: Locations
     @Option(help: "Repetitions per measurement; the median is reported.") var repetitions = 7
-    @Option(help: "Run one group only: tables, search, hypervolume, predictors (needs datasets/ofa-mbv3-dynast.h5) or protocol (needs python3).")
+    @Option(help: "Run one group only: tables, search, hypervolume, predictors (needs datasets/ofa-mbv3-dynast.h5), protocol (needs python3) or results (a whole run against a plain Python REA; needs python3 and --data).")
     var only: Group?
+    @Option(help: "The shared data folder, for the Python baseline of the results group.") var data = "../shared/data"
 
     enum Group: String, ExpressibleByArgument, CaseIterable {
-        case tables, search, hypervolume, predictors, `protocol`
+        case tables, search, hypervolume, predictors, `protocol`, results
     }
 
     func run() throws {
@@ -34,6 +35,7 @@ struct BenchCommand: ParsableCommand {
             case .hypervolume: rows += hypervolumeRows()
             case .predictors: rows += try PredictorBench(catalog: catalog, repetitions: repetitions).rows()
             case .protocol: rows += try ProtocolBench(catalog: catalog, repetitions: repetitions).rows()
+            case .results: rows += try ResultsPathBench(datasets: locations.datasetsFolder, data: data, repetitions: repetitions).rows()
             }
         }
         print(renderTable(["what", "median", "floor (DESIGN.md)"], rows))
