@@ -30,6 +30,8 @@ public struct CADASurvival: Sendable {
     /// Each direction's Euclidean norm, summed in the order pymoo's kernel sums it; kept
     /// because `associate` needs it for every point and direction.
     let directionNorms: [Double]
+    /// `directions` row-major in one buffer, for `associate`'s inner loop.
+    let flatDirections: [Double]
     /// pymoo `ideal_point`: starts at +∞, lowered by each generation's offspring.
     public private(set) var idealPoint: [Double]
     let fitness = AchievementScalarization(zeroWeight: 1e-4)
@@ -41,6 +43,7 @@ public struct CADASurvival: Sendable {
             for v in d { norm += v * v }
             return norm.squareRoot()
         }
+        flatDirections = directions.flatMap { $0 }
         idealPoint = [Double](repeating: .infinity, count: directions.first?.count ?? 0)
     }
 
@@ -51,8 +54,8 @@ public struct CADASurvival: Sendable {
                                  using rng: inout Xoshiro256StarStar) -> (convergence: CTAEAArchive, diversity: CTAEAArchive) {
         let offspring = merged.subset(Array(max(0, merged.count - n)..<merged.count))
         for f in offspring.objectives { for j in idealPoint.indices { idealPoint[j] = min(idealPoint[j], f[j]) } }
-        let ca = updateConvergence(merged, count: n, using: &rng)
-        let da = updateDiversity(convergence: ca, candidates: diversity.merged(with: offspring), count: n)
+        let (ca, caNiches) = updateConvergence(merged, count: n, using: &rng)
+        let da = updateDiversity(convergence: ca, niches: caNiches, candidates: diversity.merged(with: offspring), count: n)
         return (ca, da)
     }
 
@@ -61,63 +64,90 @@ public struct CADASurvival: Sendable {
         var niche: [Int] = []
         var fv: [Double] = []
         niche.reserveCapacity(objectives.count)
-        var shifted = [Double](repeating: 0, count: idealPoint.count)
-        for f in objectives {
-            for j in shifted.indices { shifted[j] = f[j] - idealPoint[j] }
-            var best = 0
-            var bestDistance = Double.infinity
-            for (k, d) in directions.enumerated() {
-                let distance = Self.perpendicularDistance(shifted, to: d, norm: directionNorms[k])
-                if k == 0 || distance < bestDistance { best = k; bestDistance = distance }
+        fv.reserveCapacity(objectives.count)
+        let m = idealPoint.count
+        var shifted = [Double](repeating: 0, count: m)
+        flatDirections.withUnsafeBufferPointer { dirs in
+            directionNorms.withUnsafeBufferPointer { norms in
+                shifted.withUnsafeMutableBufferPointer { point in
+                    for f in objectives {
+                        for j in 0..<m { point[j] = f[j] - idealPoint[j] }
+                        var best = 0
+                        var bestDistance = Double.infinity
+                        for k in 0..<norms.count {
+                            let distance = Self.perpendicularDistance(UnsafeBufferPointer(point), to: dirs.baseAddress! + k * m, norm: norms[k])
+                            if k == 0 || distance < bestDistance { best = k; bestDistance = distance }
+                        }
+                        niche.append(best)
+                        fv.append(fitness.value(f, weights: directions[best], idealPoint: idealPoint))
+                    }
+                }
             }
-            niche.append(best)
-            fv.append(fitness.value(f, weights: directions[best], idealPoint: idealPoint))
         }
         return (niche, fv)
     }
 
     /// pymoo's compiled `calc_perpendicular_distance` for one point and direction, whose
-    /// norm (`directionNorms`) is given.
-    static func perpendicularDistance(_ point: [Double], to direction: [Double], norm: Double) -> Double {
+    /// norm (`directionNorms`) is given: the same sums in the same order.
+    @inline(__always)
+    static func perpendicularDistance(_ point: UnsafeBufferPointer<Double>, to direction: UnsafePointer<Double>, norm: Double) -> Double {
         var dot = 0.0
-        for j in point.indices { dot += direction[j] * point[j] }
+        for j in 0..<point.count { dot += direction[j] * point[j] }
         let projection = dot / norm
         var s = 0.0
-        for j in point.indices { let t = projection * direction[j] / norm - point[j]; s += t * t }
+        for j in 0..<point.count { let t = projection * direction[j] / norm - point[j]; s += t * t }
         return s.squareRoot()
     }
 
-    /// pymoo `_updateCA` without constraints.
-    func updateConvergence(_ pop: CTAEAArchive, count n: Int, using rng: inout Xoshiro256StarStar) -> CTAEAArchive {
-        guard pop.count > n else { return pop }
+    /// pymoo `_updateCA` without constraints; also each survivor's niche, when computed.
+    ///
+    /// The pairwise distances are computed once per call, not per removal: the Euclidean
+    /// distance is the same sum whichever point comes first, so every comparison sees the
+    /// values pymoo's loop recomputes.
+    func updateConvergence(_ pop: CTAEAArchive, count n: Int, using rng: inout Xoshiro256StarStar) -> (CTAEAArchive, [Int]?) {
+        guard pop.count > n else { return (pop, nil) }
         let ranked = RankedFronts(objectives: pop.objectives, stopOnceRanked: n)
         let s = pop.subset(ranked.considered)
-        guard s.count > n else { return s }
+        guard s.count > n else { return (s, nil) }
         let f = s.objectives
+        let size = f.count
         let (niche, fv) = associate(f)
         let index = Array(Set(niche)).sorted()          // np.unique
+        var position = [Int](repeating: -1, count: directions.count)
+        for (p, k) in index.enumerated() { position[k] = p }
         var count = index.map { k in niche.filter { $0 == k }.count }
-        var survivors = [Bool](repeating: true, count: s.count)
-        var alive = s.count
+        // Each niche's surviving members, ascending.
+        var members = [[Int]](repeating: [], count: index.count)
+        for (i, k) in niche.enumerated() { members[position[k]].append(i) }
+        var distance = [Double](repeating: 0, count: size * size)
+        for a in 0..<size {
+            for b in 0..<a {
+                let d = Self.euclidean(f[a], f[b])
+                distance[a * size + b] = d
+                distance[b * size + a] = d
+            }
+        }
+        var survivors = [Bool](repeating: true, count: size)
+        var alive = size
+        var deltas: [Double] = []
         while alive > n {
             let most = count.max()!
             var worstIndex: Int?
             var worstNiche = 0
             var worstFitness = -1.0
             for p in count.indices where count[p] == most {
-                let crowded = s.genes.indices.filter { niche[$0] == index[p] && survivors[$0] }
+                let crowded = members[p]
                 var nicheWorst = crowded[Self.firstMaximum(crowded.map { fv[$0] })]
                 var nearest = Double.infinity
-                for j in f.indices where j != nicheWorst && survivors[j] {
-                    nearest = min(nearest, Self.euclidean(f[nicheWorst], f[j]))
+                for j in 0..<size where j != nicheWorst && survivors[j] {
+                    nearest = min(nearest, distance[nicheWorst * size + j])
                 }
                 // The closest pair inside the niche: np.argmin over the row-major matrix.
                 let m = crowded.count
-                var deltas: [Double] = []
-                deltas.reserveCapacity(m * m)
+                deltas.removeAll(keepingCapacity: true)
                 for a in 0..<m {
                     for b in 0..<m {
-                        deltas.append((a == b ? Double.infinity : Self.euclidean(f[crowded[a]], f[crowded[b]])) - nearest)
+                        deltas.append((a == b ? Double.infinity : distance[crowded[a] * size + crowded[b]]) - nearest)
                     }
                 }
                 let flat = Self.firstMinimum(deltas)
@@ -138,18 +168,22 @@ public struct CADASurvival: Sendable {
             let removed = worstIndex ?? survivors.firstIndex(of: true)!
             survivors[removed] = false
             count[worstIndex == nil ? index.firstIndex(of: niche[removed])! : worstNiche] -= 1
+            members[position[niche[removed]]].removeAll { $0 == removed }
             alive -= 1
         }
-        return s.subset(s.genes.indices.filter { survivors[$0] })
+        let kept = (0..<size).filter { survivors[$0] }
+        return (s.subset(kept), kept.map { niche[$0] })
     }
 
     /// pymoo `_updateDA`: rounds `itr = 1, 2, …`; in each, every niche holding fewer than
     /// `itr` CA members takes the best (non-dominated, then smallest fitness) of its
     /// remaining candidates, once per missing member.
-    func updateDiversity(convergence ca: CTAEAArchive, candidates hd: CTAEAArchive, count n: Int) -> CTAEAArchive {
+    /// `niches`: the CA members' niches when `updateConvergence` computed them (the same
+    /// ideal point, so the same values).
+    func updateDiversity(convergence ca: CTAEAArchive, niches: [Int]? = nil, candidates hd: CTAEAArchive, count n: Int) -> CTAEAArchive {
         let (nicheHd, fv) = associate(hd.objectives)
         var caPerNiche = [Int](repeating: 0, count: directions.count)
-        for k in associate(ca.objectives).niche { caPerNiche[k] += 1 }
+        for k in niches ?? associate(ca.objectives).niche { caPerNiche[k] += 1 }
         // The candidates still in each niche, ascending (pymoo's np.where over the niches).
         var remaining = [[Int]](repeating: [], count: directions.count)
         for (p, k) in nicheHd.enumerated() { remaining[k].append(p) }
