@@ -99,16 +99,17 @@ import Testing
                      "\(trials)/.trial-000002.h5.copy",
                      // Other hosts' (a shared filesystem) and live pids' temporaries, when their lock is free.
                      "\(folder)/runs.h5.tmp-node07-\(alive)-0", "\(folder)/runs.h5.tmp-\(alive)-0",
-                     "\(trials)/trial-000003.h5.tmp-node07-\(alive)-9", "\(trials)/.trial-000004.claim"]
+                     "\(trials)/trial-000003.h5.tmp-node07-\(alive)-9",
+                     "\(trials)/.trial-000004.claim"]   // a per-trial claim file of an earlier version
         // Trial 5's claim is held (by this process, on its own descriptor): its writer is alive.
         let held = "\(trials)/trial-000005.h5.tmp-node07-\(dead)-1"
         let kept = [held, "\(folder)/notes.tmp-\(dead)", "\(folder)/runs.h5.tmp-x", "\(folder)/runs.h5.tmp-\(dead)-0-1-2",
                     "\(trials)/other.h5.tmp-\(dead)-0", "\(root)/runs.h5.tmp-\(dead)-0"]
         for path in stale + kept { try Data(repeating: 0, count: 64).write(to: URL(fileURLWithPath: path)) }
-        guard case .acquired(let claim) = try FileLock.attempt("\(trials)/.trial-000005.claim") else {
+        guard case .acquired(let claim) = try TrialClaim.attempt(file: "\(trials)/.claims", trial: 5) else {
             Issue.record("cannot take trial 5's claim"); return
         }
-        defer { claim.release(removingFile: true) }
+        defer { claim.release() }
 
         var options = ExperimentRunner.Options()
         options.resultsRoot = root
@@ -118,6 +119,22 @@ import Testing
         _ = try runner.run()
         for path in stale { #expect(!FileManager.default.fileExists(atPath: path), "\(path)") }
         for path in kept { #expect(FileManager.default.fileExists(atPath: path), "\(path)") }
+    }
+
+    /// A trial's claim excludes every other description, in this process too, and is free
+    /// again once released; the holder's line names it.
+    @Test func aTrialClaimIsExclusiveNamesItsHolderAndIsReleased() throws {
+        let file = ExperimentFixtures.temporaryFolder() + "/.claims"
+        guard case .acquired(let first) = try TrialClaim.attempt(file: file, trial: 3) else { Issue.record("not acquired"); return }
+        guard case .busy(let owner) = try TrialClaim.attempt(file: file, trial: 3) else { Issue.record("not busy"); return }
+        #expect(owner == "\(TemporaryName.thisHost) pid \(getpid())")
+        #expect(TrialClaim.holder(file: file, trial: 3) == owner)
+        guard case .acquired(let other) = try TrialClaim.attempt(file: file, trial: 4) else { Issue.record("trial 4 is its own claim"); return }
+        other.release()
+        first.release()
+        #expect(TrialClaim.holder(file: file, trial: 3) == nil)
+        guard case .acquired(let again) = try TrialClaim.wait(file: file, trial: 3) else { Issue.record("not free after release"); return }
+        again.release()
     }
 
     /// Without locks, only this host's writers can be found gone, by their pid.

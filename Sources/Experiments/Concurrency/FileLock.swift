@@ -3,11 +3,11 @@ import HDF5Kit
 import NASCore
 
 /// An exclusive lock on a file that the operating system releases when its holder dies,
-/// however it dies (`flock(2)` on an open descriptor).
+/// however it dies (`flock(2)` on an open descriptor): `results/<name>/.assemble.lock`.
 ///
 /// ```swift
-/// switch try FileLock.attempt("results/x/trials/nsga2/.trial-000004.claim") {
-/// case .acquired(let lock): defer { lock.release(removingFile: true) }; …   // ours
+/// switch try FileLock.attempt("results/x/.assemble.lock") {
+/// case .acquired(let lock): defer { lock.release() }; …   // ours
 /// case .busy(let owner): …                   // another process holds it: "node07 pid 4121"
 /// case .unsupported(let reason): …           // this filesystem takes no locks
 /// }
@@ -22,14 +22,6 @@ import NASCore
 /// and be waiting on it, so after locking, the file at `path` must still be the one locked;
 /// if not, the attempt starts over.
 public final class FileLock: @unchecked Sendable {
-    public enum Attempt {
-        case acquired(FileLock)
-        /// Held by another process (or another descriptor of this one); its owner line.
-        case busy(owner: String)
-        /// The filesystem refuses locks (`ENOLCK`, `EOPNOTSUPP`): the reason, for one notice.
-        case unsupported(reason: String)
-    }
-
     public let path: String
     private var descriptor: Int32
 
@@ -43,16 +35,16 @@ public final class FileLock: @unchecked Sendable {
     /// Takes the lock if it is free; never waits.
     /// - Throws: `RunError` when the file cannot be opened or created (no such folder, no
     ///   permission).
-    public static func attempt(_ path: String) throws -> Attempt {
+    public static func attempt(_ path: String) throws -> LockAttempt<FileLock> {
         try acquire(path, wait: false)
     }
 
     /// Takes the lock, waiting for its holder to release it or die.
-    public static func wait(_ path: String) throws -> Attempt {
+    public static func wait(_ path: String) throws -> LockAttempt<FileLock> {
         try acquire(path, wait: true)
     }
 
-    private static func acquire(_ path: String, wait: Bool) throws -> Attempt {
+    private static func acquire(_ path: String, wait: Bool) throws -> LockAttempt<FileLock> {
         while true {
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
             guard fd >= 0 else {

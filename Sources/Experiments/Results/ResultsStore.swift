@@ -69,21 +69,21 @@ public struct ResultsStore: Sendable {
         return String(ns.localizedDescription.split(whereSeparator: \.isNewline).first ?? "unknown error")
     }
 
-    /// The lock file a process holds while it computes (or copies in) one trial:
-    /// `trials/<label>/.trial-NNNNNN.claim` (`FileLock`). Whoever holds it is the only writer
-    /// of that trial file, so temporaries of the trial found while holding it are orphans.
-    func claimFile(algorithm: String, trial: Int) -> String {
-        "\(trialFolder(algorithm))/.trial-\(String(format: "%06d", trial)).claim"
+    /// The file whose byte ranges are the claims on one algorithm's trials
+    /// (`trials/<label>/.claims`, `TrialClaim`). The holder of a trial's claim is the only
+    /// writer of that trial file, so temporaries of the trial found while holding it are orphans.
+    func claimsFile(algorithm: String) -> String {
+        "\(trialFolder(algorithm))/.claims"
     }
 
     /// The lock held while runs.h5 and summary.md are written (`assemble`, `merge`).
     var assemblyLockFile: String { "\(folder)/.assemble.lock" }
 
     /// The claim on one trial: `.acquired` makes this process its only writer.
-    func claim(algorithm: String, trial: Int, waiting: Bool) throws -> FileLock.Attempt {
+    func claim(algorithm: String, trial: Int, waiting: Bool) throws -> LockAttempt<TrialClaim> {
         try Self.createDirectory(trialFolder(algorithm))
-        let path = claimFile(algorithm: algorithm, trial: trial)
-        return waiting ? try FileLock.wait(path) : try FileLock.attempt(path)
+        let file = claimsFile(algorithm: algorithm)
+        return waiting ? try TrialClaim.wait(file: file, trial: trial) : try TrialClaim.attempt(file: file, trial: trial)
     }
 
     /// Deletes the temporaries of one trial file; call it only while holding the trial's claim.
@@ -111,7 +111,7 @@ public struct ResultsStore: Sendable {
     }
 
     /// Deletes what killed processes left behind: half-written runs.h5, summary.md and
-    /// trial files, and claims nobody holds. Only names this project writes, only in this
+    /// trial files. Only names this project writes, only in this
     /// folder and its `trials/<label>/` folders; complete files are never temporary, so this
     /// loses nothing.
     ///
@@ -147,24 +147,22 @@ public struct ResultsStore: Sendable {
                     unlink("\(dir)/\(name)")
                     continue
                 }
-                // A leftover claim, or a trial file's temporary (guarded by its trial's claim).
-                let base: String?
-                if name.hasPrefix(".trial-"), name.hasSuffix(".claim") {
-                    base = nil
-                } else if let marker = name.range(of: ".h5.tmp-"), name.hasPrefix("trial-"),
-                          TemporaryName.writer(of: name, base: name[..<marker.lowerBound] + ".h5") != nil {
-                    base = name[..<marker.lowerBound] + ".h5"
-                } else {
+                if name.hasPrefix(".trial-"), name.hasSuffix(".claim") {       // one claim file per trial, briefly in 2026-12
+                    if case .acquired(let lock)? = try? FileLock.attempt("\(dir)/\(name)") { lock.release(removingFile: true) }
                     continue
                 }
-                let claim = base.map { "\(dir)/.\($0.dropLast(3)).claim" } ?? "\(dir)/\(name)"
-                switch try? FileLock.attempt(claim) {
-                case .acquired(let lock)?:
-                    if base != nil { unlink("\(dir)/\(name)") }
-                    lock.release(removingFile: true)
+                // A trial file's temporary is an orphan when its trial's claim is free.
+                guard let marker = name.range(of: ".h5.tmp-"), name.hasPrefix("trial-"),
+                      let trial = Int(name[name.index(name.startIndex, offsetBy: 6)..<marker.lowerBound]) else { continue }
+                let base = String(name[..<marker.lowerBound]) + ".h5"
+                guard TemporaryName.writer(of: name, base: base) != nil else { continue }
+                switch try? TrialClaim.attempt(file: "\(dir)/.claims", trial: trial) {
+                case .acquired(let claim)?:
+                    unlink("\(dir)/\(name)")
+                    claim.release()
                 case .unsupported(let reason)?:
                     unsupported = reason
-                    if let base { removeOrphans([name], in: dir, bases: [base]) }
+                    removeOrphans([name], in: dir, bases: [base])
                 case .busy?, nil: break
                 }
             }

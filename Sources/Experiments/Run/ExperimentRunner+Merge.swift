@@ -41,9 +41,9 @@ extension ExperimentRunner {
                     case .valid?:
                         // Under the trial's claim, as a run writes it: a run computing this
                         // trial now finishes first, and then its file is kept.
-                        var claim: FileLock?
-                        if case .acquired(let lock) = try store.claim(algorithm: slot.algorithm, trial: t, waiting: true) { claim = lock }
-                        defer { claim?.release(removingFile: true) }
+                        var claim: TrialClaim?
+                        if case .acquired(let held) = try store.claim(algorithm: slot.algorithm, trial: t, waiting: true) { claim = held }
+                        defer { claim?.release() }
                         if case .valid? = try store.read(slot) { continue }
                         if claim != nil { store.removeTemporaries(algorithm: slot.algorithm, trial: t) }
                         try copy(from, to: store.trialFile(algorithm: slot.algorithm, trial: t))

@@ -176,7 +176,7 @@ public struct ExperimentRunner: Sendable {
                 let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard i < work.count, failure.withLock({ $0 == nil }) else { return }
                 let config = configs[work[i].config]
-                var claim: FileLock?
+                var claim: TrialClaim?
                 do {
                     if let claims {
                         switch try store.claim(algorithm: config.label, trial: work[i].trial, waiting: claims == .wait) {
@@ -188,7 +188,7 @@ public struct ExperimentRunner: Sendable {
                             // Finished by its last holder while this process waited or scanned.
                             if case .valid(let result)? = try store.read(slot(config: work[i].config, trial: work[i].trial)) {
                                 try finished(i, result, false)
-                                lock.release(removingFile: true)
+                                lock.release()
                                 continue
                             }
                             store.removeTemporaries(algorithm: config.label, trial: work[i].trial)
@@ -206,7 +206,7 @@ public struct ExperimentRunner: Sendable {
                 } catch {
                     failure.withLock { if $0 == nil { $0 = error } }
                 }
-                claim?.release(removingFile: true)
+                claim?.release()
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }

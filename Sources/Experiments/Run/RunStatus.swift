@@ -12,7 +12,7 @@ import Foundation
 ///
 /// A trial is done when its file passes the check a run makes (`TrialFile.read`); a file
 /// that fails it counts as missing and is listed in `rejected`. A trial is running when a
-/// live process holds its claim (`FileLock`); the owner line says which.
+/// live process holds its claim (`TrialClaim`); the owner line says which.
 public struct RunStatus: Sendable {
     public struct Algorithm: Sendable {
         public var label: String
@@ -71,13 +71,6 @@ extension ExperimentRunner {
 
     /// The owner line of a live claim on the trial, or nil when nobody computes it.
     private func runningOwner(algorithm: String, trial: Int) -> String? {
-        let path = store.claimFile(algorithm: algorithm, trial: trial)
-        // A live claim always has its file; testing an absent one would create it.
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        switch try? FileLock.attempt(path) {
-        case .busy(let owner)?: return owner.isEmpty ? "another process" : owner
-        case .acquired(let lock)?: lock.release(removingFile: true); return nil
-        case .unsupported?, nil: return nil
-        }
+        TrialClaim.holder(file: store.claimsFile(algorithm: algorithm), trial: trial).map { $0.isEmpty ? "another process" : $0 }
     }
 }
