@@ -5,14 +5,14 @@ DATASETS ?= datasets
 SWIFT    ?= swift
 BIN      := .build/release/nasreplay
 SOURCES  := $(shell find Sources -name '*.swift' -o -name '*.h' -o -name '*.modulemap') Package.swift
-APT_PKGS := libhdf5-dev zlib1g-dev pkg-config gnuplot-nox python3 python3-venv
+APT_PKGS := libhdf5-dev zlib1g-dev libbz2-dev pkg-config gnuplot-nox python3 python3-venv
 
 .PHONY: setup deps build datasets test demo bench clean install
 
 ## setup: install system packages if missing, then build in release mode
 setup: deps build
 
-## deps: apt-get install libhdf5-dev, zlib1g-dev, pkg-config, gnuplot-nox, python3 and python3-venv when any is missing
+## deps: apt-get install libhdf5-dev, zlib1g-dev, libbz2-dev, pkg-config, gnuplot-nox, python3 and python3-venv when any is missing
 deps:
 	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

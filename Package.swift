@@ -19,13 +19,15 @@ let package = Package(
                        providers: [.apt(["libhdf5-dev"]), .brew(["hdf5"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // libbz2 has no pkg-config file on Debian; the module map links it by name.
+        .systemLibrary(name: "CBZip2", providers: [.apt(["libbz2-dev"]), .brew(["bzip2"])]),
 
         // Each target's dependencies are exactly the modules it imports, and only the arrows
         // DESIGN.md draws: scripts/check-imports.sh checks both (`make test` runs it).
         .target(name: "HDF5Kit", dependencies: ["CHDF5"]),
         .target(name: "NASCore"),
         .target(name: "SearchSpaces", dependencies: ["NASCore"]),
-        .target(name: "Benchmarks", dependencies: ["NASCore", "SearchSpaces", "HDF5Kit", "CZlib"]),
+        .target(name: "Benchmarks", dependencies: ["NASCore", "SearchSpaces", "HDF5Kit", "CZlib", "CBZip2"]),
         .target(name: "Indicators", dependencies: ["NASCore"]),
         .target(name: "Predictors", dependencies: ["NASCore"]),
         .target(name: "Optimizers", dependencies: ["NASCore", "SearchSpaces", "Indicators", "Predictors"]),

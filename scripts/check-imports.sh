@@ -34,7 +34,7 @@ allowed() {
         Optimizers)   echo "Predictors Indicators SearchSpaces NASCore" ;;
         Predictors)   echo "NASCore" ;;
         Indicators)   echo "NASCore" ;;
-        Benchmarks)   echo "SearchSpaces NASCore HDF5Kit CZlib" ;;
+        Benchmarks)   echo "SearchSpaces NASCore HDF5Kit CZlib CBZip2" ;;
         SearchSpaces) echo "NASCore" ;;
         NASCore)      echo "" ;;
         HDF5Kit)      echo "CHDF5" ;;
@@ -46,7 +46,7 @@ allowed() {
 # HDF5Kit", and only Benchmarks' store converts its tables to and from HDF5.
 internal_only() {
     case "$1" in
-        Benchmarks) echo "HDF5Kit CZlib" ;;
+        Benchmarks) echo "HDF5Kit CZlib CBZip2" ;;
         *)          echo "" ;;
     esac
 }

@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Export NATS-Bench's official per-epoch curves and training times to one CSV.
 
+An alternative route: `nasreplay datasets import nats-official --dir DIR` reads the official
+folders natively (no Python, and more columns: params, FLOPs, latency, per-seed accuracies).
+
 For users who have the official benchmark files (they cannot be downloaded from the
 project's machines). Needs `pip install nats_bench` and the files
 `NATS-tss-v1_0-3ffb9-simple/` or `NATS-sss-v1_0-50262-simple/` under $TORCH_HOME.

@@ -1,5 +1,6 @@
 import Benchmarks
 import Foundation
+import NASCore
 import Testing
 
 /// `nasreplay datasets import …` as a user runs it: the imported table answers `datasets
@@ -103,6 +104,27 @@ import Testing
         let bad = Self.write(text.replacingOccurrences(of: "tss,1462", with: "nas101,1462"), to: "bad.csv", in: folder)
         let error = try ExperimentFixtures.nasreplay(["datasets", "import", "nats-official", "--datasets", datasets, "--csv", bad, "--name", "bad"])
         #expect(error.status == 2 && error.stderr.contains("\(bad):2: field 'space' is 'nas101'; expected tss or sss"), "\(error.stderr)")
+    }
+
+    /// `--dir` on the real official fixture folders (3 cells per space): the native import,
+    /// `datasets info` saying how many cells, and the one-line refusals of the command line.
+    @Test func natsOfficialFoldersImportNativelyAndInfoCountsTheCells() throws {
+        let datasets = ExperimentFixtures.temporaryFolder() + "/datasets"
+        for (space, name, total) in [("tss", "nats-tss-official", 15625), ("sss", "nats-sss", 32768)] {
+            let dir = SharedFolder.path("data/nats-official/\(space)", near: #filePath)
+            let imported = try ExperimentFixtures.nasreplay(["datasets", "import", "nats-official", "--datasets", datasets, "--dir", dir])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            #expect(imported.stdout.contains("imported \(datasets)/\(name).h5: 3 cells (\(space), 3 of the space's \(total))"), "\(imported.stdout)")
+            let info = try ExperimentFixtures.nasreplay(["datasets", "info", "--datasets", datasets, name])
+            #expect(info.status == 0 && info.stdout.contains("cells: 3 of the space's \(total)"), "\(info.stdout.prefix(400))")
+            let again = try ExperimentFixtures.nasreplay(["datasets", "import", "nats-official", "--datasets", datasets, "--dir", dir])
+            #expect(again.status == 2 && again.stderr.contains("--replace"), "an existing table is replaced only with --replace: \(again.stderr)")
+        }
+        try ExperimentFixtures.expectOneLineError(["datasets", "import", "nats-official", "--datasets", datasets, "--dir", "x", "--csv", "y"],
+                                                  mentions: ["exactly one of --dir"])
+        let empty = ExperimentFixtures.temporaryFolder()
+        try ExperimentFixtures.expectOneLineError(["datasets", "import", "nats-official", "--datasets", datasets, "--dir", empty],
+                                                  mentions: ["meta.pickle.pbz2", "not found"])
     }
 
     /// A one-cell `nasbench_only108.tfrecord` in the upstream format: the real first row of

@@ -3,25 +3,60 @@ import Benchmarks
 import Foundation
 
 extension DatasetsCommand {
-    /// `nasreplay datasets import nats-official --csv FILE`: NATS-Bench per-epoch curves.
+    /// `nasreplay datasets import nats-official --dir DIR`: NATS-Bench's official files, natively.
     struct NATSOfficial: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "nats-official",
-            abstract: "Import NATS-Bench per-epoch curves and training times exported by scripts/export_nats_official.py.",
+            abstract: "Import NATS-Bench's official benchmark files (per-epoch curves, training times, params, FLOPs, latency).",
             discussion: """
-            The CSV (plain or .gz) has one line per architecture × dataset × hp × epoch, as the exporter writes it. The table (search space nats-topology for tss, nats-size for sss) holds, per dataset and hp, the curves <dataset>_{train,valid,test}_{loss,acc}@<hp>ep as [rows × hp] epoch columns, and the costs <dataset>_train_seconds@<hp>ep (cumulative training seconds) and <dataset>_{valid,test}_eval_seconds@<hp>ep (datasets/FORMAT.md).
-              python3 scripts/export_nats_official.py --space tss --out tss.csv.gz
-              nasreplay datasets import nats-official --csv tss.csv.gz
+            --dir reads an official folder natively (no Python): NATS-tss-v1_0-3ffb9-simple/ \
+            (topology space, 15,625 cells; table nats-tss-official) or NATS-sss-v1_0-50262-simple/ \
+            (size space, 32,768 cells; table nats-sss): meta.pickle.pbz2 and one NNNNNN.pickle.pbz2 \
+            per cell, bzip2 through libbz2 and a pickle reader that accepts only what those files \
+            hold and never runs code. A folder with only some cells imports those; `datasets info` \
+            says how many.
+            The table holds, per dataset and hp, the curves <dataset>_{train,valid,test}_{loss,acc}@<hp>ep \
+            as [rows × hp] epoch columns (mean over seeds, as the official API's get_more_info), the \
+            costs <dataset>_train_seconds@<hp>ep (cumulative) and <dataset>_{valid,test}_eval_seconds@<hp>ep, \
+            <dataset>_{params_M,flops_M,latency_s}@<hp>ep, and each seed's last-epoch accuracy \
+            <dataset>_{valid,test}_acc@<hp>ep_seed<s> (datasets/FORMAT.md).
+              nasreplay datasets import nats-official --dir ~/.torch/NATS-tss-v1_0-3ffb9-simple
+            --csv reads the CSV of scripts/export_nats_official.py instead (needs Python and \
+            nats_bench; kept as an alternative; default name nats-<space>-official).
             """)
         @OptionGroup var locations: Locations
-        @Option(help: "The exporter's CSV (.csv or .csv.gz).") var csv: String
-        @Option(help: "Table name to write (default: nats-<space>-official, from the file's space column).") var name: String?
+        @Option(help: "An official NATS-Bench folder (meta.pickle.pbz2 and NNNNNN.pickle.pbz2 files).") var dir: String?
+        @Option(help: "Or: the CSV of scripts/export_nats_official.py (.csv or .csv.gz).") var csv: String?
+        @Option(help: "Table name to write (default: nats-tss-official or nats-sss for --dir; nats-<space>-official for --csv).") var name: String?
         @Flag(help: "Overwrite <datasets>/<name>.h5 if it exists, or use a built-in benchmark's name (refused without it).")
         var replace = false
+
+        func validate() throws {
+            guard (dir == nil) != (csv == nil) else {
+                throw ValidationError("give exactly one of --dir DIR (the official NATS-Bench folder) and --csv FILE (the exporter's CSV)")
+            }
+        }
 
         func run() throws {
             if let name { _ = try importTarget(name, folder: locations.datasetsFolder, replace: replace) }
             let start = ContinuousClock.now
+            if let dir {
+                let progress = ProgressLine(label: "nats-official")
+                let (table, summary) = try NATSOfficialPickleImporter.read(directory: dir, name: name ?? "") { done, total in
+                    progress.update(done, of: total)
+                }
+                var named = table
+                named.name = name ?? (summary.space == .tss ? "nats-tss-official" : "nats-sss")
+                let output = try importTarget(named.name, folder: locations.datasetsFolder, replace: replace)
+                try saveImported(named, to: output, folder: locations.datasetsFolder)
+                let seconds = (ContinuousClock.now - start).seconds
+                print("imported \(output): \(summary.cells) cells (\(summary.space.rawValue), \(table.provenance["cells"].map { "\($0)" } ?? "")), schedules \(summary.schedules.map { "\($0.dataset)@\($0.epochs)ep" }.joined(separator: ", ")), \(table.metrics.count) metrics and \(table.costs.count) costs (\(String(format: "%.1f", seconds)) s)")
+                if !summary.emptyColumns.isEmpty {
+                    print("note: no values for \(summary.emptyColumns.joined(separator: ", ")); left out (attribute empty_columns)")
+                }
+                return
+            }
+            guard let csv else { return }
             let (table, summary) = try NATSOfficialImporter.read(csv, name: name ?? "")
             var named = table
             named.name = name ?? "nats-\(summary.space.rawValue)-official"
@@ -33,5 +68,25 @@ extension DatasetsCommand {
                 print("note: no values for \(summary.emptyColumns.joined(separator: ", ")); left out (attribute empty_columns)")
             }
         }
+    }
+}
+
+/// "label: 1500/15625 cells (10%), 12s elapsed" on stderr, at most every 10 % or 5 s.
+final class ProgressLine: @unchecked Sendable {
+    private let label: String
+    private let start = ContinuousClock.now
+    private var lastDecile = -1
+    private var lastPrint = ContinuousClock.now
+
+    init(label: String) { self.label = label }
+
+    func update(_ done: Int, of total: Int) {
+        let decile = 10 * done / max(1, total)
+        let now = ContinuousClock.now
+        guard decile > lastDecile || (now - lastPrint).seconds >= 5 || done == total else { return }
+        guard total >= 100 || done == total else { return }
+        lastDecile = decile
+        lastPrint = now
+        FileHandle.standardError.write(Data("\(label): \(done)/\(total) cells (\(100 * done / max(1, total))%), \(Int((now - start).seconds))s elapsed\n".utf8))
     }
 }

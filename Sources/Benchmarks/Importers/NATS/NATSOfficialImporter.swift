@@ -113,11 +113,21 @@ public enum NATSOfficialImporter {
         var archOf: [String?]
         var schedules: [NATSOfficialSchedule] = []
         var scheduleOf: [String: Int] = [:]
+        /// Where each index's values are stored: its position among the indices known up
+        /// front (the native reader lists the cell files first, so a 3-cell folder needs 3
+        /// rows of storage); nil for the CSV, where storage is one row per index of the space.
+        let slots: [Int: Int]?
+        var rowCapacity: Int { slots?.count ?? space.capacity }
+        /// What the columns' `source` says.
+        var source = NATSOfficialImporter.source
 
-        init(space: Space) {
+        init(space: Space, slots: [Int: Int]? = nil) {
             self.space = space
+            self.slots = slots
             archOf = Array(repeating: nil, count: space.capacity)
         }
+
+        func slot(_ index: Int) -> Int { slots?[index] ?? index }
 
         /// Checks and stores one line; `value(k)` is the text of `fields[k]`.
         mutating func add(_ value: (Int) -> String) throws(LineError) {
@@ -127,19 +137,7 @@ public enum NATSOfficialImporter {
             guard let index = Int(value(1)), (0..<space.capacity).contains(index) else {
                 throw LineError(message: "field 'index' is '\(value(1))'; expected an official \(space.rawValue) index 0…\(space.capacity - 1)")
             }
-            let arch = value(2)
-            if let known = archOf[index] {
-                guard known == arch else {
-                    throw LineError(message: "field 'arch' is '\(arch)' but earlier lines give index \(index) the arch '\(known)'; re-export the file")
-                }
-            } else {
-                try Self.check(arch: arch, space: space)
-                archOf[index] = arch
-            }
             let dataset = value(3)
-            guard NATSOfficialImporter.datasets.contains(dataset) else {
-                throw LineError(message: "field 'dataset' is '\(dataset)'; expected one of \(NATSOfficialImporter.datasets.joined(separator: ", "))")
-            }
             guard let epochs = Int(value(4)), (1...10_000).contains(epochs) else {
                 throw LineError(message: "field 'hp' is '\(value(4))'; expected the schedule's epoch count, such as 12 or 200 (tss) or 01, 12, 90 (sss)")
             }
@@ -155,15 +153,34 @@ public enum NATSOfficialImporter {
                 }
                 measured.append(v)
             }
+            try add(index: index, arch: value(2), dataset: dataset, epochs: epochs, epoch: epoch, measured: measured)
+        }
+
+        /// Checks and stores one (index, dataset, hp, epoch)'s nine values (NaN = none).
+        mutating func add(index: Int, arch: String, dataset: String, epochs: Int, epoch: Int, measured: [Double]) throws(LineError) {
+            guard slots == nil || slots?[index] != nil else {
+                throw LineError(message: "index \(index) was not announced; this is a bug in the reader")
+            }
+            if let known = archOf[index] {
+                guard known == arch else {
+                    throw LineError(message: "field 'arch' is '\(arch)' but earlier lines give index \(index) the arch '\(known)'; re-export the file")
+                }
+            } else {
+                try Self.check(arch: arch, space: space)
+                archOf[index] = arch
+            }
+            guard NATSOfficialImporter.datasets.contains(dataset) else {
+                throw LineError(message: "field 'dataset' is '\(dataset)'; expected one of \(NATSOfficialImporter.datasets.joined(separator: ", "))")
+            }
             let key = "\(dataset)@\(epochs)"
             let s: Int
             if let known = scheduleOf[key] { s = known } else {
                 s = schedules.count
                 scheduleOf[key] = s
-                schedules.append(NATSOfficialSchedule(dataset: dataset, epochs: epochs, capacity: space.capacity))
+                schedules.append(NATSOfficialSchedule(dataset: dataset, epochs: epochs, capacity: rowCapacity))
             }
-            guard schedules[s].fill(index: index, epoch: epoch, with: measured) else {
-                throw LineError(message: "duplicates an earlier line for index \(index), dataset \(dataset), hp \(value(4)), epoch \(epoch); keep one line per (index, dataset, hp, epoch)")
+            guard schedules[s].fill(index: slot(index), epoch: epoch, with: measured) else {
+                throw LineError(message: "duplicates an earlier line for index \(index), dataset \(dataset), hp \(epochs), epoch \(epoch); keep one line per (index, dataset, hp, epoch)")
             }
         }
 
@@ -213,7 +230,7 @@ public enum NATSOfficialImporter {
             }
             var metrics: [MetricColumn] = [], costs: [MetricColumn] = [], empty: [String] = []
             for schedule in ordered {
-                let c = schedule.columns(indices: indices, source: NATSOfficialImporter.source)
+                let c = schedule.columns(indices: indices.map(slot), source: source)
                 metrics += c.metrics; costs += c.costs; empty += c.empty
             }
             let base = (file as NSString).lastPathComponent
