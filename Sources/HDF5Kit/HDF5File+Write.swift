@@ -55,7 +55,9 @@ public enum HDF5File {
         // The in-memory file grows in steps of this many bytes, and libhdf5 zeroes each new
         // step: sized from the data, a small trial file costs one small step, not 4 MiB
         // zeroed (which was most of a results run's time), and a large one few reallocations.
-        let increment = min(64 << 20, max(64 << 10, H5Node.group(root).rawByteCount + (64 << 10)))
+        // Capped at 8 MiB: compressed datasets make the raw size an overestimate, and a
+        // larger file takes a few reallocations instead.
+        let increment = min(8 << 20, max(64 << 10, H5Node.group(root).rawByteCount + (64 << 10)))
         guard H5Pset_fapl_core(fapl, increment, false) >= 0 else { throw failure(name, "cannot select HDF5's in-memory driver") }
         let file = H5Fcreate(name, chdf5_acc_trunc(), fcpl, fapl)
         guard file >= 0 else { throw failure(name, "cannot create the file") }

@@ -73,6 +73,25 @@ import Testing
                             compared += 1
                         }
                     }
+                    // Every epoch of the mean curves (`get_metrics(…, is_random=False)`).
+                    let splits = NATSOfficialPickleImporter.evaluationSets(dataset)
+                    let curves = try #require(d["curves"] as? [String: [String: [Any]]])
+                    for (split, set) in [("train", "train"), ("valid", splits.valid), ("test", splits.test)] {
+                        guard let set, let series = curves[set] else { continue }
+                        for (quantity, key) in [("acc", "accuracy"), ("loss", "loss")] {
+                            let column = id(split, quantity)
+                            guard table.hasMetric(column) else { continue }
+                            let stored = try #require(try table.metric(column).series).values
+                            for (e, value) in (series[key] ?? []).enumerated() {
+                                if let v = value as? Double {
+                                    #expect(Self.close(stored[row * epochs + e], v), "\(column)[\(e)]")
+                                } else {
+                                    #expect(stored[row * epochs + e].isNaN, "\(column)[\(e)] where the API has none")
+                                }
+                                compared += 1
+                            }
+                        }
+                    }
                     let cost = try #require(d["get_cost_info"] as? [String: Any])
                     for (quantity, key) in [("params_M", "params"), ("flops_M", "flops"), ("latency_s", "latency")] {
                         let stored = try table.metric("\(dataset)_\(quantity)@\(epochs)ep").values[row]
@@ -94,7 +113,7 @@ import Testing
                 }
             }
         }
-        #expect(compared > 400, "compared \(compared)")
+        #expect(compared > 5_000, "compared \(compared)")
     }
 
     @Test func theTopologyTableBindsToTheSpaceAndRoundTrips() throws {

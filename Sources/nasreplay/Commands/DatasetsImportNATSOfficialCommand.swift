@@ -30,6 +30,10 @@ extension DatasetsCommand {
         @Option(help: "Table name to write (default: nats-tss-official or nats-sss for --dir; nats-<space>-official for --csv).") var name: String?
         @Flag(help: "Overwrite <datasets>/<name>.h5 if it exists, or use a built-in benchmark's name (refused without it).")
         var replace = false
+        @Flag(help: ArgumentHelp("--dir: take each file's name as its cell, whatever it says inside (the official API's reading).",
+                                 discussion: "By default a cell file whose arch_index or arch_str is another cell's is refused: a misnamed file would give one architecture another's results."))
+        var asNamed = false
+        @Option(help: "--dir: threads that read cell files (default: all cores).") var threads: Int?
 
         func validate() throws {
             guard (dir == nil) != (csv == nil) else {
@@ -42,7 +46,9 @@ extension DatasetsCommand {
             let start = ContinuousClock.now
             if let dir {
                 let progress = ProgressLine(label: "nats-official")
-                let (table, summary) = try NATSOfficialPickleImporter.read(directory: dir, name: name ?? "") { done, total in
+                if let threads, threads <= 0 { throw InputError("--threads must be positive, got \(threads)") }
+                let (table, summary) = try NATSOfficialPickleImporter.read(directory: dir, name: name ?? "", asNamed: asNamed,
+                                                                           threads: threads ?? ProcessInfo.processInfo.activeProcessorCount) { done, total in
                     progress.update(done, of: total)
                 }
                 var named = table

@@ -41,7 +41,13 @@ public enum NATSOfficialPickleImporter {
     static let maxCellBytes = 16 << 20
 
     /// The table of the cells in `directory`; `progress(done, total)` is called as cells are read.
-    public static func read(directory: String, name: String,
+    ///
+    /// - Parameter asNamed: the official API's reading, as a named variant: a file's name
+    ///   alone says whose cell it is, and its architecture is the meta file's, whatever
+    ///   `arch_index` and `arch_str` inside say. Off (the default), a file that says it is
+    ///   another cell is refused, since a misnamed file would silently give one architecture
+    ///   another's results.
+    public static func read(directory: String, name: String, asNamed: Bool = false, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                             progress: ((Int, Int) -> Void)? = nil) throws(ImportError) -> (BenchmarkTable, Summary) {
         let metaPath = directory + "/meta.pickle.pbz2"
         guard FileManager.default.fileExists(atPath: metaPath) else {
@@ -69,16 +75,47 @@ public enum NATSOfficialPickleImporter {
         var collector = NATSOfficialImporter.Collector(space: space, slots: slots)
         collector.source = source
         var extras = ExtraColumns(rows: files.count)
-        for (position, file) in files.enumerated() {
-            let root = try RestrictedUnpickler.load(try Bzip2File.read(file.path, maxBytes: maxCellBytes), file: file.path)
-            do {
-                try readCell(root, index: file.index, arch: archs[file.index], position: position, into: &collector, extras: &extras)
-            } catch let error as NATSOfficialImporter.LineError {
-                throw ImportError(file: file.path, message: error.message)
-            } catch {
-                throw ImportError(file: file.path, message: "\(error)")
+        // Decompressing and reading cells is the work (about 7 ms of bzip2 per cell): batches
+        // of cells are measured in parallel, then added to the table in index order, so the
+        // table does not depend on the thread count and memory holds one batch of cells.
+        let batch = max(1, threads) * 2
+        for start in stride(from: 0, to: files.count, by: batch) {
+            let range = start..<min(files.count, start + batch)
+            let measured = Measured(count: range.count)
+            DispatchQueue.concurrentPerform(iterations: max(1, min(threads, range.count))) { worker in
+                for k in stride(from: worker, to: range.count, by: max(1, min(threads, range.count))) {
+                    let file = files[range.lowerBound + k]
+                    measured.set(k, Result { () throws(ImportError) -> CellMeasurement in
+                        let root = try RestrictedUnpickler.load(try Bzip2File.read(file.path, maxBytes: maxCellBytes), file: file.path)
+                        do {
+                            return try measure(root, index: file.index, arch: archs[file.index], asNamed: asNamed)
+                        } catch let error as NATSOfficialImporter.LineError {
+                            throw ImportError(file: file.path, message: error.message)
+                        } catch {
+                            throw ImportError(file: file.path, message: "\(error)")
+                        }
+                    })
+                }
             }
-            progress?(position + 1, files.count)
+            for (k, result) in measured.results.enumerated() {
+                let position = range.lowerBound + k, file = files[position]
+                let cell: CellMeasurement
+                switch result {
+                case .success(let value): cell = value
+                case .failure(let error): throw error
+                case nil: throw ImportError(file: file.path, message: "was not read; this is a bug in the reader")
+                }
+                do {
+                    for line in cell.lines {
+                        try collector.add(index: file.index, arch: archs[file.index], dataset: line.dataset, epochs: line.epochs,
+                                          epoch: line.epoch, measured: line.values)
+                    }
+                } catch {
+                    throw ImportError(file: file.path, message: error.message)
+                }
+                for record in cell.extras { extras.record(record, position: position) }
+                progress?(position + 1, files.count)
+            }
         }
         let base = (directory as NSString).lastPathComponent
         var (table, csvSummary) = try collector.table(name: name, file: metaPath, lines: 0)
@@ -129,19 +166,38 @@ public enum NATSOfficialPickleImporter {
 
     typealias LineError = NATSOfficialImporter.LineError
 
-    /// One cell file: every (hp, dataset) of it into the collector and the extra columns.
-    static func readCell(_ root: PickleValue, index: Int, arch: String, position: Int,
-                         into collector: inout NATSOfficialImporter.Collector, extras: inout ExtraColumns) throws {
+    /// One cell's values, ready to be added to the table: a line per (dataset, hp, epoch) as
+    /// the CSV has them, and the extra columns' values per (dataset, hp).
+    struct CellMeasurement: Sendable {
+        struct Line: Sendable { var dataset: String; var epochs: Int; var epoch: Int; var values: [Double] }
+        var lines: [Line] = []
+        var extras: [ExtraRecord] = []
+    }
+
+    /// params, FLOPs, latency and the per-seed last-epoch accuracies of one (dataset, hp).
+    struct ExtraRecord: Sendable {
+        var dataset: String
+        var epochs: Int
+        var params, flops, latency: Double
+        /// (split, seed, evaluation set, accuracy).
+        var seedAccuracies: [(split: String, seed: Int64, set: String, accuracy: Double)]
+    }
+
+    /// Every (hp, dataset) of one cell file.
+    static func measure(_ root: PickleValue, index: Int, arch: String, asNamed: Bool) throws -> CellMeasurement {
         guard let hps = root.dict, hps.count > 0 else { throw LineError(message: "is not a cell file (no hp → results dict)") }
+        var cell = CellMeasurement()
         for (hpKey, results) in zip(hps.keys, hps.values) {
             guard let hp = hpKey.string, let epochs = Int(hp), (1...10_000).contains(epochs) else {
                 throw LineError(message: "hp key \(hpKey.typeName) '\(hpKey.string ?? "")' is not an epoch count such as '12' or '200'")
             }
-            guard results["arch_index"]?.int == Int64(index) else {
-                throw LineError(message: "hp '\(hp)': arch_index is \(results["arch_index"]?.int.map(String.init) ?? "missing"), not the file's index \(index); the file is misnamed")
-            }
-            guard results["arch_str"]?.string == arch else {
-                throw LineError(message: "hp '\(hp)': arch_str '\(results["arch_str"]?.string ?? "")' is not meta.pickle.pbz2's '\(arch)' for index \(index)")
+            if !asNamed {
+                guard results["arch_index"]?.int == Int64(index) else {
+                    throw LineError(message: "hp '\(hp)': arch_index is \(results["arch_index"]?.int.map(String.init) ?? "missing"), not the file's index \(index); the file is misnamed (--as-named reads it as cell \(index) anyway, as the official API does)")
+                }
+                guard results["arch_str"]?.string == arch else {
+                    throw LineError(message: "hp '\(hp)': arch_str '\(results["arch_str"]?.string ?? "")' is not meta.pickle.pbz2's '\(arch)' for index \(index) (--as-named reads it as cell \(index) anyway, as the official API does)")
+                }
             }
             guard let datasetSeed = results["dataset_seed"]?.dict, let all = results["all_results"]?.dict else {
                 throw LineError(message: "hp '\(hp)': no dataset_seed or all_results dict")
@@ -164,19 +220,33 @@ public enum NATSOfficialPickleImporter {
                     let t = train.step(trials.map { $0.train(epoch: e) })
                     let v = sets.valid.map { set in valid.step(trials.map { $0.eval(set, epoch: e) }) } ?? .missing
                     let s = test.step(trials.map { $0.eval(sets.test, epoch: e) })
-                    let measured = [t.loss, t.accuracy, t.perTime(epoch: e), v.loss, v.accuracy, v.perTime(epoch: e),
-                                    s.loss, s.accuracy, s.perTime(epoch: e)]
-                    try collector.add(index: index, arch: arch, dataset: dataset, epochs: epochs, epoch: e, measured: measured)
+                    cell.lines.append(.init(dataset: dataset, epochs: epochs, epoch: e, values: [
+                        t.loss, t.accuracy, t.perTime(epoch: e), v.loss, v.accuracy, v.perTime(epoch: e),
+                        s.loss, s.accuracy, s.perTime(epoch: e)]))
                 }
-                extras.record(dataset: dataset, epochs: epochs, position: position, trials: trials, seeds: seeds, sets: sets)
+                cell.extras.append(ExtraColumns.summarize(dataset: dataset, epochs: epochs, trials: trials, seeds: seeds, sets: sets))
             }
+        }
+        return cell
+    }
+
+    /// Per-batch results, one slot per cell: each worker writes only its own slots.
+    final class Measured: @unchecked Sendable {
+        private(set) var results: [Result<CellMeasurement, ImportError>?]
+        private let lock = NSLock()
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+        func set(_ k: Int, _ result: Result<CellMeasurement, ImportError>) {
+            lock.lock(); defer { lock.unlock() }
+            results[k] = result
         }
     }
 
-    /// One (dataset, seed) record (`ResultsCount`) of a cell, the fields the table uses.
+    /// One (dataset, seed) record (`ResultsCount`) of a cell, the fields the table uses, as
+    /// arrays by epoch (NaN where an epoch is not recorded).
     struct Trial {
-        let trainLoss: PickleDict, trainAccuracy: PickleDict, trainTimes: PickleDict
-        let evalAccuracy: PickleDict, evalLoss: PickleDict, evalTimes: PickleDict
+        let trainLoss: [Double], trainAccuracy: [Double], trainTimes: [Double]
+        /// Per evaluation set (`x-valid`, `x-test`, `ori-test`).
+        let evalAccuracy: [String: [Double]], evalLoss: [String: [Double]], evalTimes: [String: [Double]]
         let params: Double, flops: Double, latency: [Double]
 
         init(_ record: PickleValue, epochs: Int, context: String) throws {
@@ -188,30 +258,65 @@ public enum NATSOfficialPickleImporter {
             guard record["epochs"]?.int == Int64(epochs) else {
                 throw LineError(message: "\(context): epochs is \(record["epochs"]?.int.map(String.init) ?? "missing"), not the hp's \(epochs)")
             }
-            self.trainLoss = trainLoss; self.trainAccuracy = trainAccuracy; self.trainTimes = trainTimes
-            self.evalAccuracy = evalAccuracy; self.evalLoss = evalLoss; self.evalTimes = evalTimes
+            self.trainLoss = Self.byEpoch(trainLoss, epochs: epochs)
+            self.trainAccuracy = Self.byEpoch(trainAccuracy, epochs: epochs)
+            self.trainTimes = Self.byEpoch(trainTimes, epochs: epochs)
+            self.evalAccuracy = Self.bySetAndEpoch(evalAccuracy, epochs: epochs)
+            self.evalLoss = Self.bySetAndEpoch(evalLoss, epochs: epochs)
+            self.evalTimes = Self.bySetAndEpoch(evalTimes, epochs: epochs)
             params = record["params"]?.double ?? .nan
             flops = record["flop"]?.double ?? .nan
             latency = record["latency"]?.list?.compactMap(\.double) ?? []
         }
 
-        /// (loss, accuracy, this epoch's time) of the train set at epoch `e`; nil where not recorded.
-        func train(epoch e: Int) -> Sample? {
-            let key = PickleValue.int(Int64(e))
-            let time = trainTimes[key]?.double ?? .nan
-            guard let loss = trainLoss[key]?.double, let accuracy = trainAccuracy[key]?.double else {
-                return Sample(loss: .nan, accuracy: .nan, time: time, recorded: false)
+        /// A dict int epoch → float as an array; keys outside 0..<epochs are ignored.
+        static func byEpoch(_ dict: PickleDict, epochs: Int) -> [Double] {
+            var out = [Double](repeating: .nan, count: epochs)
+            for (key, value) in zip(dict.keys, dict.values) {
+                if let e = key.int, (0..<Int64(epochs)).contains(e), let v = value.double { out[Int(e)] = v }
             }
-            return Sample(loss: loss, accuracy: accuracy, time: time)
+            return out
+        }
+
+        /// A dict `'<set>@<epoch>'` → float as one array per set. The keys are parsed as
+        /// bytes: a cell has about 7,000 of them.
+        static func bySetAndEpoch(_ dict: PickleDict, epochs: Int) -> [String: [Double]] {
+            var names: [String] = [], arrays: [[Double]] = []
+            for (key, value) in zip(dict.keys, dict.values) {
+                guard case .string(let text) = key, let v = value.double else { continue }
+                let utf8 = text.utf8
+                guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { continue }
+                var e = 0, digits = 0, valid = true
+                for b in utf8[utf8.index(after: at)...] {
+                    guard (48...57).contains(b), digits < 6 else { valid = false; break }
+                    e = e * 10 + Int(b - 48)
+                    digits += 1
+                }
+                guard valid, digits > 0, e < epochs else { continue }
+                let name = utf8[..<at]
+                let slot: Int
+                if let i = names.firstIndex(where: { $0.utf8.elementsEqual(name) }) { slot = i } else {
+                    names.append(String(Substring(name)))
+                    arrays.append([Double](repeating: .nan, count: epochs))
+                    slot = names.count - 1
+                }
+                arrays[slot][e] = v
+            }
+            return Dictionary(uniqueKeysWithValues: zip(names, arrays))
+        }
+
+        /// (loss, accuracy, this epoch's time) of the train set at epoch `e`.
+        func train(epoch e: Int) -> Sample? {
+            let loss = trainLoss[e], accuracy = trainAccuracy[e]
+            return Sample(loss: loss, accuracy: accuracy, time: trainTimes[e], recorded: !loss.isNaN && !accuracy.isNaN)
         }
 
         /// The same for evaluation set `set` (`x-valid`, `x-test`, `ori-test`). Its time may
         /// be recorded where its loss and accuracy are not (tss hp 200's ori-test on
         /// cifar10-valid): the time is then still summed, as the API sums `eval_times`.
         func eval(_ set: String, epoch e: Int) -> Sample? {
-            let key = PickleValue.string("\(set)@\(e)")
-            let time = evalTimes[key]?.double ?? .nan
-            guard let loss = evalLoss[key]?.double, let accuracy = evalAccuracy[key]?.double else {
+            let time = evalTimes[set]?[e] ?? .nan
+            guard let loss = evalLoss[set]?[e], let accuracy = evalAccuracy[set]?[e], !loss.isNaN, !accuracy.isNaN else {
                 return Sample(loss: .nan, accuracy: .nan, time: time, recorded: false)
             }
             return Sample(loss: loss, accuracy: accuracy, time: time)
@@ -269,31 +374,42 @@ public enum NATSOfficialPickleImporter {
             values[id]![position] = Float(value)
         }
 
-        mutating func record(dataset: String, epochs: Int, position: Int, trials: [Trial], seeds: [Int64],
-                             sets: (valid: String?, test: String)) {
+        /// get_cost_info's params, flops and latency (each seed's mean latency, positive
+        /// ones only, averaged), and each seed's last-epoch accuracies.
+        static func summarize(dataset: String, epochs: Int, trials: [Trial], seeds: [Int64],
+                              sets: (valid: String?, test: String)) -> ExtraRecord {
             let n = Double(trials.count)
-            let schedule = "\(epochs)-epoch schedule on \(dataset)"
-            func info(_ id: String, _ unit: String, _ direction: Direction, _ column: String, _ summary: String) -> MetricInfo {
-                MetricInfo(id: id, dataset: dataset, unit: unit, direction: direction, source: source, sourceColumn: column, summary: summary)
-            }
-            let params = trials.map(\.params).reduce(0, +) / n
-            set("\(dataset)_params_M@\(epochs)ep", position: position, params,
-                info: info("\(dataset)_params_M@\(epochs)ep", "MB", .min, "params (get_cost_info)", "parameters (MB), mean over seeds, \(schedule)"))
-            let flops = trials.map(\.flops).reduce(0, +) / n
-            set("\(dataset)_flops_M@\(epochs)ep", position: position, flops,
-                info: info("\(dataset)_flops_M@\(epochs)ep", "MFLOPs", .min, "flop (get_cost_info)", "FLOPs (M), mean over seeds, \(schedule)"))
-            // get_cost_info: each seed's mean latency, positive ones only, averaged.
             let latencies = trials.map { $0.latency.isEmpty ? Double.nan : $0.latency.reduce(0, +) / Double($0.latency.count) }.filter { $0 > 0 }
-            set("\(dataset)_latency_s@\(epochs)ep", position: position, latencies.isEmpty ? .nan : latencies.reduce(0, +) / Double(latencies.count),
-                info: info("\(dataset)_latency_s@\(epochs)ep", "s", .min, "latency (get_cost_info)", "inference latency (s), mean over seeds, \(schedule)"))
+            var record = ExtraRecord(dataset: dataset, epochs: epochs, params: trials.map(\.params).reduce(0, +) / n,
+                                     flops: trials.map(\.flops).reduce(0, +) / n,
+                                     latency: latencies.isEmpty ? .nan : latencies.reduce(0, +) / Double(latencies.count),
+                                     seedAccuracies: [])
             for (seed, trial) in zip(seeds, trials) {
                 for (split, set) in [("valid", sets.valid), ("test", Optional(sets.test))] {
                     guard let set, let sample = trial.eval(set, epoch: epochs - 1), sample.recorded else { continue }
-                    let id = "\(dataset)_\(split)_acc@\(epochs)ep_seed\(seed)"
-                    self.set(id, position: position, sample.accuracy,
-                             info: info(id, "%", .max, "eval_acc1es['\(set)@\(epochs - 1)'] of seed \(seed)",
-                                        "\(split) accuracy (%) after the last epoch of seed \(seed)'s run, \(schedule); NaN where the cell has no such seed"))
+                    record.seedAccuracies.append((split, seed, set, sample.accuracy))
                 }
+            }
+            return record
+        }
+
+        mutating func record(_ r: ExtraRecord, position: Int) {
+            let schedule = "\(r.epochs)-epoch schedule on \(r.dataset)"
+            func info(_ id: String, _ unit: String, _ direction: Direction, _ column: String, _ summary: String) -> MetricInfo {
+                MetricInfo(id: id, dataset: r.dataset, unit: unit, direction: direction, source: source, sourceColumn: column, summary: summary)
+            }
+            let suffix = "@\(r.epochs)ep"
+            set("\(r.dataset)_params_M\(suffix)", position: position, r.params,
+                info: info("\(r.dataset)_params_M\(suffix)", "MB", .min, "params (get_cost_info)", "parameters (MB), mean over seeds, \(schedule)"))
+            set("\(r.dataset)_flops_M\(suffix)", position: position, r.flops,
+                info: info("\(r.dataset)_flops_M\(suffix)", "MFLOPs", .min, "flop (get_cost_info)", "FLOPs (M), mean over seeds, \(schedule)"))
+            set("\(r.dataset)_latency_s\(suffix)", position: position, r.latency,
+                info: info("\(r.dataset)_latency_s\(suffix)", "s", .min, "latency (get_cost_info)", "inference latency (s), mean over seeds, \(schedule)"))
+            for a in r.seedAccuracies {
+                let id = "\(r.dataset)_\(a.split)_acc\(suffix)_seed\(a.seed)"
+                set(id, position: position, a.accuracy,
+                    info: info(id, "%", .max, "eval_acc1es['\(a.set)@\(r.epochs - 1)'] of seed \(a.seed)",
+                               "\(a.split) accuracy (%) after the last epoch of seed \(a.seed)'s run, \(schedule); NaN where the cell has no such seed"))
             }
         }
 

@@ -31,14 +31,15 @@ struct NATSOfficialSchedule {
     /// The hp setting: the number of epochs of the schedule (`12`, `200`; sss `01`, `12`, `90`).
     let epochs: Int
     private let capacity: Int
-    /// One row-major [capacity × epochs] array per quantity.
+    /// One row-major [capacity × epochs] array per quantity; empty until a value arrives
+    /// (cifar10 has no valid split: 3 of its 9 quantities never take any memory).
     private var values: [[Float]]
     /// 1 where a line has filled (index, epoch); catches duplicated lines.
     private var filled: [UInt8]
 
     init(dataset: String, epochs: Int, capacity: Int) {
         self.dataset = dataset; self.epochs = epochs; self.capacity = capacity
-        values = Array(repeating: [Float](repeating: .nan, count: capacity * epochs), count: Self.quantities.count)
+        values = Array(repeating: [], count: Self.quantities.count)
         filled = [UInt8](repeating: 0, count: capacity * epochs)
     }
 
@@ -47,7 +48,10 @@ struct NATSOfficialSchedule {
         let slot = index * epochs + epoch
         guard filled[slot] == 0 else { return false }
         filled[slot] = 1
-        for q in measured.indices { values[q][slot] = Float(measured[q]) }
+        for q in measured.indices where !measured[q].isNaN {
+            if values[q].isEmpty { values[q] = [Float](repeating: .nan, count: capacity * epochs) }
+            values[q][slot] = Float(measured[q])
+        }
         return true
     }
 
@@ -64,6 +68,10 @@ struct NATSOfficialSchedule {
         let rows = indices.count
         var metrics: [MetricColumn] = [], costs: [MetricColumn] = [], empty: [String] = []
         func gather(_ q: Int) -> [Float] {
+            if values[q].isEmpty { return [Float](repeating: .nan, count: rows * epochs) }
+            // Every stored row, in order (the native import stores only the rows it has):
+            // share the storage instead of copying half a gigabyte.
+            if rows == capacity && indices.elementsEqual(0..<capacity) { return values[q] }
             var out = [Float](); out.reserveCapacity(rows * epochs)
             for i in indices { out.append(contentsOf: values[q][(i * epochs)..<(i * epochs + epochs)]) }
             return out

@@ -9,7 +9,7 @@
 /// be tuples (`all_results` is keyed by `(dataset, seed)`). There are no objects: the three
 /// callables the files name become `numpyDType`, a numpy float64 scalar becomes
 /// `numpyFloat64`, and an `OrderedDict()` a plain dict.
-public indirect enum PickleValue: Hashable, Sendable {
+public enum PickleValue: Hashable, Sendable {
     case none
     case bool(Bool)
     case int(Int64)
@@ -65,27 +65,38 @@ public indirect enum PickleValue: Hashable, Sendable {
 }
 
 /// An insertion-ordered dict with any hashable pickle value as key.
+///
+/// Stored as two arrays, without a hash index: the official files' dicts are either small
+/// (a record's dozen keys) or read by walking them (a curve's 200 epochs), and hashing every
+/// key of 15,625 cells was a sixth of an import. A lookup scans from the end, so the last
+/// value set for a key wins, as in Python. A key set again is updated in place while the
+/// dict is small; past `dedupeLimit` entries it is appended (the official files never set a
+/// key twice), and a lookup still sees its last value.
 public struct PickleDict: Hashable, Sendable {
     public private(set) var keys: [PickleValue] = []
     public private(set) var values: [PickleValue] = []
-    private var position: [PickleValue: Int] = [:]
+    static let dedupeLimit = 64
 
     public init() {}
 
     public var count: Int { keys.count }
 
     public subscript(key: PickleValue) -> PickleValue? {
-        position[key].map { values[$0] }
+        var i = keys.count - 1
+        while i >= 0 {
+            if keys[i] == key { return values[i] }
+            i -= 1
+        }
+        return nil
     }
 
-    /// Python's `d[key] = value`: a new key goes last, an existing one keeps its place.
+    /// Python's `d[key] = value`.
     mutating func set(_ key: PickleValue, _ value: PickleValue) {
-        if let i = position[key] { values[i] = value; return }
-        position[key] = keys.count
+        if keys.count <= Self.dedupeLimit, let i = keys.firstIndex(of: key) {
+            values[i] = value
+            return
+        }
         keys.append(key)
         values.append(value)
     }
-
-    public static func == (a: PickleDict, b: PickleDict) -> Bool { a.keys == b.keys && a.values == b.values }
-    public func hash(into hasher: inout Hasher) { hasher.combine(keys); hasher.combine(values) }
 }
