@@ -35,6 +35,11 @@ public struct FuzzSeeds: Sendable {
         hatLines = Array(lines.dropFirst())
     }
 
+    /// The real NATS-Bench official files the pickle targets start from (size space: its
+    /// cell files are the smaller, 84 KB decompressed; the topology space's cell has the
+    /// partial 200-epoch schedule).
+    static let natsFiles = ["nats-official/sss/000011.pickle.pbz2", "nats-official/tss/000284.pickle.pbz2"]
+
     /// The seeds of `target`, in a fixed order.
     public func inputs(for target: FuzzTarget, scratch: FuzzScratch) throws -> [[UInt8]] {
         switch target {
@@ -54,6 +59,12 @@ public struct FuzzSeeds: Sendable {
             let threes = try columns(["latency_mean_encoder", "latency_mean_decoder", "encoder_ffn_embed_dim_avg"])
             return [lines(pairs, separator: ","), lines(threes, separator: " "),
                     Array(("enc,dec\n").utf8) + lines(pairs, separator: ", ")]
+        case .pickle, .pbz2:
+            return try Self.natsFiles.map { name in
+                let path = (sharedData as NSString).appendingPathComponent(name)
+                let compressed = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+                return target == .pbz2 ? compressed : try Bzip2File.decompress(compressed, file: path)
+            }
         case .samples:
             let one = try columns(["latency_mean_decoder"])
             let regression = try columns(["encoder_embed_dim", "encoder_layer_num", "decoder_layer_num", "latency_mean_decoder"])

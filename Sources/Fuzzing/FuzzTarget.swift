@@ -37,6 +37,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// `stats … FILE`, `predictors fit-predict`: the one-number-per-line sample files and the
     /// regression CSV reader.
     case samples
+    /// `datasets import nats-official --dir`: a decompressed cell or meta pickle through the
+    /// restricted unpickler, then read as a cell.
+    case pickle
+    /// The same from the compressed `.pickle.pbz2` bytes: libbz2 first (16 MB bound).
+    case pbz2
 
     /// Sets the process up as the CLI is: tables parsed in a child process. Call it once,
     /// before any thread starts (the drivers do).
@@ -96,6 +101,13 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 let path = try scratch.write(bytes, as: "fuzz.csv")
                 try expectUserFacing { () throws(RegressionCSV.InputError) in _ = try RegressionCSV.read(path) }
                 try expectUserFacing { () throws(RegressionCSV.InputError) in _ = try RegressionCSV.readFeatures(path, featureCount: 3) }
+            case .pickle:
+                try expectUserFacing { () throws(ImportError) in _ = try NATSOfficialPickleImporter.measureCell(pickle: bytes, file: "fuzz.pickle") }
+            case .pbz2:
+                try expectUserFacing { () throws(ImportError) in
+                    let pickle = try Bzip2File.decompress(bytes, file: "fuzz.pickle.pbz2", maxBytes: 16 << 20)
+                    _ = try NATSOfficialPickleImporter.measureCell(pickle: pickle, file: "fuzz.pickle.pbz2")
+                }
             }
         } catch let finding as FuzzFinding {
             throw finding

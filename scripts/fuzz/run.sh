@@ -14,7 +14,7 @@ cd "$(dirname "$0")/../.."
 INPUTS="${INPUTS:-100000}"
 DRIVERS="${DRIVERS:-libfuzzer seeded}"
 SHARED="${SHARED:-../shared/data}"
-TARGETS="spec csv table table-resealed points samples"
+TARGETS="${TARGETS:-spec csv table table-resealed points samples pickle pbz2}"
 out=.build/fuzz
 mkdir -p "$out"
 status=0

@@ -135,6 +135,19 @@ public enum NATSOfficialPickleImporter {
         return (table, Summary(space: space, cells: files.count, schedules: csvSummary.schedules, emptyColumns: csvSummary.emptyColumns))
     }
 
+    /// Reads one cell file's decompressed pickle as an import does, without the identity
+    /// checks (`asNamed`); returns how many (dataset, hp, epoch) lines it gives. For fuzzing.
+    public static func measureCell(pickle bytes: [UInt8], file: String) throws(ImportError) -> Int {
+        let root = try RestrictedUnpickler.load(bytes, file: file)
+        do {
+            return try measure(root, index: 0, arch: "", asNamed: true).lines.count
+        } catch let error as NATSOfficialImporter.LineError {
+            throw ImportError(file: file, message: error.message)
+        } catch {
+            throw ImportError(file: file, message: "\(error)")
+        }
+    }
+
     /// The cell files present, by official index, ascending. The API's name is
     /// `{index:06d}.pickle.pbz2`, falling back to `{index}.pickle.pbz2`; so is ours.
     static func cellFiles(in directory: String, total: Int) throws(ImportError) -> [(index: Int, path: String)] {
