@@ -125,6 +125,11 @@ import Testing
         #expect(back.metrics.map(\.info.id) == table.metrics.map(\.info.id))
         let bench = try NATSTopologyBenchmark(table: back)
         #expect(bench.table.rows == 3)
+        // An official index finds its row in a partial table; one not imported is refused.
+        let cell = try bench.cell(parsing: "284")
+        #expect(bench.row(of: cell) == 2 && bench.officialIndex(row: 2) == 284)
+        #expect(cell.archString == "|skip_connect~0|+|skip_connect~0|skip_connect~1|+|none~0|nor_conv_1x1~1|none~2|")
+        #expect(throws: BenchmarkError.self) { _ = try bench.cell(parsing: "1") }
     }
 
     @Test func aMisnamedCellAndAMissingMetaAreOneLineErrors() throws {

@@ -45,7 +45,7 @@ public struct NATSTopologyBinding: SpaceBinding {
 
     public func architectureFields(row: Int) throws -> [ArchitectureField] {
         let cell = benchmark.index.cell(at: row)
-        return [ArchitectureField("index", .integer(row)), ArchitectureField("arch_str", .text(cell?.archString)),
+        return [ArchitectureField("index", .integer(benchmark.officialIndex(row: row))), ArchitectureField("arch_str", .text(cell?.archString)),
                 ArchitectureField("naslib_tuple", .text(cell?.naslibTuple))]
     }
 

@@ -11,6 +11,10 @@ import SearchSpaces
 public struct NATSTopologyBenchmark: Sendable {
     public let table: BenchmarkTable
     public let index: NATSTopologyIndex
+    /// Each row's official NATS-Bench index, where the table lists them (`/archs/index`)
+    /// and they are not simply the row numbers: an import of some cells only.
+    public let officialIndices: [Int]?
+    private let rowOfOfficialIndex: [Int: Int]
 
     public init(table: BenchmarkTable) throws(BenchmarkError) {
         guard table.searchSpace == "nats-topology" else {
@@ -35,14 +39,31 @@ public struct NATSTopologyBenchmark: Sendable {
             throw BenchmarkError(subject: table.name, message: error.description)
         }
         self.table = table
+        if case .int32(let listed)? = table.archs["index"]?.values, listed.count == table.rows,
+           !listed.enumerated().allSatisfy({ Int($0.element) == $0.offset }) {
+            officialIndices = listed.map(Int.init)
+            rowOfOfficialIndex = Dictionary(listed.enumerated().map { (Int($0.element), $0.offset) }, uniquingKeysWith: { a, _ in a })
+        } else {
+            officialIndices = nil
+            rowOfOfficialIndex = [:]
+        }
     }
+
+    /// The official index of `row`.
+    public func officialIndex(row: Int) -> Int { officialIndices?[row] ?? row }
 
     @inline(__always)
     public func row(of cell: NATSTopologyCell) -> Int? { index.index(of: cell) }
 
-    /// Parses an arch string, an index or a NASLib tuple, whichever the text is.
+    /// Parses an arch string, an official index or a NASLib tuple, whichever the text is.
     public func cell(parsing text: String) throws -> NATSTopologyCell {
         if let i = Int(text) {
+            if officialIndices != nil {
+                guard let row = rowOfOfficialIndex[i], let cell = index.cell(at: row) else {
+                    throw BenchmarkError(subject: table.name, message: "official index \(i) is not in the table, which holds \(table.rows) cells (indices \(officialIndices!.prefix(5).map(String.init).joined(separator: ", "))\(table.rows > 5 ? ", …" : ""))")
+                }
+                return cell
+            }
             guard let cell = index.cell(at: i) else {
                 throw BenchmarkError(subject: table.name, message: "index \(i) is outside 0…\(table.rows - 1)")
             }
