@@ -69,8 +69,22 @@ public enum NonDominatedSorting {
             for k in 0..<m where points[a][k] != points[b][k] { return points[a][k] < points[b][k] }
             return a < b
         }
-        var front: [Int] = []
-        for i in order where !front.contains(where: { dominates(points[$0], points[i]) }) {
+        // Equal points are adjacent in `order` and share their membership; only distinct
+        // members are tested against, since a copy dominates nothing its original does not.
+        // A table with many equal rows (ties in a coarse metric) stays linear in them.
+        var front: [Int] = [], distinct: [Int] = []
+        var previous: Int?, previousIn = false
+        for i in order {
+            let member: Bool
+            if let p = previous, points[p] == points[i] {
+                member = previousIn
+            } else {
+                member = !distinct.contains(where: { dominates(points[$0], points[i]) })
+                if member { distinct.append(i) }
+            }
+            previous = i
+            previousIn = member
+            guard member else { continue }
             if front.count == limit { return nil }
             front.append(i)
         }

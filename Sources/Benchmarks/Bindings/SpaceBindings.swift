@@ -10,6 +10,7 @@ public enum SpaceBindings {
     /// its own gene layout (`TabularBinding`).
     public static let registered: [any SpaceBinding.Type] = [
         NATSTopologyBinding.self,
+        NATSSizeBinding.self,
         NB101Binding.self,
         OFAMobileNetV3Binding.self,
     ]
