@@ -30,7 +30,7 @@ if [[ -n "$missing" ]]; then
     || skip "cannot install$missing with apt-get"
 fi
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/nasreplay-slurm.XXXXXX")
+T=$(mktemp -d -t nasreplay-slurm.XXXXXX)
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
