@@ -120,6 +120,19 @@ import Testing
             let again = try ExperimentFixtures.nasreplay(["datasets", "import", "nats-official", "--datasets", datasets, "--dir", dir])
             #expect(again.status == 2 && again.stderr.contains("--replace"), "an existing table is replaced only with --replace: \(again.stderr)")
         }
+        // One epoch of one schedule, by channels and by official index: the table's own value.
+        let table = try BenchmarkStore.load(datasets + "/nats-sss.h5")
+        let curve = try #require(try table.metric("cifar10-valid_valid_acc@12ep").series)
+        for arch in ["8:8:40:32:40", "284"] {
+            let query = try ExperimentFixtures.nasreplay(["query", "--datasets", datasets, "nats-sss", arch, "--hp", "12", "--epoch", "3", "--json"])
+            #expect(query.status == 0, "\(query.stderr)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(query.stdout.utf8)) as? [String: Any])
+            #expect(json["index"] as? Int == 284 && json["epoch"] as? Int == 3)
+            let metrics = try #require(json["metrics"] as? [String: Double])
+            #expect(metrics["cifar10-valid_valid_acc@12ep"].map(Float.init) == curve.values[2 * 12 + 3], "\(metrics)")
+        }
+        try ExperimentFixtures.expectOneLineError(["query", "--datasets", datasets, "nats-sss", "284", "--hp", "13", "--epoch", "0"],
+                                                  mentions: ["schedules of 1, 12, 90 epochs"])
         try ExperimentFixtures.expectOneLineError(["datasets", "import", "nats-official", "--datasets", datasets, "--dir", "x", "--csv", "y"],
                                                   mentions: ["exactly one of --dir"])
         let empty = ExperimentFixtures.temporaryFolder()

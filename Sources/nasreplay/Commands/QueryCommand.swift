@@ -16,7 +16,10 @@ struct QueryCommand: ParsableCommand {
         nb101-sample (and a table imported with `datasets import nb101`) takes the official hash or a graph:
           nasreplay query nb101-sample 00005c142e6f48ac74fdcf73e3439874
           nasreplay query nb101-sample --adjacency 0100110001000000010010000010000001000000010000000 --ops in,c3,mp3,c3,c3,c1,out
-        A NATS topology table imported with `datasets import nats-official` is queried as nats-tss.
+        A NATS topology table imported with `datasets import nats-official` is queried as nats-tss;
+        a size-space one (nats-sss) by its channels or official index. --hp H --epoch E prints
+        the values after epoch E (0-based) of the H-epoch schedule instead of the last epoch:
+          nasreplay query nats-sss 64:64:64:64:64 --hp 12 --epoch 11
         Sample tables (ofa-mbv3-dynast, hat-*, users' CSV imports) take a row number:
           nasreplay query ofa-mbv3-dynast 17
         """)
@@ -27,6 +30,8 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "NB101 only: row-major adjacency bits (with --ops).") var adjacency: String?
     @Option(help: "NB101 only: comma-separated ops (with --adjacency).") var ops: String?
     @Flag(help: "Print JSON instead of a table.") var json = false
+    @Option(help: "Imported NATS tables: the schedule (epochs) whose curves to read, with --epoch.") var hp: Int?
+    @Option(help: "Imported NATS tables: the epoch (0-based) of the --hp schedule to print.") var epoch: Int?
 
     func run() throws {
         let table = try DatasetCatalog(folder: locations.datasetsFolder).load(benchmark)
@@ -47,11 +52,29 @@ struct QueryCommand: ParsableCommand {
         }
         let row = try binding.row(parsing: architecture)
         let fields = try binding.architectureFields(row: row)
-        let metrics = table.metrics
+        // (column, value) pairs: each metric's plain value, or one epoch of one schedule.
+        let values: [(MetricColumn, Float)]
+        switch (hp, epoch) {
+        case (nil, nil):
+            values = table.metrics.map { ($0, $0.values[row]) }
+        case let (hp?, epoch?):
+            let suffix = "@\(hp)ep"
+            let curves = (table.metrics + table.costs).filter { $0.series?.axis == .epoch && $0.series?.width == hp && $0.info.id.hasSuffix(suffix) }
+            guard !curves.isEmpty else {
+                let schedules = Set((table.metrics + table.costs).compactMap { $0.series?.axis == .epoch ? $0.series?.width : nil }).sorted()
+                throw InputError(schedules.isEmpty ? "--hp: \(benchmark) has no per-epoch curves (an imported NATS table has them)"
+                                                   : "--hp \(hp): \(benchmark) has schedules of \(schedules.map(String.init).joined(separator: ", ")) epochs")
+            }
+            guard (0..<hp).contains(epoch) else { throw InputError("--epoch \(epoch): the \(hp)-epoch schedule has epochs 0…\(hp - 1)") }
+            values = curves.map { ($0, $0.series!.values[row * hp + epoch]) }
+        default:
+            throw InputError("--hp and --epoch go together, e.g. --hp 12 --epoch 11")
+        }
         if json {
-            let values = metrics.map { "\(jsonString($0.info.id)): \(jsonNumber($0.values[row]))" }.joined(separator: ", ")
+            let printed = values.map { "\(jsonString($0.0.info.id)): \(jsonNumber($0.1))" }.joined(separator: ", ")
             let described = fields.map { "\(jsonString($0.name)): \(jsonValue($0.value))" }.joined(separator: ", ")
-            print("{\"benchmark\": \(jsonString(benchmark)), \(described), \"metrics\": {\(values)}}")
+            let at = epoch.map { ", \"hp\": \(hp!), \"epoch\": \($0)" } ?? ""
+            print("{\"benchmark\": \(jsonString(benchmark)), \(described)\(at), \"metrics\": {\(printed)}}")
             return
         }
         print("benchmark     \(benchmark)")
@@ -63,9 +86,10 @@ struct QueryCommand: ParsableCommand {
                 print("\(field.name.padding(toLength: 13, withPad: " ", startingAt: 0)) \(textValue(field.value))")
             }
         }
+        if let hp, let epoch { print("after epoch   \(epoch) of the \(hp)-epoch schedule") }
         print("")
-        print(renderTable(["metric", "value", "unit", "dir", "dataset", "source"], metrics.map { m in
-            [m.info.id, m.values[row].isNaN ? "NaN" : "\(m.values[row])", m.info.unit, m.info.direction.rawValue, m.info.dataset, m.info.source]
+        print(renderTable(["metric", "value", "unit", "dir", "dataset", "source"], values.map { m, v in
+            [m.info.id, v.isNaN ? "NaN" : "\(v)", m.info.unit, m.info.direction.rawValue, m.info.dataset, m.info.source]
         }))
     }
 
