@@ -1,8 +1,8 @@
 #!/bin/bash
 # A real Slurm test: starts a single-node cluster on this machine (munged, slurmctld and
-# slurmd by hand, no systemd, state in a temporary folder), submits
-# experiments/slurm/run-array.sbatch as a 4-shard array of a small spec with every shard
-# writing into ONE results folder, then merge.sbatch with --dependency=afterok, and checks
+# slurmd by hand, no systemd, state in a temporary folder), submits with
+# experiments/slurm/submit.sh: run-array.sbatch as a 4-shard array of a small spec with every
+# shard writing into ONE results folder, then merge.sbatch with --dependency=afterok; checks
 # that the merged runs.h5 is byte-identical to an unsharded run's (so every dataset is
 # equal). Then it deletes shard 3's trial files, resubmits that one shard with the line
 # `nasreplay status --shards 4` prints (`sbatch --array=3 ... SPEC 4`), merges again and
@@ -128,11 +128,12 @@ SPEC
 
 start=$(date +%s)
 export NASREPLAY_BIN="$BIN" NASREPLAY_DATASETS="$T/datasets"
-jid=$(sbatch --parsable --array=0-3 --output="$T/logs/%x-%A_%a.out" experiments/slurm/run-array.sbatch "$T/spec.toml" 4 --results "$T/results")
-jid=${jid%%;*}
-mid=$(sbatch --parsable --dependency=afterok:"$jid" --output="$T/logs/%x-%j.out" experiments/slurm/merge.sbatch "$T/spec.toml" --results "$T/results")
-mid=${mid%%;*}
-echo "slurm test: submitted array job $jid (4 shards into one folder) and merge job $mid (afterok)"
+# The first submission through submit.sh (the array, then the merge job with afterok); the
+# resubmission below uses the sbatch line `status` prints.
+submitted=$(NASREPLAY_LOGS="$T/logs" experiments/slurm/submit.sh "$T/spec.toml" 4 --results "$T/results") || fail "submit.sh failed: $submitted"
+jobs=$(sed -n 's/^submitted shards: job \([0-9]*\) .*merge: job \([0-9]*\) .*/\1,\2/p' <<< "$submitted")
+[[ -n "$jobs" ]] || fail "submit.sh printed no job ids: $submitted"
+echo "slurm test: submit.sh: $(head -1 <<< "$submitted")"
 # Waits until none of the jobs is queued or running (2 minutes at most).
 drain() {
   for _ in $(seq 600); do
@@ -141,7 +142,7 @@ drain() {
   done
   fail "jobs $1 still queued after 2 minutes: $(squeue -h 2>&1 | head -3)"
 }
-drain "$jid,$mid"
+drain "$jobs"
 [[ -f "$T/results/slurm-check/runs.h5" ]] || fail "no runs.h5 after the merge job"
 echo "slurm test: shards and merge done in $(( $(date +%s) - start )) s"
 for f in "$T"/logs/*.out; do tail -2 "$f" | sed "s|^|  $(basename "$f"): |"; done
