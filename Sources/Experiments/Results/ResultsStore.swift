@@ -179,8 +179,9 @@ public struct ResultsStore: Sendable {
         }
     }
 
+    /// Writes a finished trial's file. Its folder exists: the trial's claim, taken before
+    /// the trial ran, created it (`claim`).
     func write(_ result: TrialResult, trialHash: String, objectiveCount: Int, reportedCount: Int) throws {
-        try Self.createDirectory(trialFolder(result.algorithm))
         try TrialFile.write(result, trialHash: trialHash, objectiveCount: objectiveCount, reportedCount: reportedCount,
                             to: trialFile(algorithm: result.algorithm, trial: result.trial))
     }

@@ -63,9 +63,10 @@ struct ProtocolBench {
     """
 
     func rows() throws -> [[String]] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nasreplay-bench-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try withBenchFolder(rows(folder:))
+    }
+
+    private func rows(folder: String) throws -> [[String]] {
         let script = folder + "/trivial_client.py"
         try Self.trivialClient.write(toFile: script, atomically: true, encoding: .utf8)
         var rows: [[String]] = []
@@ -95,24 +96,13 @@ struct ProtocolBench {
         let piped = try trialCost(command: ["python3", examples + "/random_search.py"], params: "{ batch = 50 }",
                                   evaluations: 500, trials: trials).wall
         let alone = try medianSeconds(repetitions: repetitions) {
-            for seed in 0..<trials { try runPython([driver, examples, String(seed), "500"]) }
+            for seed in 0..<trials { try runChecked("/usr/bin/env", ["python3", driver, examples, String(seed), "500"]) }
         }
         return [
             ["stdlib random search, \(trials) trials × 500, batches of 50, over the pipe (one thread)", formatSeconds(piped), "≤ 3 × alone"],
             ["the same Python loop alone (\(trials) python3 processes, evaluate answered in-process)", formatSeconds(alone), "reported"],
             ["  ratio, over the pipe ÷ alone", String(format: "%.2f ×", piped / alone), "≤ 3 ×"],
         ]
-    }
-
-    private func runPython(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw RunError("bench: python3 \(arguments.joined(separator: " ")) exited with status \(process.terminationStatus)", status: .runFailed)
-        }
     }
 
     /// Median wall time and the harness process's CPU time (user + system, all threads;

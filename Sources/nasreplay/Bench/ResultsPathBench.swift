@@ -38,16 +38,17 @@ struct ResultsPathBench {
     """
 
     func rows() throws -> [[String]] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nasreplay-bench-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try withBenchFolder(rows(folder:))
+    }
+
+    private func rows(folder: String) throws -> [[String]] {
         let specPath = folder + "/bench-aging.toml"
         try Self.spec.write(toFile: specPath, atomically: true, encoding: .utf8)
         let binary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var attempt = 0
         let run = try medianSeconds(repetitions: repetitions) {
             attempt += 1
-            try launch(binary, ["run", specPath, "--datasets", datasets, "--results", "\(folder)/r\(attempt)", "--quiet"])
+            try runChecked(binary, ["run", specPath, "--datasets", datasets, "--results", "\(folder)/r\(attempt)", "--quiet"])
         }
         var rows = [["300 aging-evolution trials × 1,000 on NATS-TSS, whole `nasreplay run` (load, search, trial files, runs.h5, summary; all cores)",
                      formatSeconds(run), "≤ 0.1 s (issue 18)"]]
@@ -58,22 +59,10 @@ struct ResultsPathBench {
             return rows
         }
         let python = try medianSeconds(repetitions: max(1, repetitions / 2)) {
-            try launch("/usr/bin/env", ["python3", script, csv, "300", "1000", folder + "/rea.csv"])
+            try runChecked("/usr/bin/env", ["python3", script, csv, "300", "1000", folder + "/rea.csv"])
         }
         rows.append(["the same in plain Python (REA, dict lookup, stdlib; load, search, CSV of curves; one core)", formatSeconds(python), "baseline"])
         rows.append(["  ratio, Python ÷ nasreplay run", String(format: "%.1f ×", python / run), "≥ 20 × (issue 18)"])
         return rows
-    }
-
-    private func launch(_ executable: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw RunError("bench: \(executable) \(arguments.joined(separator: " ")) exited with status \(process.terminationStatus)", status: .runFailed)
-        }
     }
 }

@@ -94,33 +94,20 @@ extension BenchCommand {
     /// 300 aging-evolution trials × 1,000 evaluations on NATS-TSS, on all cores: in memory,
     /// and as a full `nasreplay run` that also writes every trial file and runs.h5.
     func searchRows(catalog: DatasetCatalog) throws -> [[String]] {
-        let text = """
-        name = "bench-aging"
-        trials = 300
-        seed = 1
-        [benchmark]
-        name = "nats-tss"
-        objectives = ["c10_valid_200ep:max"]
-        report = ["c10_test_200ep"]
-        [budget]
-        evaluations = 1000
-        [[algorithm]]
-        name = "aging"
-        type = "aging-evolution"
-        """
-        let spec = try ExperimentSpec.parse(text, file: "bench-aging.toml")
+        // The spec `--only results` runs as a whole process (ResultsPathBench).
+        let spec = try ExperimentSpec.parse(ResultsPathBench.spec, file: "bench-aging.toml")
         var options = ExperimentRunner.Options()
         options.progress = false
         let threads = options.threads
         let runner = try ExperimentRunner(spec: spec, catalog: catalog, options: options)
         let inMemory = try medianSeconds(repetitions: repetitions) { blackHole(try runner.runInMemory()) }
-        let results = FileManager.default.temporaryDirectory.appendingPathComponent("nasreplay-bench-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: results) }
-        var counter = 0
-        let withFiles = try medianSeconds(repetitions: max(1, repetitions / 2)) {
-            counter += 1
-            options.resultsRoot = results + "/\(counter)"
-            _ = try ExperimentRunner(spec: spec, catalog: catalog, options: options).run()
+        let withFiles = try withBenchFolder { results in
+            var counter = 0
+            return try medianSeconds(repetitions: max(1, repetitions / 2)) {
+                counter += 1
+                options.resultsRoot = results + "/\(counter)"
+                _ = try ExperimentRunner(spec: spec, catalog: catalog, options: options).run()
+            }
         }
         return [
             ["300 aging-evolution trials × 1,000 evaluations, \(threads) threads (in memory)", formatSeconds(inMemory), "< 3 s"],

@@ -37,13 +37,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         try checkResultsFolder(results)
-        var parsed = try ExperimentSpec.load(spec)
-        if let trials {
-            try checkTrialOverride(trials, maximum: ExperimentSpec.maximumTrials,
-                                   runsFile: ResultsStore(root: results, experiment: parsed.name).runsFile)
-            parsed.trials = trials
-            try parsed.checkLoggedEvaluations(trialsName: "--trials")
-        }
+        let parsed = try loadSpec(spec, trials: trials, results: results)
         var options = ExperimentRunner.Options()
         if let threads {
             guard threads > 0 else { throw InputError("--threads must be positive, got \(threads)") }
@@ -93,13 +87,7 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         try checkResultsFolder(results)
-        var parsed = try ExperimentSpec.load(spec)
-        if let trials {
-            try checkTrialOverride(trials, maximum: ExperimentSpec.maximumTrials,
-                                   runsFile: ResultsStore(root: results, experiment: parsed.name).runsFile)
-            parsed.trials = trials
-            try parsed.checkLoggedEvaluations(trialsName: "--trials")
-        }
+        let parsed = try loadSpec(spec, trials: trials, results: results)
         var options = ExperimentRunner.Options()
         options.resultsRoot = results
         let runner = try ExperimentRunner(spec: parsed, catalog: DatasetCatalog(folder: locations.datasetsFolder), options: options)
@@ -108,6 +96,19 @@ struct MergeCommand: ParsableCommand {
         print(summary)
         print("merged (\(copied) trial files copied in); wrote \(runner.store.runsFile) and \(runner.store.summaryFile)")
     }
+}
+
+/// The spec at `path`, with `--trials N` applied when given (`run`, `merge`): checked by
+/// `checkTrialOverride` and against the logged-evaluation limit.
+func loadSpec(_ path: String, trials: Int?, results: String) throws -> ExperimentSpec {
+    var parsed = try ExperimentSpec.load(path)
+    if let trials {
+        try checkTrialOverride(trials, maximum: ExperimentSpec.maximumTrials,
+                               runsFile: ResultsStore(root: results, experiment: parsed.name).runsFile)
+        parsed.trials = trials
+        try parsed.checkLoggedEvaluations(trialsName: "--trials")
+    }
+    return parsed
 }
 
 /// Checks `--trials N` (for `run` and `predictors evaluate`): N must be in 1…`maximum`, and a
