@@ -19,7 +19,7 @@ echo
 echo "-- random search, GA, aging evolution, NAS-EA-FA v2 (see accuracy only), NSGA-II and LINAS"
 echo "   (see accuracy and Raspberry Pi 4 latency): $SPEC"
 start=$SECONDS
-"$BIN" run "$SPEC" --datasets "$DATASETS" --quiet ${FLAGS[@]+"${FLAGS[@]}"} | tail -n 1
+"$BIN" run "$SPEC" --datasets "$DATASETS" ${FLAGS[@]+"${FLAGS[@]}"} | tail -n 1   # progress on stderr
 "$BIN" plot "$OUT" --datasets "$DATASETS" >/dev/null
 echo "   run and figures: $((SECONDS - start)) s"
 echo

@@ -92,6 +92,6 @@ extension HDF5File {
         } catch {
             reply = [0] + Array(([error.message] + error.stack).joined(separator: "\u{0}").utf8)
         }
-        _exit(writeAll(reply, to: output) == nil ? 0 : 1)
+        _exit(AtomicFile.writeAll(reply, to: output) == nil ? 0 : 1)
     }
 }

@@ -20,20 +20,11 @@ public enum HDF5File {
     /// failed `H5Fclose` leaves the file half-closed, and `H5_term_library` crashes on it at
     /// exit (SIGSEGV after the error was printed).
     public static func write(_ root: H5Group, to path: String, options: WriteOptions = WriteOptions()) throws(HDF5Error) {
-        let temporary = TemporaryName.next(for: path)
         let image = try HDF5Library.withLock { () throws(HDF5Error) -> [UInt8] in
-            try imageLocked(root, name: temporary, options: options)
+            try imageLocked(root, name: TemporaryName.next(for: path), options: options)
         }
-        do {
-            try writeBytes(image, to: temporary)
-        } catch {
-            unlink(temporary)
-            throw error
-        }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw HDF5Error(file: path, message: "cannot move the finished file into place: \(reason)")
+        do { try AtomicFile.write(image, to: path) } catch {
+            throw HDF5Error(file: error.file, message: error.message)
         }
     }
 
@@ -73,36 +64,6 @@ public enum HDF5File {
         guard copied == size else { throw failure(name, "cannot take the file's image") }
         FileChecksum.stamp(&image)
         return image
-    }
-
-    /// Writes all of `bytes` to the open descriptor `fd`; nil, or the system's reason.
-    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
-        var written = 0
-        return bytes.withUnsafeBytes { buffer -> String? in
-            while written < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                written += n
-            }
-            return nil
-        }
-    }
-
-    /// Creates (or truncates: a stale temporary file of a killed process with the same id)
-    /// `path`, never through a symbolic link, and writes `bytes` to it; any error, such as a
-    /// full disk, names the file and the system's reason.
-    private static func writeBytes(_ bytes: [UInt8], to path: String) throws(HDF5Error) {
-        func reason() -> String { String(cString: strerror(errno)) }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw HDF5Error(file: path, message: "cannot create the file: \(reason())") }
-        if let failure = writeAll(bytes, to: fd) {
-            close(fd)
-            throw HDF5Error(file: path, message: "cannot write the file: \(failure)")
-        }
-        guard close(fd) == 0 else { throw HDF5Error(file: path, message: "cannot write the file: \(reason())") }
     }
 
     private static func writeGroup(_ group: H5Group, into location: hid_t, path: String, options: WriteOptions) throws(HDF5Error) {

@@ -72,7 +72,7 @@ enum NATSOfficialFixture {
     static func write(_ lines: [String]? = nil, header: String = header, name: String = "nats_tss_official.csv") -> String {
         let path = TestTables.temporaryFile(name)
         let body = ([header] + (lines ?? Self.lines.map(text))).joined(separator: "\n") + "\n"
-        FileManager.default.createFile(atPath: path, contents: Data(body.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(body.utf8))
         return path
     }
 }

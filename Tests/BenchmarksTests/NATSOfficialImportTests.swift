@@ -155,7 +155,7 @@ import Testing
         let headerOnly = NATSOfficialFixture.write([])
         #expect { try NATSOfficialImporter.read(headerOnly, name: "x") } throws: { "\($0)".contains("no data lines") }
         let empty = TestTables.temporaryFile("empty.csv")
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         #expect { try NATSOfficialImporter.read(empty, name: "x") } throws: { "\($0)".contains("empty file") }
     }
 
@@ -163,7 +163,7 @@ import Testing
     @Test func recordReaderAgreesWithCSVTable() throws {
         let text = "a,b,c\r\n1,\"x,y\",3\n\n\"he said \"\"hi\"\"\",,\"multi\nline\"\r\n4,5,6"
         let path = TestTables.temporaryFile("quoted.csv")
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         let table = try CSVTable.parse(Array(text.utf8), path: path)
         let reader = try CSVRecordReader(path: path)
         var records: [[String]] = [], lines: [Int] = []

@@ -119,10 +119,10 @@ import Testing
 
     @Test func emptyAndForeignFilesAreErrors() throws {
         let empty = TestTables.temporaryFile("empty.tfrecord")
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         #expect(throws: ImportError.self) { try NB101TFRecordImporter.read(empty) }
         let foreign = TestTables.temporaryFile("foreign.tfrecord")
-        FileManager.default.createFile(atPath: foreign, contents: Data("hash,num_vertices\n0000,7\n".utf8))
+        _ = FileManager.default.createFile(atPath: foreign, contents: Data("hash,num_vertices\n0000,7\n".utf8))
         #expect(throws: ImportError.self) { try NB101TFRecordImporter.read(foreign) }
         #expect(throws: ImportError.self) { try NB101TFRecordImporter.read(TestTables.temporaryFile("missing.tfrecord")) }
     }

@@ -20,7 +20,7 @@ enum SampleTableFixtures {
         for (relative, text) in files {
             let path = dir + "/" + relative
             try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         }
         return dir
     }

@@ -8,7 +8,7 @@ import Testing
 
     static func file(_ text: String) -> String {
         let path = ExperimentFixtures.temporaryFolder() + "/f.csv"
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         return path
     }
 
@@ -65,7 +65,7 @@ import Testing
 
     static func evaluateSpec(_ body: String) -> String {
         let path = ExperimentFixtures.temporaryFolder() + "/p.toml"
-        FileManager.default.createFile(atPath: path, contents: Data("name = \"bad\"\nseed = 1\ntrials = 1\n\(body)".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("name = \"bad\"\nseed = 1\ntrials = 1\n\(body)".utf8))
         return path
     }
 

@@ -108,7 +108,7 @@ import Testing
 
     static func write(_ text: String) -> String {
         let path = ExperimentFixtures.temporaryFolder() + "/data.csv"
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         return path
     }
 

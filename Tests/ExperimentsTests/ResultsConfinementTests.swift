@@ -95,16 +95,17 @@ import Testing
         let trials = folder + "/trials/aging"
         try FileManager.default.createDirectory(atPath: trials, withIntermediateDirectories: true)
         let dead = try Self.deadProcessID(), alive = getppid()
-        let stale = ["\(folder)/runs.h5.tmp-\(dead)-0", "\(folder)/summary.md.tmp-\(dead)", "\(trials)/trial-000001.h5.tmp-\(dead)-3",
+        let stale = ["\(folder)/runs.h5.tmp-\(dead)-0", "\(folder)/summary.md.tmp-\(dead)", "\(trials)/trial-000001.rec.tmp-\(dead)-3",
+                     "\(trials)/trial-000006.h5.tmp-\(dead)-3",   // of the HDF5 trial files before 2026-12-05
                      "\(trials)/.trial-000002.h5.copy",
                      // Other hosts' (a shared filesystem) and live pids' temporaries, when their lock is free.
                      "\(folder)/runs.h5.tmp-node07-\(alive)-0", "\(folder)/runs.h5.tmp-\(alive)-0",
-                     "\(trials)/trial-000003.h5.tmp-node07-\(alive)-9",
+                     "\(trials)/trial-000003.rec.tmp-node07-\(alive)-9",
                      "\(trials)/.trial-000004.claim"]   // a per-trial claim file of an earlier version
         // Trial 5's claim is held (by this process, on its own descriptor): its writer is alive.
-        let held = "\(trials)/trial-000005.h5.tmp-node07-\(dead)-1"
+        let held = "\(trials)/trial-000005.rec.tmp-node07-\(dead)-1"
         let kept = [held, "\(folder)/notes.tmp-\(dead)", "\(folder)/runs.h5.tmp-x", "\(folder)/runs.h5.tmp-\(dead)-0-1-2",
-                    "\(trials)/other.h5.tmp-\(dead)-0", "\(root)/runs.h5.tmp-\(dead)-0"]
+                    "\(trials)/other.rec.tmp-\(dead)-0", "\(trials)/trial-000007.txt.tmp-\(dead)-0", "\(root)/runs.h5.tmp-\(dead)-0"]
         for path in stale + kept { try Data(repeating: 0, count: 64).write(to: URL(fileURLWithPath: path)) }
         guard case .acquired(let claim) = try TrialClaim.attempt(file: "\(trials)/.claims", trial: 5) else {
             Issue.record("cannot take trial 5's claim"); return

@@ -25,7 +25,7 @@ import Testing
         func finishedTrials(_ results: String) -> Int {
             let trials = results + "/killed/trials"
             return ((try? FileManager.default.contentsOfDirectory(atPath: trials)) ?? []).reduce(0) { n, a in
-                n + ((try? FileManager.default.contentsOfDirectory(atPath: "\(trials)/\(a)")) ?? []).filter { $0.hasSuffix(".h5") }.count
+                n + ((try? FileManager.default.contentsOfDirectory(atPath: "\(trials)/\(a)")) ?? []).filter { $0.hasSuffix(".rec") }.count
             }
         }
 

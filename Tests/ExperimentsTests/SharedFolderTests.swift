@@ -143,7 +143,7 @@ import Testing
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: trialFolder)) ?? []
-            if files.contains("trial-000001.h5") { break }
+            if files.contains("trial-000001.rec") { break }
             usleep(2_000)
         }
         kill(p.processIdentifier, SIGKILL)

@@ -17,11 +17,28 @@ import Testing
         TrialFile.Slot(trialHash: hash, algorithm: algorithm, trial: trial, objectiveCount: 2, reportedCount: 1)
     }
 
-    /// Writes `result` (default: `Self.result`) and returns the path.
-    static func written(_ result: TrialResult = result, hash: String = "abc") throws -> String {
-        let path = ExperimentFixtures.temporaryFolder() + "/trial-\(String(format: "%06d", result.trial)).h5"
-        try TrialFile.write(result, trialHash: hash, objectiveCount: 2, reportedCount: 1, to: path)
+    /// Writes `result` (default: `Self.result`) as a record, or in the HDF5 format of older
+    /// folders, and returns the path.
+    static func written(_ result: TrialResult = result, hash: String = "abc", legacy: Bool = false) throws -> String {
+        let path = ExperimentFixtures.temporaryFolder() + "/trial-\(String(format: "%06d", result.trial)).\(legacy ? "h5" : "rec")"
+        if legacy {
+            try TrialFile.writeHDF5(result, trialHash: hash, objectiveCount: 2, reportedCount: 1, to: path)
+        } else {
+            try TrialFile.write(result, trialHash: hash, objectiveCount: 2, reportedCount: 1, to: path)
+        }
         return path
+    }
+
+    /// Where a record's header fields start (after the magic, the trial hash and the
+    /// algorithm), and where its arrays start: `TrialRecord`'s layout.
+    static func headerOffset(hash: String = "abc", algorithm: String = "ga") -> Int { 8 + 4 + hash.utf8.count + 4 + algorithm.utf8.count }
+    static var arraysOffset: Int { headerOffset() + 9 * 8 }
+
+    /// Overwrites `bytes` at `offset` in the file at `path`.
+    static func patch(_ path: String, at offset: Int, _ bytes: [UInt8]) throws {
+        var data = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        data.replaceSubrange(offset..<(offset + bytes.count), with: bytes)
+        try Data(data).write(to: URL(fileURLWithPath: path))
     }
 
     func rejection(_ path: String, _ slot: TrialFile.Slot = TrialFileTests.slot()) -> String? {
@@ -32,6 +49,18 @@ import Testing
 
     @Test func aTrialIsReadBackAsWritten() throws {
         #expect(try TrialFile.read(try Self.written(), for: Self.slot()) == Self.result)
+        #expect(try TrialFile.read(try Self.written(legacy: true), for: Self.slot()) == Self.result)
+    }
+
+    @Test func aRecordIsItsFixedLayout() throws {
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: try Self.written())))
+        #expect(bytes.prefix(8) == Array("NRTRIAL1".utf8)[...])
+        // The header, then rows (2 × i32); the doubles: objectives 4, reported, cost,
+        // cumulative cost, best signal, incumbent, hv and normalised hv 2 each; exact
+        // (2 bytes); front (1 × i32); the digest.
+        #expect(bytes.count == Self.arraysOffset + 2 * 4 + 8 * (4 + 7 * 2) + 2 + 4 + 8)
+        let digest = bytes.suffix(8).reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        #expect(digest == bytes.dropLast(8).withUnsafeBytes { XXH64.hash($0) })
     }
 
     @Test("every UInt64 seed survives a trial file exactly, 2^63 and above included",
@@ -43,31 +72,49 @@ import Testing
     }
 
     @Test func aTrialOfAnotherSpecIsRefused() throws {
-        let path = try Self.written()
-        #expect(throws: TrialFile.OtherSpec.self) { try TrialFile.read(path, for: Self.slot(hash: "def")) }
+        for legacy in [false, true] {
+            let path = try Self.written(legacy: legacy)
+            #expect(throws: TrialFile.OtherSpec.self) { try TrialFile.read(path, for: Self.slot(hash: "def")) }
+        }
     }
 
     @Test func aTrialFileCopiedOverAnotherTrialIsRejected() throws {
         var other = Self.result
         other.trial = 5
-        let path = try Self.written(other)
-        #expect(rejection(path)?.contains("holds trial 5 of 'ga', not trial 4 of 'ga'") == true)
-        #expect(rejection(path, Self.slot(algorithm: "aging", trial: 5))?.contains("not trial 5 of 'aging'") == true)
+        for legacy in [false, true] {
+            let path = try Self.written(other, legacy: legacy)
+            #expect(rejection(path)?.contains("holds trial 5 of 'ga', not trial 4 of 'ga'") == true)
+            #expect(rejection(path, Self.slot(algorithm: "aging", trial: 5))?.contains("not trial 5 of 'aging'") == true)
+        }
     }
 
     @Test func anEditedValueFailsTheContentChecksum() throws {
+        // The third objective value, 0.75, becomes 0.99: rows are 8 bytes, values 8 each.
         let path = try Self.written()
-        var root = try HDF5File.read(path)
-        root.set("log/objectives", H5Dataset(.float64([0.5, 2, 0.99, 3]), shape: [2, 2]))
-        try HDF5File.write(root, to: path)
+        try Self.patch(path, at: Self.arraysOffset + 8 + 2 * 8, withUnsafeBytes(of: (0.99).bitPattern.littleEndian, Array.init))
         #expect(rejection(path)?.contains("does not match its content checksum") == true)
+
+        let legacy = try Self.written(legacy: true)
+        var root = try HDF5File.read(legacy)
+        root.set("log/objectives", H5Dataset(.float64([0.5, 2, 0.99, 3]), shape: [2, 2]))
+        try HDF5File.write(root, to: legacy)
+        #expect(rejection(legacy)?.contains("does not match its content checksum") == true)
     }
 
-    @Test func anEditedAttributeFailsTheContentChecksum() throws {
+    @Test("an edited header field fails the content checksum", arguments: [(0, "trial"), (1, "seed"), (2, "stalled"), (3, "unanswered")])
+    func anEditedHeaderFieldFailsTheContentChecksum(field: Int, name: String) throws {
+        var result = Self.result
+        result.trial = field == 0 ? 3 : 4
+        let path = try Self.written(result)
+        try Self.patch(path, at: Self.headerOffset() + 8 * field, withUnsafeBytes(of: UInt64(field == 0 ? 4 : 0).littleEndian, Array.init))
+        #expect(rejection(path)?.contains("does not match its content checksum") == true, "\(name)")
+    }
+
+    @Test func anEditedLegacyAttributeFailsTheContentChecksum() throws {
         for (key, value) in [("trial", H5Attribute.int(4)), ("stalled", .int(0)), ("seed", .string("12")), ("unanswered", .int(0))] {
             var result = Self.result
             result.trial = key == "trial" ? 3 : 4
-            let path = try Self.written(result)
+            let path = try Self.written(result, legacy: true)
             var root = try HDF5File.read(path)
             root.attributes[key] = value
             try HDF5File.write(root, to: path)
@@ -75,17 +122,32 @@ import Testing
         }
     }
 
-    @Test func aTruncatedTrialFileIsRejected() throws {
-        let path = try Self.written()
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        for keep in [0, 100, bytes.count / 2, bytes.count - 1] {
-            try bytes.prefix(keep).write(to: URL(fileURLWithPath: path))
-            #expect(rejection(path)?.contains("cannot be read") == true, "\(keep) of \(bytes.count) bytes")
+    @Test func aTruncatedOrExtendedTrialFileIsRejected() throws {
+        for legacy in [false, true] {
+            let path = try Self.written(legacy: legacy)
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            for keep in [0, 7, 30, 100, bytes.count / 2, bytes.count - 1] {
+                try bytes.prefix(keep).write(to: URL(fileURLWithPath: path))
+                #expect(rejection(path)?.contains("cannot be read") == true, "\(keep) of \(bytes.count) bytes")
+            }
+            guard !legacy else { continue }
+            try (bytes + Data([0])).write(to: URL(fileURLWithPath: path))
+            #expect(rejection(path)?.contains("cannot be read") == true, "one byte more")
         }
     }
 
-    @Test func aTrialFileWithoutAChecksumIsRejectedAndAnotherSpecsIsStillRefused() throws {
+    @Test func aRecordWhoseCountsClaimMoreThanItsSizeIsRejectedBeforeAllocating() throws {
+        // Evaluations 2^62: far beyond the file; refused from the header alone.
         let path = try Self.written()
+        try Self.patch(path, at: Self.headerOffset() + 4 * 8, withUnsafeBytes(of: (UInt64(1) << 62).littleEndian, Array.init))
+        #expect(rejection(path)?.contains("cannot be read") == true)
+        try Self.patch(path, at: Self.headerOffset() + 4 * 8, withUnsafeBytes(of: UInt64(2).littleEndian, Array.init))
+        try Self.patch(path, at: Self.headerOffset() + 5 * 8, withUnsafeBytes(of: UInt64.max.littleEndian, Array.init))
+        #expect(rejection(path)?.contains("cannot be read") == true)
+    }
+
+    @Test func aTrialFileWithoutAChecksumIsRejectedAndAnotherSpecsIsStillRefused() throws {
+        let path = try Self.written(legacy: true)
         var root = try HDF5File.read(path)
         root.attributes["content_sha256"] = nil
         try HDF5File.write(root, to: path)
@@ -94,8 +156,9 @@ import Testing
     }
 
     @Test func aTrialOfOtherWidthsIsRejected() throws {
-        let path = try Self.written()
         let slot = TrialFile.Slot(trialHash: "abc", algorithm: "ga", trial: 4, objectiveCount: 1, reportedCount: 1)
-        #expect(rejection(path, slot)?.contains("not the spec's 1 and 1") == true)
+        for legacy in [false, true] {
+            #expect(rejection(try Self.written(legacy: legacy), slot)?.contains("not the spec's 1 and 1") == true)
+        }
     }
 }

@@ -24,6 +24,13 @@ import Testing
         return try ExperimentRunner(spec: try ExperimentSpec.parse(text, file: "spec.toml"), catalog: ExperimentFixtures.catalog, options: options)
     }
 
+    /// Changes one bit of a value in the middle of a trial file's logs.
+    func flipAByteInTheMiddle(of path: String) throws {
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[bytes.count / 2] ^= 1
+        try bytes.write(to: URL(fileURLWithPath: path))
+    }
+
     /// Copies one trial over another, edits a value of a third and truncates a fourth.
     /// Returns the three damaged paths.
     func tamper(_ store: ResultsStore) throws -> [String] {
@@ -32,11 +39,7 @@ import Testing
         try fm.removeItem(atPath: swapped)
         try fm.copyItem(atPath: store.trialFile(algorithm: "aging", trial: 1), toPath: swapped)
         let edited = store.trialFile(algorithm: "ga", trial: 2)
-        var root = try HDF5File.read(edited)
-        guard case .float64(var values)? = root.dataset(at: "curves/best_signal")?.data else { throw RunError("no best_signal") }
-        values[values.count - 1] += 1
-        root.set("curves/best_signal", H5Dataset(.float64(values)))
-        try HDF5File.write(root, to: edited)
+        try flipAByteInTheMiddle(of: edited)
         let truncated = store.trialFile(algorithm: "random", trial: 3)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: truncated))
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: truncated))
@@ -71,7 +74,12 @@ import Testing
         let reference = try HDF5File.read(first.store.runsFile)
         for c in first.configs.indices {
             for t in 0..<2 {
-                let path = first.store.trialFile(algorithm: first.configs[c].label, trial: t)
+                // As an older folder holds it: an HDF5 file, from before trial checksums.
+                let record = first.store.trialFile(algorithm: first.configs[c].label, trial: t)
+                let path = first.store.legacyTrialFile(algorithm: first.configs[c].label, trial: t)
+                try TrialFile.writeHDF5(try TrialFile.read(record, for: first.slot(config: c, trial: t)), trialHash: first.spec.trialHash,
+                                        objectiveCount: 1, reportedCount: 2, to: path)
+                try FileManager.default.removeItem(atPath: record)
                 var root = try HDF5File.read(path)
                 root.attributes["content_sha256"] = nil
                 try HDF5File.write(root, to: path)
@@ -83,6 +91,42 @@ import Testing
         #expect(notices.all.count == 1 && notices.all.first?.hasPrefix("6 trial files predate trial checksums (\(folder)/integrity-older/trials/") == true,
                 "\(notices.all)")
         #expect(try HDF5File.read(first.store.runsFile) == reference)
+        // Each recomputed trial is a record now, and its rejected HDF5 file is gone.
+        for c in first.configs.indices {
+            for t in 0..<2 {
+                #expect(FileManager.default.fileExists(atPath: first.store.trialFile(algorithm: first.configs[c].label, trial: t)))
+                #expect(!FileManager.default.fileExists(atPath: first.store.legacyTrialFile(algorithm: first.configs[c].label, trial: t)))
+            }
+        }
+    }
+
+    @Test func aFolderOfHDF5TrialFilesResumesAndMergesAsBefore() throws {
+        let text = ExperimentFixtures.spec(trials: 2, evaluations: 60, name: "integrity-hdf5")
+        let folder = ExperimentFixtures.temporaryFolder()
+        let first = try runner(text, results: folder)
+        _ = try first.run()
+        let reference = try HDF5File.read(first.store.runsFile)
+        for c in first.configs.indices {
+            for t in 0..<2 {
+                let record = first.store.trialFile(algorithm: first.configs[c].label, trial: t)
+                try TrialFile.writeHDF5(try TrialFile.read(record, for: first.slot(config: c, trial: t)), trialHash: first.spec.trialHash,
+                                        objectiveCount: 1, reportedCount: 2,
+                                        to: first.store.legacyTrialFile(algorithm: first.configs[c].label, trial: t))
+                try FileManager.default.removeItem(atPath: record)
+            }
+        }
+        try FileManager.default.removeItem(atPath: first.store.runsFile)
+        let notices = Notices()
+        let outcome = try runner(text, results: folder, notices: notices).run()
+        #expect(outcome.ran == 0 && outcome.resumed == 6 && notices.all.isEmpty, "\(notices.all)")
+        #expect(try HDF5File.read(first.store.runsFile) == reference)
+
+        // A merge from that folder copies the trials, as records.
+        let home = try runner(text, results: ExperimentFixtures.temporaryFolder())
+        #expect(try home.importTrials(from: [first.store.folder]) == 6)
+        _ = try home.assemble()
+        #expect(try HDF5File.read(home.store.runsFile) == reference)
+        #expect(FileManager.default.fileExists(atPath: home.store.trialFile(algorithm: home.configs[0].label, trial: 1)))
     }
 
     @Test func aDamagedShardTrialIsReportedAndNeverMerged() throws {
@@ -98,9 +142,7 @@ import Testing
             damagedStores.first { FileManager.default.fileExists(atPath: $0.trialFile(algorithm: algorithm, trial: trial)) }!
         }
         let edited = store(holding: "ga", 2).trialFile(algorithm: "ga", trial: 2)
-        var root = try HDF5File.read(edited)
-        root.attributes["unanswered"] = .int(7)
-        try HDF5File.write(root, to: edited)
+        try flipAByteInTheMiddle(of: edited)
 
         let notices = Notices()
         let home = try runner(text, results: ExperimentFixtures.temporaryFolder(), notices: notices)

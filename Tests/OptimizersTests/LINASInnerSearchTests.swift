@@ -41,7 +41,8 @@ struct ToyNATSEvaluator3: Evaluator {
     @Test("every catalogue algorithm runs inside LINAS and spends the loops' evaluations", arguments: LINASInnerSearch.catalogueNames)
     func everyInnerAlgorithmRuns(name: String) throws {
         var linas = LINAS(population: 20, predictor: PredictorModel(.ridge))
-        linas.innerSearch = try #require(LINASInnerSearch.named(name, population: 20, generations: 3))
+        let inner = try #require(LINASInnerSearch.named(name, population: 20, generations: 3))
+        linas.innerSearch = inner
         let trial = run(linas, ToyNATSEvaluator3(), budget: 80)
         // 4 loops: 20 random, then three of the inner search's final population (20 for every
         // one here: MOEA/D and C-TAEA keep 20 directions).
@@ -54,7 +55,8 @@ struct ToyNATSEvaluator3: Evaluator {
     func threeObjectivesDefaultToUNSGA3() throws {
         let plain = LINAS(population: 20, innerGenerations: 3, predictor: PredictorModel(.ridge))
         var unsga3 = plain
-        unsga3.innerSearch = try #require(LINASInnerSearch.named("unsga3", population: 20, generations: 3))
+        let inner = try #require(LINASInnerSearch.named("unsga3", population: 20, generations: 3))
+        unsga3.innerSearch = inner
         var nsga2 = plain
         nsga2.inner = .nsga2
         let byDefault = run(plain, ToyNATSEvaluator3(), budget: 60).records.map(\.row)

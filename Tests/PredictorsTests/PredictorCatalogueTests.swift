@@ -59,4 +59,23 @@ import Testing
         gbt.parameters.baseScore = 0.5
         #expect(try #require(try gbt.makeRegressor() as? GradientBoostedTrees).parameters.baseScore == 0.5)
     }
+
+    @Test("gbt takes xgboost's min_child_weight, reg_lambda and subsample = 1; a subsample fraction is refused, not approximated")
+    func gbtTakesTheOraclesXGBoostParameters() throws {
+        var gbt = PredictorModel(.gbt)
+        gbt.parameters.minChildWeight = 3
+        gbt.parameters.regLambda = 0.25
+        gbt.parameters.subsample = 1
+        let trees = try #require(try gbt.makeRegressor() as? GradientBoostedTrees).parameters
+        #expect(trees.minChildWeight == 3 && trees.lambda == 0.25)
+        #expect(trees == GradientBoostedTrees.Parameters(lambda: 0.25, minChildWeight: 3))
+        gbt.parameters.subsample = 0.8
+        #expect(throws: PredictorError.self) { try gbt.makeRegressor() }
+        gbt.parameters.subsample = nil
+        gbt.parameters.regLambda = -1
+        #expect(throws: PredictorError.invalidParameter("reg-lambda must be ≥ 0, got -1.0")) { try gbt.makeRegressor() }
+        var ridge = PredictorModel(.ridge)
+        ridge.parameters.minChildWeight = 1
+        #expect(throws: PredictorError.invalidParameter("model 'ridge' takes no 'min-child-weight' (it takes: alpha)")) { try ridge.makeRegressor() }
+    }
 }

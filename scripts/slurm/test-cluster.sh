@@ -157,7 +157,7 @@ leftovers=$(find "$T/results" -name '*.tmp-*' -o -name '*.claim' | wc -l)
 rm -f "$T/results/slurm-check/runs.h5"
 for job in $(seq 3 4 47); do
   algorithm=$([[ $job -lt 24 ]] && echo random || echo nsga2)
-  rm -f "$T/results/slurm-check/trials/$algorithm/trial-$(printf %06d $(( job % 24 ))).h5"
+  rm -f "$T/results/slurm-check/trials/$algorithm/trial-$(printf %06d $(( job % 24 ))).rec"
 done
 status=$("$BIN" status "$T/spec.toml" --results "$T/results" --shards 4 --json)
 grep -q '"incomplete": \[3\]' <<< "$status" || fail "status should name shard 3 alone: $status"

@@ -49,6 +49,34 @@ public struct ComparisonReport: Sendable {
         return out.joined(separator: "\n")
     }
 
+    /// One small table per metric, for a terminal: a row per algorithm, a column per
+    /// checkpoint, each cell the mean ± standard deviation over trials, rounded for reading.
+    /// summary.md has the rest (median [IQR], thresholds, tests).
+    public var compactTables: [(title: String, header: [String], rows: [[String]])] {
+        data.metrics.map { metric in
+            let header = ["algorithm"] + data.checkpoints.map { "@\(data.stepLabel($0))" }
+            let rows = data.algorithms.map { a in
+                [a.label] + data.checkpoints.map { c in Self.meanAndDeviation(values(a, metric.curve, at: c)) }
+            }
+            return (metric.title, header, rows)
+        }
+    }
+
+    /// "mean ± sd", or "—" for no values.
+    static func meanAndDeviation(_ values: [Double]) -> String {
+        guard !values.isEmpty else { return "—" }
+        let (mean, sd) = meanAndStandardDeviation(values)
+        return "\(format(mean)) ± \(format(sd))"
+    }
+
+    /// The sample mean and the standard deviation with n − 1 (0 for one value).
+    static func meanAndStandardDeviation(_ values: [Double]) -> (Double, Double) {
+        let n = Double(values.count)
+        let mean = values.reduce(0, +) / n
+        let sd = values.count > 1 ? (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / (n - 1)).squareRoot() : 0
+        return (mean, sd)
+    }
+
     func values(_ algorithm: ComparisonData.Algorithm, _ curve: String, at checkpoint: Int) -> [Double] {
         (algorithm.curves[curve] ?? []).compactMap { row in
             guard !row.isEmpty else { return nil }
@@ -146,9 +174,7 @@ public struct ComparisonReport: Sendable {
 
     static func describe(_ values: [Double]) -> String {
         guard !values.isEmpty else { return "—" }
-        let n = Double(values.count)
-        let mean = values.reduce(0, +) / n
-        let sd = values.count > 1 ? (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / (n - 1)).squareRoot() : 0
+        let (mean, sd) = meanAndStandardDeviation(values)
         let s = values.sorted()
         return "\(format(mean)) ± \(format(sd)), \(format(quantile(s, 0.5))) [\(format(quantile(s, 0.25)))–\(format(quantile(s, 0.75)))]"
     }

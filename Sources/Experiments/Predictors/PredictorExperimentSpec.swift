@@ -26,7 +26,8 @@ import Predictors
 /// [[model]]
 /// name = "xgb-eta-0.1"              # LINAS's "gbt", NAS-EA-FA's "xgboost"
 /// type = "gbt"
-/// learning_rate = 0.1               # also n_estimators, max_depth, alpha, gamma, base_score
+/// learning_rate = 0.1               # also n_estimators, max_depth, alpha, gamma, base_score,
+///                                   # min_child_weight, reg_lambda, subsample (1 only)
 ///
 /// [[model]]
 /// name = "linear-svr-sq"
@@ -150,6 +151,9 @@ public struct PredictorExperimentSpec: Sendable, Equatable {
         p.maxDepth = try fields.int("max_depth")
         p.learningRate = try fields.double("learning_rate")
         p.baseScore = try fields.double("base_score")
+        p.minChildWeight = try fields.double("min_child_weight")
+        p.regLambda = try fields.double("reg_lambda")
+        p.subsample = try fields.double("subsample")
         p.hidden = try layerSizes("hidden", &fields, file: file)
         p.head = try layerSizes("head", &fields, file: file)
         p.epochs = try fields.int("epochs")

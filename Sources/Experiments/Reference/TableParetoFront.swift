@@ -60,10 +60,12 @@ public struct TableParetoFront: Sendable {
     }
 
     /// Reference-point and normalisation statement for reports.
+    /// Numbers to 6 significant digits, for reading: the computation uses the exact values.
     public var conventionNote: String {
+        func g(_ x: Double) -> String { String(format: "%.6g", x) }
         let bounds = objectives.indices.map { j in
-            "\(objectives[j]) in [\(normalizer.lower[j]), \(normalizer.upper[j])]"
+            "\(objectives[j]) in [\(g(normalizer.lower[j])), \(g(normalizer.upper[j]))]"
         }.joined(separator: "; ")
-        return "objectives minimised and min-max normalised over the table (\(bounds)); reference point (\(normalizer.reference.map { "\($0)" }.joined(separator: ", "))); normalised HV = HV / HV(true front) = HV / \(score.trueHypervolume)"
+        return "objectives minimised and min-max normalised over the table (\(bounds)); reference point (\(normalizer.reference.map(g).joined(separator: ", "))); normalised HV = HV / HV(true front) = HV / \(g(score.trueHypervolume))"
     }
 }

@@ -3,7 +3,7 @@ import HDF5Kit
 import NASCore
 
 /// `results/<name>/`: one file per finished trial under `trials/`, and `runs.h5` assembled
-/// from them (DESIGN.md, "Results on disk").
+/// from them (docs/RESULTS.md).
 ///
 /// Trial files are the unit of atomicity and of resumption: each is written to a temporary
 /// name and renamed, so a file that exists is complete, and a rerun skips it.
@@ -32,8 +32,18 @@ public struct ResultsStore: Sendable {
 
     func trialFolder(_ algorithm: String) -> String { "\(folder)/trials/\(Self.safeName(algorithm))" }
 
+    /// A trial's file: a record (`TrialFile`).
     public func trialFile(algorithm: String, trial: Int) -> String {
-        "\(trialFolder(algorithm))/trial-\(String(format: "%06d", trial)).h5"
+        trialFile(algorithm: algorithm, trial: trial, extension: TrialFile.recordExtension)
+    }
+
+    /// A trial's file in a folder written before 2026-12-05 (HDF5), read when it has no record.
+    func legacyTrialFile(algorithm: String, trial: Int) -> String {
+        trialFile(algorithm: algorithm, trial: trial, extension: TrialFile.legacyExtension)
+    }
+
+    private func trialFile(algorithm: String, trial: Int, extension ext: String) -> String {
+        "\(trialFolder(algorithm))/trial-\(String(format: "%06d", trial)).\(ext)"
     }
 
     /// Creates the folder, or says in one line why it cannot be (a file in the way, no
@@ -71,7 +81,7 @@ public struct ResultsStore: Sendable {
 
     /// The file whose byte ranges are the claims on one algorithm's trials
     /// (`trials/<label>/.claims`, `TrialClaim`). The holder of a trial's claim is the only
-    /// writer of that trial file, so temporaries of the trial found while holding it are orphans.
+    /// writer of that trial file, so its temporaries are orphans once the claim is free.
     func claimsFile(algorithm: String) -> String {
         "\(trialFolder(algorithm))/.claims"
     }
@@ -84,16 +94,6 @@ public struct ResultsStore: Sendable {
         try Self.createDirectory(trialFolder(algorithm))
         let file = claimsFile(algorithm: algorithm)
         return waiting ? try TrialClaim.wait(file: file, trial: trial) : try TrialClaim.attempt(file: file, trial: trial)
-    }
-
-    /// Deletes the temporaries of one trial file; call it only while holding the trial's claim.
-    func removeTemporaries(algorithm: String, trial: Int) {
-        let file = (trialFile(algorithm: algorithm, trial: trial) as NSString).lastPathComponent
-        let dir = trialFolder(algorithm)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-        where TemporaryName.writer(of: name, base: file) != nil {
-            unlink("\(dir)/\(name)")
-        }
     }
 
     /// runs.h5's and summary.md's temporaries in the folder.
@@ -152,9 +152,11 @@ public struct ResultsStore: Sendable {
                     continue
                 }
                 // A trial file's temporary is an orphan when its trial's claim is free.
-                guard let marker = name.range(of: ".h5.tmp-"), name.hasPrefix("trial-"),
+                guard name.hasPrefix("trial-"),
+                      let marker = [TrialFile.recordExtension, TrialFile.legacyExtension].lazy
+                        .compactMap({ name.range(of: ".\($0).tmp-") }).first,
                       let trial = Int(name[name.index(name.startIndex, offsetBy: 6)..<marker.lowerBound]) else { continue }
-                let base = String(name[..<marker.lowerBound]) + ".h5"
+                let base = String(name[..<name.index(marker.upperBound, offsetBy: -5)])
                 guard TemporaryName.writer(of: name, base: base) != nil else { continue }
                 switch try? TrialClaim.attempt(file: "\(dir)/.claims", trial: trial) {
                 case .acquired(let claim)?:
@@ -179,11 +181,13 @@ public struct ResultsStore: Sendable {
         }
     }
 
-    /// Writes a finished trial's file. Its folder exists: the trial's claim, taken before
-    /// the trial ran, created it (`claim`).
+    /// Writes a finished trial's file, under its claim. Its folder exists: the claim, taken
+    /// before the trial ran, created it (`claim`). An older folder's HDF5 file of the trial,
+    /// which failed its check since the trial was run again, goes.
     func write(_ result: TrialResult, trialHash: String, objectiveCount: Int, reportedCount: Int) throws {
         try TrialFile.write(result, trialHash: trialHash, objectiveCount: objectiveCount, reportedCount: reportedCount,
                             to: trialFile(algorithm: result.algorithm, trial: result.trial))
+        unlink(legacyTrialFile(algorithm: result.algorithm, trial: result.trial))
     }
 
     /// The finished trial `slot` names, if its file exists and is that trial.
@@ -194,11 +198,11 @@ public struct ResultsStore: Sendable {
     /// - Throws: `RunError` for a file of another version of the spec: mixing them would
     ///   silently corrupt the comparison, and recomputing would destroy that run's trials.
     func read(_ slot: TrialFile.Slot) throws -> StoredTrial? {
-        try Self.read(trialFile(algorithm: slot.algorithm, trial: slot.trial), slot: slot, folder: folder)
-    }
-
-    static func read(_ path: String, slot: TrialFile.Slot, folder: String) throws -> StoredTrial? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var path = trialFile(algorithm: slot.algorithm, trial: slot.trial)
+        if access(path, F_OK) != 0 {
+            path = legacyTrialFile(algorithm: slot.algorithm, trial: slot.trial)
+            guard access(path, F_OK) == 0 else { return nil }
+        }
         do { return .valid(try TrialFile.read(path, for: slot)) } catch is TrialFile.OtherSpec {
             throw RunError("\(path) was produced by a different version of this spec; move \(folder) aside, pass --results DIR, or rename the experiment", status: .badInput)
         } catch let rejected as TrialFile.Rejected {

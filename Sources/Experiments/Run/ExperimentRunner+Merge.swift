@@ -3,8 +3,8 @@ import HDF5Kit
 import NASCore
 
 extension ExperimentRunner {
-    /// Copies the trial files of shards run elsewhere (their `results/<name>` folders) into
-    /// this run's folder, for `assemble`; returns how many were copied.
+    /// Copies the trials of shards run elsewhere (their `results/<name>` folders) into this
+    /// run's folder, for `assemble`; returns how many were copied.
     ///
     /// ```swift
     /// let copied = try runner.importTrials(from: ["node1/results/nats-tss-multi", "node2/results/nats-tss-multi"])
@@ -14,7 +14,8 @@ extension ExperimentRunner {
     /// Only this spec's (configuration, trial) files are looked at, and each is checked
     /// (`TrialFile.read`) before it is copied: one that fails is reported in one line and
     /// not copied, so it is never merged. A file already here is kept if it passes its
-    /// check and replaced by a shard's good copy if it does not.
+    /// check and replaced by a shard's good copy if it does not. A copy is written as a
+    /// record, also from a shard folder of HDF5 trial files (before 2026-12-05).
     ///
     /// - Throws: `RunError` for a folder without `trials/`, a file of another version of the
     ///   spec, or a results folder whose `spec.lock` names another version.
@@ -35,18 +36,16 @@ extension ExperimentRunner {
             for c in configs.indices {
                 for t in 0..<spec.trials {
                     let slot = slot(config: c, trial: t)
-                    let from = shard.trialFile(algorithm: slot.algorithm, trial: t)
                     if case .valid? = try store.read(slot) { continue }
-                    switch try ResultsStore.read(from, slot: slot, folder: source) {
-                    case .valid?:
+                    switch try shard.read(slot) {
+                    case .valid(let result)?:
                         // Under the trial's claim, as a run writes it: a run computing this
                         // trial now finishes first, and then its file is kept.
                         var claim: TrialClaim?
                         if case .acquired(let held) = try store.claim(algorithm: slot.algorithm, trial: t, waiting: true) { claim = held }
                         defer { claim?.release() }
                         if case .valid? = try store.read(slot) { continue }
-                        if claim != nil { store.removeTemporaries(algorithm: slot.algorithm, trial: t) }
-                        try copy(from, to: store.trialFile(algorithm: slot.algorithm, trial: t))
+                        try store.write(result, trialHash: slot.trialHash, objectiveCount: slot.objectiveCount, reportedCount: slot.reportedCount)
                         copied += 1
                     case .rejected(let rejection)?: report.add(rejection)
                     case nil: break
@@ -54,24 +53,7 @@ extension ExperimentRunner {
                 }
             }
         }
+        if copied > 0 { store.removeStaleTemporaries() }
         return copied
-    }
-
-    /// Copies under a temporary name, then renames: a file that exists is complete.
-    private func copy(_ from: String, to path: String) throws {
-        let fm = FileManager.default
-        try ResultsStore.createDirectory((path as NSString).deletingLastPathComponent)
-        let temporary = TemporaryName.next(for: path)
-        do {
-            try fm.copyItem(atPath: from, toPath: temporary)
-        } catch {
-            try? fm.removeItem(atPath: temporary)
-            throw RunError("cannot copy \(from) into \(path): \(ResultsStore.reason(error))")
-        }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw RunError("cannot write \(path): \(reason)")
-        }
     }
 }

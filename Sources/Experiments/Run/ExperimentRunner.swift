@@ -59,6 +59,8 @@ public struct ExperimentRunner: Sendable {
         public var finishedElsewhere: Int
         public var runsFile: String?
         public var summary: String?
+        /// What summary.md reports, for a compact table on the terminal (`compactTables`).
+        public var report: ComparisonReport?
     }
 
     /// Jobs in their fixed order: configuration-major, then trial.
@@ -126,15 +128,19 @@ public struct ExperimentRunner: Sendable {
         }
         // The finished trials are saved; runs.h5 waits until every trial has its file, and
         // a rerun resumes past them and redoes only the failed ones.
+        // A writer that died after the first sweep (a concurrent run killed mid-trial) may
+        // have left a temporary; one sweep here, not a listing per trial, which grew with the
+        // folder (quadratic in its trials).
+        if !mine.isEmpty { store.removeStaleTemporaries() }
         if !failed.isEmpty { throw Self.failedTrials(failed, of: mine.count) }
         let ranHere = mine.count - elsewhere.load(ordering: .relaxed)
         guard options.shard == nil else {
-            return Outcome(ran: ranHere, resumed: resumed, finishedElsewhere: mine.count - ranHere, runsFile: nil, summary: nil)
+            return Outcome(ran: ranHere, resumed: resumed, finishedElsewhere: mine.count - ranHere, runsFile: nil, summary: nil, report: nil)
         }
         checked.merge(fresh.withLock { $0 }) { old, _ in old }
         let assembled = try assemble(known: checked)
         return Outcome(ran: ranHere, resumed: resumed, finishedElsewhere: mine.count - ranHere,
-                       runsFile: store.runsFile, summary: assembled)
+                       runsFile: store.runsFile, summary: assembled.markdown, report: assembled.report)
     }
 
     /// How a worker treats a trial's claim (`ResultsStore.claim`).
@@ -191,7 +197,6 @@ public struct ExperimentRunner: Sendable {
                                 lock.release()
                                 continue
                             }
-                            store.removeTemporaries(algorithm: config.label, trial: work[i].trial)
                         case .unsupported:
                             break
                         }
@@ -228,9 +233,10 @@ public struct ExperimentRunner: Sendable {
 
     /// Reads every trial file, checks none is missing or fails its check (each that fails
     /// is reported and left out, so it counts as missing), writes runs.h5 and summary.md.
-    /// Returns the summary text.
-    public func assemble() throws -> String {
-        try assemble(known: [:])
+    /// Returns what summary.md reports.
+    @discardableResult
+    public func assemble() throws -> ComparisonReport {
+        try assemble(known: [:]).report
     }
 
     /// A job's (configuration, trial), as a dictionary key.
@@ -242,7 +248,7 @@ public struct ExperimentRunner: Sendable {
 
     /// `assemble()`, with trials this process already checked or wrote taken from memory
     /// instead of read back.
-    func assemble(known: [JobKey: TrialResult]) throws -> String {
+    func assemble(known: [JobKey: TrialResult]) throws -> (markdown: String, report: ComparisonReport) {
         try store.createFolder()
         try SpecLock.claim(folder: store.folder, spec: spec)
         // One writer of runs.h5 at a time (two runs finishing together, or a run and a
@@ -296,21 +302,16 @@ public struct ExperimentRunner: Sendable {
         // From memory: runs.h5 stores every value it summarises exactly, so this is the
         // summary `nasreplay report` writes from the file (a test compares the two), without
         // reading 300,000-row logs back.
-        let summary = ComparisonReport(runs.comparison()).markdown
+        let comparison = ComparisonReport(runs.comparison())
+        let summary = comparison.markdown
         try writeAtomically(summary, to: store.summaryFile)
-        return summary
+        return (summary, comparison)
     }
 }
 
 /// Writes text to a temporary file and renames it into place.
 func writeAtomically(_ text: String, to path: String) throws {
-    let temporary = TemporaryName.next(for: path)
-    do { try text.write(toFile: temporary, atomically: false, encoding: .utf8) } catch {
-        unlink(temporary)
-        throw RunError("cannot write \(path): \(ResultsStore.reason(error))")
-    }
-    if rename(temporary, path) != 0 {
-        unlink(temporary)
-        throw RunError("cannot write \(path): \(String(cString: strerror(errno)))")
+    do { try AtomicFile.write(Array(text.utf8), to: path) } catch {
+        throw RunError("cannot write \(path): \(error.message)")
     }
 }

@@ -26,6 +26,13 @@ extension PredictorModel {
         /// gbt: xgboost's `base_score`; nil estimates it from the labels as xgboost ≥ 2
         /// does, 0.5 is xgboost ≤ 1.7's constant.
         public var baseScore: Double?
+        /// gbt: xgboost's `min_child_weight` (default 1): the least hessian sum a child keeps.
+        public var minChildWeight: Double?
+        /// gbt: xgboost's `reg_lambda` (default 1): L2 on leaf weights.
+        public var regLambda: Double?
+        /// gbt: xgboost's `subsample`; only 1 (every row, xgboost's default) is accepted,
+        /// since a fraction draws rows from xgboost's own generator, which is not replayed.
+        public var subsample: Double?
         /// mlp: hidden layer sizes; gcn: graph-convolution widths.
         public var hidden: [Int]?
         /// gcn: hidden widths of the dense head (its output 1 is implied).
@@ -81,7 +88,7 @@ extension PredictorModel {
         .svrLinear: ["C", "epsilon"],
         .linearSVR: ["C", "epsilon", "tol", "max-iter", "loss", "seed"],
         .stacked: ["alpha", "C", "epsilon", "folds"],
-        .gbt: ["n-estimators", "max-depth", "learning-rate", "alpha", "gamma", "base-score"],
+        .gbt: ["n-estimators", "max-depth", "learning-rate", "alpha", "gamma", "base-score", "min-child-weight", "reg-lambda", "subsample"],
         .mlp: ["hidden", "learning-rate", "epochs", "batch-size", "alpha", "seed"],
         .gcn: ["hidden", "head", "learning-rate", "epochs", "batch-size", "max-nodes", "layer", "readout", "seed"],
         .dynast: ["folds", "drop-constant-columns"],
@@ -93,7 +100,8 @@ extension PredictorModel {
         let pairs: [(String, Bool)] = [
             ("alpha", p.alpha != nil), ("C", p.c != nil), ("epsilon", p.epsilon != nil), ("gamma", p.gamma != nil),
             ("n-estimators", p.nEstimators != nil), ("max-depth", p.maxDepth != nil), ("learning-rate", p.learningRate != nil),
-            ("base-score", p.baseScore != nil), ("hidden", p.hidden != nil), ("head", p.head != nil),
+            ("base-score", p.baseScore != nil), ("min-child-weight", p.minChildWeight != nil), ("reg-lambda", p.regLambda != nil),
+            ("subsample", p.subsample != nil), ("hidden", p.hidden != nil), ("head", p.head != nil),
             ("epochs", p.epochs != nil), ("batch-size", p.batchSize != nil), ("folds", p.folds != nil),
             ("max-nodes", p.maxNodes != nil), ("layer", p.layer != nil), ("readout", p.readout != nil), ("seed", p.seed != nil),
             ("tol", p.tol != nil), ("max-iter", p.maxIter != nil), ("loss", p.loss != nil),
@@ -127,6 +135,11 @@ extension PredictorModel {
         try bounded("max-depth", p.maxDepth, 1...L.maxDepth)
         if let lr = p.learningRate, !(lr > 0 && lr.isFinite) { throw PredictorError.invalidParameter("learning-rate must be > 0, got \(lr)") }
         if let b = p.baseScore, !b.isFinite { throw PredictorError.invalidParameter("base-score must be finite, got \(b)") }
+        if let m = p.minChildWeight, !(m >= 0 && m.isFinite) { throw PredictorError.invalidParameter("min-child-weight must be ≥ 0, got \(m)") }
+        if let l = p.regLambda, !(l >= 0 && l.isFinite) { throw PredictorError.invalidParameter("reg-lambda must be ≥ 0, got \(l)") }
+        if let f = p.subsample, f != 1 {
+            throw PredictorError.invalidParameter("subsample must be 1 (every row, xgboost's default), got \(f): xgboost draws a fraction of rows from its own random generator, which NASReplay does not replay")
+        }
         if let h = p.hidden, h.isEmpty && kind == .gcn || h.contains(where: { $0 < 1 }) {
             throw PredictorError.invalidParameter("hidden sizes must be positive, got \(h)")
         }

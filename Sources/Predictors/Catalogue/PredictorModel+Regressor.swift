@@ -55,7 +55,7 @@ extension PredictorModel {
     }
 
     /// xgboost's parameters of a `gbt` entry: its defaults with the set ones applied. xgboost
-    /// keeps eta, alpha, gamma and base_score as Float, so the Doubles are narrowed here.
+    /// keeps eta, alpha, gamma, base_score, min_child_weight and reg_lambda as Float, so the Doubles are narrowed here.
     var boostedTreesParameters: GradientBoostedTrees.Parameters {
         let p = parameters
         var trees = GradientBoostedTrees.Parameters()
@@ -65,6 +65,8 @@ extension PredictorModel {
         if let alpha = p.alpha { trees.alpha = Float(alpha) }
         if let gamma = p.gamma { trees.gamma = Float(gamma) }
         if let base = p.baseScore { trees.baseScore = Float(base) }
+        if let m = p.minChildWeight { trees.minChildWeight = Float(m) }
+        if let l = p.regLambda { trees.lambda = Float(l) }
         return trees
     }
 

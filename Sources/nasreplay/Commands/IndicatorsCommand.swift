@@ -15,7 +15,7 @@ struct IndicatorsCommand: ParsableCommand {
     struct HV: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "hv", abstract: "Exact hypervolume of a point set.",
             discussion: "In 4 or more objectives the non-dominated points are limited (4-D 3,000; 6-D 800; 8-D 100; 10-D 40; docs/LIMITS.md).")
-        @Option(help: "Reference point, comma-separated, one value per objective.") var ref: String
+        @Option(parsing: .unconditional, help: "Reference point, comma-separated, one value per objective (negative values as typed: --ref -19.1,0.13).") var ref: String
         @Argument(help: "Points file.") var points: String
         @Flag(help: "Print JSON.") var json = false
 

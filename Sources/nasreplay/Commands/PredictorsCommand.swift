@@ -28,24 +28,27 @@ struct PredictorsCommand: ParsableCommand {
         @Option(help: "Model: \(PredictorModel.types.joined(separator: ", ")).") var model: String
         @Option(help: "Training CSV (features…, target).") var train: String
         @Option(help: "Test CSV (features…[, target]).") var test: String
-        @Option(help: "ridge/stacked: L2 strength; mlp: L2 penalty; gbt: L1 (reg_alpha).") var alpha: Double?
-        @Option(name: .customLong("C"), help: "SVR, linear-svr and stacked: regularisation C.") var c: Double?
-        @Option(help: "SVR, linear-svr and stacked: epsilon-tube width.") var epsilon: Double?
-        @Option(help: "svr-rbf: kernel gamma (default 'scale'); gbt: min split loss.") var gamma: Double?
-        @Option(name: .customLong("n-estimators"), help: "gbt: boosting rounds.") var nEstimators: Int?
-        @Option(name: .customLong("max-depth"), help: "gbt: tree depth.") var maxDepth: Int?
-        @Option(name: .customLong("learning-rate"), help: "gbt: eta; mlp/gcn: Adam step size.") var learningRate: Double?
-        @Option(name: .customLong("base-score"), help: "gbt: xgboost's base_score (default: the label mean, as xgboost ≥ 2; 0.5 replays xgboost 1.x).") var baseScore: Double?
-        @Option(help: "mlp: hidden layer sizes; gcn: convolution widths; comma-separated, e.g. 64,64.") var hidden: String?
-        @Option(help: "gcn: hidden widths of the dense head, comma-separated (default 64).") var head: String?
-        @Option(help: "mlp/gcn: training epochs.") var epochs: Int?
-        @Option(name: .customLong("batch-size"), help: "mlp/gcn: mini-batch size.") var batchSize: Int?
-        @Option(help: "stacked/dynast: cross-validation folds.") var folds: Int?
-        @Option(name: .customLong("max-nodes"), help: "gcn: nodes per packed graph row (default 8).") var maxNodes: Int?
+        @Option(parsing: .unconditional, help: "ridge/stacked: L2 strength; mlp: L2 penalty; gbt: L1 (reg_alpha).") var alpha: Double?
+        @Option(name: .customLong("C"), parsing: .unconditional, help: "SVR, linear-svr and stacked: regularisation C.") var c: Double?
+        @Option(parsing: .unconditional, help: "SVR, linear-svr and stacked: epsilon-tube width.") var epsilon: Double?
+        @Option(parsing: .unconditional, help: "svr-rbf: kernel gamma (default 'scale'); gbt: min split loss.") var gamma: Double?
+        @Option(name: .customLong("n-estimators"), parsing: .unconditional, help: "gbt: boosting rounds.") var nEstimators: Int?
+        @Option(name: .customLong("max-depth"), parsing: .unconditional, help: "gbt: tree depth.") var maxDepth: Int?
+        @Option(name: .customLong("learning-rate"), parsing: .unconditional, help: "gbt: eta; mlp/gcn: Adam step size.") var learningRate: Double?
+        @Option(name: .customLong("base-score"), parsing: .unconditional, help: "gbt: xgboost's base_score (default: the label mean, as xgboost ≥ 2; 0.5 replays xgboost 1.x).") var baseScore: Double?
+        @Option(name: .customLong("min-child-weight"), parsing: .unconditional, help: "gbt: xgboost's min_child_weight (default 1).") var minChildWeight: Double?
+        @Option(name: .customLong("reg-lambda"), parsing: .unconditional, help: "gbt: xgboost's reg_lambda, L2 on leaf weights (default 1).") var regLambda: Double?
+        @Option(parsing: .unconditional, help: "gbt: xgboost's subsample; only 1, its default (a fraction samples rows with xgboost's own generator).") var subsample: Double?
+        @Option(parsing: .unconditional, help: "mlp: hidden layer sizes; gcn: convolution widths; comma-separated, e.g. 64,64.") var hidden: String?
+        @Option(parsing: .unconditional, help: "gcn: hidden widths of the dense head, comma-separated (default 64).") var head: String?
+        @Option(parsing: .unconditional, help: "mlp/gcn: training epochs.") var epochs: Int?
+        @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "mlp/gcn: mini-batch size.") var batchSize: Int?
+        @Option(parsing: .unconditional, help: "stacked/dynast: cross-validation folds.") var folds: Int?
+        @Option(name: .customLong("max-nodes"), parsing: .unconditional, help: "gcn: nodes per packed graph row (default 8).") var maxNodes: Int?
         @Option(help: "gcn: sage-mean or kipf-welling.") var layer: String?
         @Option(help: "gcn: mean or max.") var readout: String?
-        @Option(help: "linear-svr: stopping tolerance (default 1e-4).") var tol: Double?
-        @Option(name: .customLong("max-iter"), help: "linear-svr: outer iterations (default 1000).") var maxIter: Int?
+        @Option(parsing: .unconditional, help: "linear-svr: stopping tolerance (default 1e-4).") var tol: Double?
+        @Option(name: .customLong("max-iter"), parsing: .unconditional, help: "linear-svr: outer iterations (default 1000).") var maxIter: Int?
         @Option(help: "linear-svr: epsilon_insensitive (default) or squared_epsilon_insensitive.") var loss: String?
         @Option(help: "mlp/gcn/linear-svr: random seed (default 0).") var seed: UInt64?
         @Flag(name: .customLong("drop-constant-columns"), help: "dynast: drop zero-variance columns first (a variant; DyNAS-T 1.6.0 fits all).") var dropConstantColumns = false
@@ -73,6 +76,7 @@ struct PredictorsCommand: ParsableCommand {
             var p = PredictorModel.Parameters()
             p.alpha = alpha; p.c = c; p.epsilon = epsilon; p.gamma = gamma
             p.nEstimators = nEstimators; p.maxDepth = maxDepth; p.learningRate = learningRate; p.baseScore = baseScore
+            p.minChildWeight = minChildWeight; p.regLambda = regLambda; p.subsample = subsample
             p.epochs = epochs; p.batchSize = batchSize; p.folds = folds; p.maxNodes = maxNodes; p.seed = seed
             p.tol = tol; p.maxIter = maxIter
             if dropConstantColumns { p.dropConstantColumns = true }
@@ -123,9 +127,9 @@ struct PredictorsCommand: ParsableCommand {
 
         @OptionGroup var locations: Locations
         @Argument(help: "The predictor spec (TOML), e.g. experiments/predictors-nats-tss.toml.") var spec: String
-        @Option(help: "Worker threads (default: all cores).") var threads: Int?
+        @Option(parsing: .unconditional, help: "Worker threads (default: all cores).") var threads: Int?
         @Option(help: "Folder for results.") var results = "results"
-        @Option(help: "Run the first N trials instead of the spec's count (quick checks; trial i is the same with any N).") var trials: Int?
+        @Option(parsing: .unconditional, help: "Run the first N trials instead of the spec's count (quick checks; trial i is the same with any N).") var trials: Int?
         @Flag(help: "No progress output.") var quiet = false
 
         func run() throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Benchmarks
+import Analysis
 import Experiments
 import Foundation
 
@@ -31,7 +32,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Folder for results.") var results = "results"
     @Option(help: ArgumentHelp("Run the first N trials instead of the spec's count (quick checks).",
                                discussion: "Trial i is the same with any N. Refused when the results folder already holds runs.h5 with another count; pair it with --results.")) var trials: Int?
-    @Flag(help: "No progress output.") var quiet = false
+    @Flag(help: "No progress and no result tables: only the final line.") var quiet = false
     @Flag(help: "Validate the spec against its table and print the resolved configuration (every default that applies, trial count, estimated evaluations); run nothing.")
     var dryRun = false
 
@@ -56,8 +57,8 @@ struct RunCommand: ParsableCommand {
         let outcome = try runner.run()
         let seconds = String(format: "%.2f", (ContinuousClock.now - start).seconds)
         let elsewhere = outcome.finishedElsewhere > 0 ? ", \(outcome.finishedElsewhere) finished by another run into the same folder" : ""
-        if let summary = outcome.summary {
-            print(summary)
+        if let report = outcome.report {
+            if !quiet { printCompact(report) }
             print("ran \(outcome.ran) trials (\(outcome.resumed) resumed\(elsewhere)) in \(seconds) s; wrote \(runner.store.runsFile) and \(runner.store.summaryFile)")
         } else {
             var results = self.results == "results" ? "" : " --results \(shellQuoted(self.results))"
@@ -66,6 +67,20 @@ struct RunCommand: ParsableCommand {
             print("shard \(shard ?? ""): ran \(outcome.ran) trials (\(outcome.resumed) already done\(elsewhere)) in \(seconds) s into \(runner.store.folder)/trials; when every shard is done, join them with `nasreplay merge \(shellQuoted(spec))\(results)\(datasets)` (`nasreplay status \(shellQuoted(spec))\(results) --shards N` lists missing shards)")
         }
     }
+}
+
+/// The run's results on a terminal: per metric, mean ± sd at each checkpoint, with a key
+/// and where the full summary is.
+func printCompact(_ report: ComparisonReport) {
+    let data = report.data
+    print("\(data.experiment): \(data.benchmark), \(data.trials) trials per algorithm, budget \(data.budget)")
+    for table in report.compactTables {
+        print("")
+        print(table.title)
+        print(renderTable(table.header, table.rows))
+    }
+    print("")
+    print("key: mean ± standard deviation over the trials at each checkpoint (\(data.stepUnit)); summary.md adds median [IQR], evaluations to threshold and pairwise tests")
 }
 
 struct MergeCommand: ParsableCommand {
@@ -92,8 +107,8 @@ struct MergeCommand: ParsableCommand {
         options.resultsRoot = results
         let runner = try ExperimentRunner(spec: parsed, catalog: DatasetCatalog(folder: locations.datasetsFolder), options: options)
         let copied = try runner.importTrials(from: shardFolders)
-        let summary = try runner.assemble()
-        print(summary)
+        let report = try runner.assemble()
+        printCompact(report)
         print("merged (\(copied) trial files copied in); wrote \(runner.store.runsFile) and \(runner.store.summaryFile)")
     }
 }

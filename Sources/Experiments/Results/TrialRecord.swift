@@ -1,0 +1,164 @@
+import HDF5Kit
+
+/// The bytes of one finished trial's file, `trials/<label>/trial-NNNNNN.rec` (`TrialFile`):
+/// the unit of atomicity and of resumption, written once per trial, so it is a flat record
+/// that costs a copy and a hash, not an HDF5 file with compression (issue 18).
+///
+/// ```swift
+/// let bytes = TrialRecord.encode(result, trialHash: spec.trialHash, objectiveCount: 2, reportedCount: 1)
+/// let back = try TrialRecord.decode(bytes, for: slot)   // throws TrialFile.Rejected: recompute
+/// ```
+///
+/// ```text
+/// "NRTRIAL1"                                  8 bytes
+/// trial_hash, algorithm                       each: u32 byte count, UTF-8
+/// trial, seed, stalled, unanswered,           u64 each
+/// evaluations n, objectives k, reported r,
+/// curve points h (0 or n), front size m
+/// log/row i32[n]  log/objectives f64[n × k]  log/reported f64[n × r]  log/cost f64[n]
+/// log/cumulative_cost f64[n]  log/exact u8[n]  curves/best_signal f64[n]
+/// curves/incumbent_reported f64[n × r]  curves/hv f64[h]  curves/normalized_hv f64[h]
+/// front/rows i32[m]
+/// XXH64 (seed 0) of every byte above          u64
+/// ```
+///
+/// Little-endian throughout. The counts in the header fix the file's size, so a truncated
+/// or extended file is refused before any array is allocated, and the trailing digest
+/// catches any changed byte (an accident or an edit, not a forger: anyone can compute it).
+enum TrialRecord {
+    static let magic = Array("NRTRIAL1".utf8)
+
+    /// - Complexity: O(evaluations × (objectives + reported metrics)): one copy of the
+    ///   arrays into a buffer of the exact size, and one hash.
+    static func encode(_ t: TrialResult, trialHash: String, objectiveCount k: Int, reportedCount r: Int) -> [UInt8] {
+        let hash = Array(trialHash.utf8), algorithm = Array(t.algorithm.utf8)
+        let n = t.rows.count, h = t.hypervolume.count, m = t.frontRows.count
+        let size = 8 + 8 + hash.count + algorithm.count + 9 * 8
+            + 4 * n + 8 * (n * k + n * r + 3 * n + n * r + 2 * h) + n + 4 * m + 8
+        var w = Writer(capacity: size)
+        w.bytes.append(contentsOf: magic)
+        w.text(hash)
+        w.text(algorithm)
+        for field in [UInt64(t.trial), t.seed, t.stalled ? 1 : 0, UInt64(t.unanswered), UInt64(n), UInt64(k), UInt64(r), UInt64(h), UInt64(m)] {
+            w.integers([field])
+        }
+        w.integers(t.rows)
+        w.doubles(t.objectives)
+        w.doubles(t.reported)
+        w.doubles(t.cost)
+        w.doubles(t.cumulativeCost)
+        w.integers(t.exact)
+        w.doubles(t.bestSignal)
+        w.doubles(t.incumbentReported)
+        w.doubles(t.hypervolume)
+        w.doubles(t.normalizedHypervolume)
+        w.integers(t.frontRows)
+        let digest = w.bytes.withUnsafeBytes { XXH64.hash($0) }
+        w.integers([digest])
+        return w.bytes
+    }
+
+    /// The trial `bytes` hold, checked to be the one `slot` names.
+    ///
+    /// - Throws: `TrialFile.Rejected` when the bytes are cut short, extended, changed, or hold
+    ///   another algorithm's or trial's results or other widths; `TrialFile.OtherSpec` when
+    ///   they are intact but were written under another trial hash.
+    /// - Complexity: O(bytes).
+    static func decode(_ bytes: [UInt8], for slot: TrialFile.Slot) throws -> TrialResult {
+        let unreadable = TrialFile.Rejected(reason: "cannot be read (truncated or damaged)")
+        return try bytes.withUnsafeBytes { raw in
+            var r = Reader(raw: raw)
+            guard raw.count >= magic.count + 8, raw.starts(with: magic) else { throw unreadable }
+            r.offset = magic.count
+            guard let hash = r.text(), let algorithm = r.text(),
+                  let fields = r.integers(9, as: UInt64.self) else { throw unreadable }
+            // Each count is at most the file's size, so the sizes below cannot overflow.
+            guard fields[4...].allSatisfy({ $0 <= UInt64(raw.count) }) else { throw unreadable }
+            let n = Int(fields[4]), k = Int(fields[5]), w = Int(fields[6]), h = Int(fields[7]), m = Int(fields[8])
+            let (nk, o1) = n.multipliedReportingOverflow(by: k), (nw, o2) = n.multipliedReportingOverflow(by: w)
+            guard !o1, !o2, nk <= raw.count, nw <= raw.count else { throw unreadable }
+            let expected = r.offset + 4 * n + 8 * (nk + nw + 3 * n + nw + 2 * h) + n + 4 * m + 8
+            guard expected == raw.count else { throw unreadable }
+            let body = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])
+            let stored = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self))
+            guard XXH64.hash(body) == stored else {
+                throw TrialFile.Rejected(reason: "does not match its content checksum (edited or damaged)")
+            }
+            guard hash == slot.trialHash else { throw TrialFile.OtherSpec() }
+            guard let trial = Int(exactly: fields[0]), let unanswered = Int(exactly: fields[3]), fields[2] <= 1 else { throw unreadable }
+            guard algorithm == slot.algorithm, trial == slot.trial else {
+                throw TrialFile.Rejected(reason: "holds trial \(trial) of '\(algorithm)', not trial \(slot.trial) of '\(slot.algorithm)' (copied over?)")
+            }
+            guard k == slot.objectiveCount, w == slot.reportedCount, h == 0 || h == n else {
+                throw TrialFile.Rejected(reason: "has \(k) objective and \(w) reported columns or ragged logs, not the spec's \(slot.objectiveCount) and \(slot.reportedCount)")
+            }
+            // The sizes add up to the file's, checked above, so every read below succeeds.
+            return TrialResult(
+                algorithm: algorithm, trial: trial, seed: fields[1],
+                rows: r.integers(n, as: Int32.self)!, objectives: r.doubles(nk), reported: r.doubles(nw),
+                cost: r.doubles(n), cumulativeCost: r.doubles(n), exact: r.integers(n, as: UInt8.self)!,
+                bestSignal: r.doubles(n), incumbentReported: r.doubles(nw), hypervolume: r.doubles(h),
+                normalizedHypervolume: r.doubles(h), frontRows: r.integers(m, as: Int32.self)!,
+                stalled: fields[2] == 1, unanswered: unanswered)
+        }
+    }
+
+    /// Appends little-endian values to a buffer sized once.
+    private struct Writer {
+        var bytes: [UInt8]
+        init(capacity: Int) {
+            bytes = []
+            bytes.reserveCapacity(capacity)
+        }
+
+        mutating func text(_ utf8: [UInt8]) {
+            integers([UInt32(utf8.count)])
+            bytes.append(contentsOf: utf8)
+        }
+
+        mutating func integers<T: FixedWidthInteger>(_ values: [T]) {
+            #if _endian(little)
+            values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+            #else
+            values.map(\.littleEndian).withUnsafeBytes { bytes.append(contentsOf: $0) }
+            #endif
+        }
+
+        mutating func doubles(_ values: [Double]) {
+            #if _endian(little)
+            values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+            #else
+            integers(values.map(\.bitPattern))
+            #endif
+        }
+    }
+
+    /// Reads little-endian values in order; nil past the end.
+    private struct Reader {
+        let raw: UnsafeRawBufferPointer
+        var offset = 0
+
+        mutating func integers<T: FixedWidthInteger>(_ count: Int, as: T.Type) -> [T]? {
+            let size = count * MemoryLayout<T>.size
+            guard count >= 0, size <= raw.count - offset else { return nil }
+            let start = offset
+            offset += size
+            return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for i in 0..<count {
+                    buffer[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * MemoryLayout<T>.size, as: T.self))
+                }
+                initialized = count
+            }
+        }
+
+        mutating func doubles(_ count: Int) -> [Double] {
+            integers(count, as: UInt64.self)!.map(Double.init(bitPattern:))
+        }
+
+        mutating func text() -> String? {
+            guard let count = integers(1, as: UInt32.self)?[0], Int(count) <= raw.count - offset else { return nil }
+            defer { offset += Int(count) }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + Int(count))]), as: UTF8.self)
+        }
+    }
+}
