@@ -122,7 +122,24 @@ public struct ComparisonReport: Sendable {
         return out
     }
 
-    func pairwise(_ metric: ComparisonData.Metric, at checkpoint: Int) -> [String] {
+    /// One pair's test at a checkpoint: two-sided Mann–Whitney U, A12 oriented so that
+    /// above 0.5 means the first is better in the metric's direction, p Holm-corrected over
+    /// all pairs at that checkpoint.
+    public struct PairTest: Sendable {
+        public var first: String
+        public var second: String
+        public var meanDifference: Double
+        public var a12: Double
+        public var p: Double
+        public var holm: Double
+        /// Whether the Holm-corrected p is below `significance`.
+        public var significant: Bool
+        /// The verdict in one plain sentence.
+        public var sentence: String
+    }
+
+    /// Every pair of algorithms with at least two values each, tested at `checkpoint`.
+    public func pairTests(_ metric: ComparisonData.Metric, at checkpoint: Int) -> [PairTest] {
         struct Pair { var a: String; var b: String; var p: Double; var a12: Double; var meanA: Double; var meanB: Double }
         var pairs: [Pair] = []
         for i in data.algorithms.indices {
@@ -140,23 +157,31 @@ public struct ComparisonReport: Sendable {
         guard !pairs.isEmpty else { return [] }
         let adjusted = MultipleComparisons.adjust(pairs.map(\.p), method: .holm)
         let at = "\(data.stepLabel(checkpoint)) \(data.stepUnit)"
-        var out = ["Pairwise at \(at) (two-sided Mann–Whitney U; A12 = P(first beats second); p Holm-corrected over \(pairs.count) pairs):", ""]
-        out.append("| pair | mean difference | A12 | p | p (Holm) |")
-        out.append("|---|---|---|---|---|")
-        var sentences: [String] = []
-        for (k, pair) in pairs.enumerated() {
+        return pairs.enumerated().map { k, pair in
             // A12 counts x > y; for a lower-is-better metric "beats" means smaller.
             let a12 = metric.direction == .max ? pair.a12 : 1 - pair.a12
-            out.append("| \(pair.a) vs \(pair.b) | \(Self.format(pair.meanA - pair.meanB)) | \(Self.format(a12)) | \(Self.formatP(pair.p)) | \(Self.formatP(adjusted[k])) |")
             let ahead = a12 >= 0.5 ? (pair.a, pair.b) : (pair.b, pair.a)
             let effect = Swift.max(a12, 1 - a12)
-            if adjusted[k] < significance {
-                sentences.append("- \(ahead.0) ahead of \(ahead.1) at \(at): p = \(Self.formatP(adjusted[k])) (Holm), A12 = \(Self.format(effect)) (\(Self.magnitude(effect))).")
-            } else {
-                sentences.append("- \(pair.a) vs \(pair.b) at \(at): no significant difference (p = \(Self.formatP(adjusted[k])) Holm, A12 = \(Self.format(a12))).")
-            }
+            let significant = adjusted[k] < significance
+            let sentence = significant
+                ? "\(ahead.0) ahead of \(ahead.1) at \(at): p = \(Self.formatP(adjusted[k])) (Holm), A12 = \(Self.format(effect)) (\(Self.magnitude(effect)))."
+                : "\(pair.a) vs \(pair.b) at \(at): no significant difference (p = \(Self.formatP(adjusted[k])) Holm, A12 = \(Self.format(a12)))."
+            return PairTest(first: pair.a, second: pair.b, meanDifference: pair.meanA - pair.meanB, a12: a12, p: pair.p,
+                            holm: adjusted[k], significant: significant, sentence: sentence)
         }
-        return out + [""] + sentences + [""]
+    }
+
+    func pairwise(_ metric: ComparisonData.Metric, at checkpoint: Int) -> [String] {
+        let tests = pairTests(metric, at: checkpoint)
+        guard !tests.isEmpty else { return [] }
+        let at = "\(data.stepLabel(checkpoint)) \(data.stepUnit)"
+        var out = ["Pairwise at \(at) (two-sided Mann–Whitney U; A12 = P(first beats second); p Holm-corrected over \(tests.count) pairs):", ""]
+        out.append("| pair | mean difference | A12 | p | p (Holm) |")
+        out.append("|---|---|---|---|---|")
+        for t in tests {
+            out.append("| \(t.first) vs \(t.second) | \(Self.format(t.meanDifference)) | \(Self.format(t.a12)) | \(Self.formatP(t.p)) | \(Self.formatP(t.holm)) |")
+        }
+        return out + [""] + tests.map { "- " + $0.sentence } + [""]
     }
 
     /// Vargha & Delaney's (2000) thresholds on max(A12, 1 − A12).

@@ -33,19 +33,45 @@ struct DatasetsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List known benchmarks and whether they are built.")
         @OptionGroup var locations: Locations
+        @Flag(help: "Print JSON: one object per table (docs/JSON.md).") var json = false
+
+        /// One table of the listing.
+        struct Entry {
+            var name: String
+            /// "built", "not built", "unreadable" or "imported".
+            var status: String
+            var rows: Int?
+            var contents: String
+        }
 
         func run() throws {
             let catalog = DatasetCatalog(folder: locations.datasetsFolder)
-            let rows = DatasetCatalog.entries.map { entry -> [String] in
+            let known = DatasetCatalog.entries.map { entry -> Entry in
                 let exists = FileManager.default.fileExists(atPath: catalog.path(of: entry.name))
-                let status = (try? catalog.load(entry.name)).map { "\($0.rows) rows" } ?? (exists ? "unreadable" : "not built")
-                return [entry.name, status, exists && status == "unreadable" ? "run `nasreplay datasets verify \(entry.name)`, or rebuild it" : entry.summary]
+                guard let table = try? catalog.load(entry.name) else {
+                    return exists ? Entry(name: entry.name, status: "unreadable", contents: "run `nasreplay datasets verify \(entry.name)`, or rebuild it")
+                        : Entry(name: entry.name, status: "not built", contents: entry.summary)
+                }
+                return Entry(name: entry.name, status: "built", rows: table.rows, contents: entry.summary)
             }
-            let imported = catalog.importedNames().map { name -> [String] in
-                guard let table = try? catalog.load(name) else { return [name, "unreadable", "run `nasreplay datasets verify \(name)`"] }
-                return [name, "\(table.rows) rows", "imported; \(table.provenance["contents"]?.stringValue ?? "search space \(table.searchSpace)")"]
+            let imported = catalog.importedNames().map { name -> Entry in
+                guard let table = try? catalog.load(name) else {
+                    return Entry(name: name, status: "unreadable", contents: "run `nasreplay datasets verify \(name)`")
+                }
+                return Entry(name: name, status: "imported", rows: table.rows,
+                             contents: table.provenance["contents"]?.stringValue ?? "search space \(table.searchSpace)")
             }
-            print(renderTable(["name", "status", "contents"], rows + imported))
+            let all = known + imported
+            if json {
+                printJSON(all.map { e -> [String: Any] in
+                    ["name": e.name, "status": e.status, "rows": e.rows.map { $0 as Any } ?? NSNull(), "contents": e.contents,
+                     "file": catalog.path(of: e.name)]
+                })
+                return
+            }
+            print(renderTable(["name", "status", "contents"], all.map { e in
+                [e.name, e.rows.map { "\($0) rows" } ?? e.status, e.status == "imported" ? "imported; \(e.contents)" : e.contents]
+            }))
         }
     }
 
@@ -53,10 +79,36 @@ struct DatasetsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a table's schema, size and provenance.")
         @OptionGroup var locations: Locations
         @Argument(help: "Benchmark name, e.g. nats-tss.") var name: String
+        @Flag(help: "Print JSON: provenance, metrics and costs (docs/JSON.md).") var json = false
+
+        /// The table's description for `--json`.
+        static func jsonObject(_ table: BenchmarkTable, file: String) -> [String: Any] {
+            func value(_ a: TableAttribute) -> Any {
+                switch a {
+                case .int(let v): v
+                case .double(let v): v.isFinite ? v : NSNull()
+                case .string(let v): v
+                case .ints(let v): v
+                case .doubles(let v): v.map { $0.isFinite ? $0 as Any : NSNull() }
+                }
+            }
+            func column(_ c: MetricColumn) -> [String: Any] {
+                ["id": c.info.id, "dataset": c.info.dataset, "unit": c.info.unit, "direction": c.info.direction.rawValue,
+                 "source": c.info.source, "source_column": c.info.sourceColumn, "description": c.info.summary,
+                 "values_per_row": c.series.map { $0.width } ?? 1,
+                 "series": c.series.map { $0.axis == .repeat ? "repeats" : "epochs" } ?? NSNull()]
+            }
+            return ["name": table.name, "rows": table.rows, "search_space": table.searchSpace, "file": file,
+                    "provenance": table.provenance.mapValues(value), "metrics": table.metrics.map(column), "costs": table.costs.map(column)]
+        }
 
         func run() throws {
             let catalog = DatasetCatalog(folder: locations.datasetsFolder)
             let table = try catalog.load(name)
+            if json {
+                printJSON(Self.jsonObject(table, file: catalog.path(of: name)))
+                return
+            }
             print("\(table.name): \(table.rows) rows, search space \(table.searchSpace), file \(catalog.path(of: name))")
             for key in table.provenance.keys.sorted() { print("  \(key): \(table.provenance[key]!)") }
             print("")

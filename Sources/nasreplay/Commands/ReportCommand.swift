@@ -19,6 +19,7 @@ struct ReportCommand: ParsableCommand {
     // Named with `name:` rather than CodingKeys: ArgumentParser finds options by their
     // property names, so a CodingKeys rename made every `report` call fail.
     @Flag(name: .customLong("print"), help: "Print the report instead of only writing it.") var printReport = false
+    @Flag(help: "Print the report as JSON (summary.md is still written); the fields are in docs/JSON.md.") var json = false
 
     func run() throws {
         let store = ResultsStore(folder: folder)
@@ -44,6 +45,10 @@ struct ReportCommand: ParsableCommand {
         let markdown = report.markdown
         let path = store.summaryFile
         try markdown.write(toFile: path, atomically: true, encoding: .utf8)
+        if json {
+            printJSON(report.jsonObject)
+            return
+        }
         if printReport { print(markdown) }
         print("wrote \(path)")
     }

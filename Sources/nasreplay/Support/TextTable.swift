@@ -17,3 +17,12 @@ func jsonString(_ s: String) -> String { JSONText.quoted(s) }
 /// A number as JSON: NaN and infinities become null, which JSON lacks.
 func jsonNumber(_ v: Float) -> String { v.isFinite ? "\(v)" : "null" }
 func jsonNumber(_ v: Double) -> String { v.isFinite ? "\(v)" : "null" }
+
+/// Prints a JSONSerialization object (dictionaries, arrays, strings, numbers, NSNull),
+/// indented, keys sorted, so the output reads the same on every run.
+func printJSON(_ object: Any) {
+    guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
+        preconditionFailure("not a JSON object: \(type(of: object))")
+    }
+    print(String(decoding: data, as: UTF8.self))
+}

@@ -1,0 +1,60 @@
+import Experiments
+import Foundation
+import Testing
+
+/// `--json` on the data commands that had none: `datasets list`, `datasets info`, `report`.
+/// Each is parsed back and checked against real values (the table's published row count,
+/// its metric schema, a run's curves read from runs.h5). docs/JSON.md documents the forms.
+@Suite struct JSONOutputCLITests {
+    func json(_ arguments: [String]) throws -> Any {
+        let r = try ExperimentFixtures.nasreplay(arguments)
+        try #require(r.status == 0, "\(arguments): \(r.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))
+    }
+
+    @Test func datasetsListNamesEveryTableWithItsRowsAndStatus() throws {
+        let list = try #require(try json(["datasets", "list", "--datasets", ExperimentFixtures.datasets, "--json"]) as? [[String: Any]])
+        let nats = try #require(list.first { $0["name"] as? String == "nats-tss" })
+        #expect(nats["rows"] as? Int == 15_625 && nats["status"] as? String == "built")
+        #expect((nats["file"] as? String)?.hasSuffix("/nats-tss.h5") == true)
+        #expect(list.allSatisfy { Set($0.keys) == ["name", "status", "rows", "contents", "file"] })
+        #expect(list.allSatisfy { ["built", "not built", "unreadable", "imported"].contains($0["status"] as? String ?? "") })
+    }
+
+    @Test func datasetsInfoGivesProvenanceAndEveryMetricsSchema() throws {
+        let info = try #require(try json(["datasets", "info", "nats-tss", "--datasets", ExperimentFixtures.datasets, "--json"]) as? [String: Any])
+        #expect(info["rows"] as? Int == 15_625 && info["search_space"] as? String == "nats-topology")
+        let metrics = try #require(info["metrics"] as? [[String: Any]])
+        let valid = try #require(metrics.first { $0["id"] as? String == "c10_valid_200ep" })
+        #expect(valid["unit"] as? String == "%" && valid["direction"] as? String == "max" && valid["dataset"] as? String == "cifar10")
+        #expect(valid["values_per_row"] as? Int == 1 && valid["series"] is NSNull)
+        #expect((info["provenance"] as? [String: Any])?.isEmpty == false)
+    }
+
+    @Test func reportJSONHoldsTheSummarysNumbersUnrounded() throws {
+        let spec = ExperimentFixtures.temporaryFolder() + "/paper-targets.toml"
+        try PaperTargetCLITests.multiObjectiveSpec.write(toFile: spec, atomically: true, encoding: .utf8)
+        let results = ExperimentFixtures.temporaryFolder()
+        let run = try ExperimentFixtures.nasreplay(["run", spec, "--datasets", ExperimentFixtures.datasets, "--results", results, "--quiet"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let folder = results + "/paper-targets"
+        let report = try #require(try json(["report", folder, "--json"]) as? [String: Any])
+        #expect(report["trials"] as? Int == 4 && report["checkpoints"] as? [Int] == [30, 60] && report["step_unit"] as? String == "evaluations")
+        let metrics = try #require(report["metrics"] as? [[String: Any]])
+        #expect(metrics.map { $0["curve"] as? String } == ["normalized_hv", "incumbent_c10_test_200ep"])
+        // The normalised HV at 60 evaluations: the mean of the four trials' values in runs.h5.
+        let runs = try ResultsStore(folder: folder).readRuns()
+        for label in ["random", "nsga2"] {
+            let curves = try #require(runs.configuration(label)?.curves.normalizedHypervolume)
+            let expected = curves.map { $0[59] }.reduce(0, +) / 4
+            let algorithm = try #require((metrics[0]["algorithms"] as? [[String: Any]])?.first { $0["label"] as? String == label })
+            let at60 = try #require((algorithm["at"] as? [[String: Any]])?.last)
+            #expect(at60["checkpoint"] as? Int == 60 && at60["n"] as? Int == 4)
+            #expect(abs((at60["mean"] as? Double ?? .nan) - expected) <= 1e-12, "\(label)")
+        }
+        // One pair (random, nsga2) per checkpoint, with its Holm p and its sentence.
+        let pairs = try #require(metrics[0]["pairwise"] as? [[String: Any]])
+        #expect(pairs.map { $0["checkpoint"] as? Int } == [30, 60])
+        #expect(pairs.allSatisfy { $0["first"] as? String == "random" && $0["second"] as? String == "nsga2" && $0["p_holm"] is Double && ($0["sentence"] as? String)?.isEmpty == false })
+    }
+}
