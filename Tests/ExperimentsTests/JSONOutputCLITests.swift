@@ -58,3 +58,30 @@ import Testing
         #expect(pairs.allSatisfy { $0["first"] as? String == "random" && $0["second"] as? String == "nsga2" && $0["p_holm"] is Double && ($0["sentence"] as? String)?.isEmpty == false })
     }
 }
+
+/// Running outside the checkout: a missing table's error names `--datasets` and
+/// `NASREPLAY_DATASETS`, and a table that exists elsewhere is found through either.
+@Suite struct DatasetsLocationCLITests {
+    @Test func aMissingTableNamesBothWaysToPointAtTheTablesAndTheVariableIsHonoured() throws {
+        let empty = ExperimentFixtures.temporaryFolder()
+        try ExperimentFixtures.expectOneLineError(["query", "nats-tss", "0", "--datasets", empty],
+                                                  mentions: ["not built yet", "--datasets DIR", "NASREPLAY_DATASETS"])
+        // The variable alone, from another working folder.
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: ExperimentFixtures.executable)
+        p.arguments = ["query", "nats-tss", "0", "--json"]
+        p.currentDirectoryURL = URL(fileURLWithPath: empty)
+        var environment = ProcessInfo.processInfo.environment
+        environment["NASREPLAY_DATASETS"] = URL(fileURLWithPath: ExperimentFixtures.datasets).standardizedFileURL.path
+        p.environment = environment
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let row = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(row["naslib_tuple"] as? String == "4-3-3-0-0-0")
+    }
+}

@@ -110,9 +110,9 @@ public struct DatasetCatalog: Sendable {
         guard FileManager.default.fileExists(atPath: file) else {
             guard Self.entries.contains(where: { $0.name == name }) else {
                 let known = Self.entries.map(\.name).joined(separator: ", ")
-                throw BenchmarkError(subject: name, message: "unknown benchmark: no \(file); known benchmarks: \(known), or a table imported with `nasreplay datasets import` into this folder")
+                throw BenchmarkError(subject: name, message: "unknown benchmark: no \(file); known benchmarks: \(known), or a table imported with `nasreplay datasets import` into this folder (tables elsewhere: --datasets DIR or NASREPLAY_DATASETS=DIR)")
             }
-            throw BenchmarkError(subject: file, message: "not built yet; run `nasreplay datasets build \(name)` (or `make datasets`)")
+            throw BenchmarkError(subject: file, message: "not built yet; run `nasreplay datasets build \(name)` (or `make datasets` in the checkout), or point --datasets DIR or the NASREPLAY_DATASETS environment variable at the folder that holds \(name).h5")
         }
         return try BenchmarkStore.load(file)
     }

@@ -127,7 +127,7 @@ struct NB101Query {
         guard FileManager.default.fileExists(atPath: path) else {
             let fix = benchmark == "nb101-sample" ? "run `nasreplay datasets build nb101-sample`"
                                                   : "import it with `nasreplay datasets import nb101 --tfrecord FILE`"
-            throw InputError("\(path): not built yet; \(fix)")
+            throw InputError("\(path): not built yet; \(fix), or point --datasets DIR or NASREPLAY_DATASETS at the folder that holds \(benchmark).h5")
         }
         let bench = try NB101Benchmark.load(path)
         let row: Int?
