@@ -191,7 +191,7 @@ struct FiguresTests {
         #expect(!FileManager.default.fileExists(atPath: dir))
     }
 
-    @Test("a long title breaks after its last ': ' within the width, a short one stays whole")
+    @Test("a long title wraps at spaces, after a ':' where one is far enough along; a short one stays whole")
     func longTitles() {
         #expect(Gnuplot.titleSetting("hat-wmt14ende-cpu-raspberrypi, lat_ms_decoder: 8 trials (mean, 95% CI band)")
                 == #"set title "hat-wmt14ende-cpu-raspberrypi, lat_ms_decoder:\n8 trials (mean, 95% CI band)" noenhanced"#)
@@ -200,6 +200,11 @@ struct FiguresTests {
         // No ": " within the width: the last ", ". Quotes stay escaped on either line.
         #expect(Gnuplot.titleSetting(#"a "b", c"#, width: 7) == #"set title "a \"b\",\nc" noenhanced"#)
         #expect(Gnuplot.titleSetting("abcdefgh", width: 4) == #"set title "abcdefgh" noenhanced"#)
+        // A run's title, on three lines of at most 60 characters.
+        let title = "nats-tss: c10_valid_200ep ↑, lat_ms_raspi4 ↓; 300 evaluations, 30 trials: fronts of each median trial"
+        let lines = Gnuplot.titleSetting(title).dropFirst(#"set title ""#.count).dropLast(#"" noenhanced"#.count).components(separatedBy: "\\n")
+        #expect(lines == ["nats-tss: c10_valid_200ep ↑, lat_ms_raspi4 ↓;", "300 evaluations, 30 trials: fronts of each median trial"])
+        #expect(lines.allSatisfy { $0.count <= 60 })
     }
 
     @Test("an axis minimum fixes the lower end only; a fixed range wins over it")

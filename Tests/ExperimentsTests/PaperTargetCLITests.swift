@@ -93,6 +93,29 @@ import Testing
         #expect(tooLate.stderr.contains("pick a smaller --fronts-at"), "\(tooLate.stderr)")
     }
 
+    @Test("a run's figures: HV band within [0, 1], stable colours, axes in words with units, titles with objectives, budget and trials")
+    func runFiguresTellTheTruth() throws {
+        let (_, full) = try fullRun()
+        let folder = full + "/paper-targets"
+        let r = try nasreplay(["plot", folder, "--datasets", datasets])
+        #expect(r.status == 0, "\(r.stderr)")
+        // hv.csv: x, then per algorithm centre, lower, upper; no band value past 1 or below 0.
+        let csv = try String(contentsOfFile: folder + "/figures/hv.csv", encoding: .utf8)
+        let values = csv.split(separator: "\n").dropFirst().flatMap { $0.split(separator: ",").dropFirst().compactMap { Double($0) } }
+        #expect(!values.isEmpty && values.allSatisfy { $0.isNaN || (0...1).contains($0) })
+        // The title wraps over lines (`\n` in the script); read it as one.
+        let hv = try String(contentsOfFile: folder + "/figures/hv.gp", encoding: .utf8).replacingOccurrences(of: "\\n", with: " ")
+        // random is black and nsga2 vermillion here, as in every figure of the project.
+        #expect(hv.contains("set linetype 1 lc rgb \"#000000\"") && hv.contains("set linetype 2 lc rgb \"#D55E00\""), "\(hv)")
+        #expect(hv.contains("c10_valid_200ep ↑, lat_ms_raspi4 ↓;") && hv.contains("60 evaluations, 4 trials") && hv.contains("clipped to [0,1]"))
+        let fronts = try String(contentsOfFile: folder + "/figures/fronts.gp", encoding: .utf8)
+        #expect(fronts.contains("set xlabel \"CIFAR-10 validation accuracy, 200 epochs (%)\""), "\(fronts)")
+        #expect(fronts.contains("set ylabel \"latency on raspi4 (ms)\""))
+        #expect(fronts.contains("with lines lw 1 lc rgb truefront title \"true front\""), "the true front is its staircase")
+        let incumbent = try String(contentsOfFile: folder + "/figures/incumbent-c10_test_200ep.gp", encoding: .utf8)
+        #expect(incumbent.contains("set ylabel \"incumbent's CIFAR-10 test accuracy, 200 epochs (%)\""))
+    }
+
     @Test func reportWritesTheTable3FormOnItsOwn() throws {
         let (_, full) = try fullRun()
         let table = ExperimentFixtures.temporaryFolder() + "/table3.md"

@@ -197,10 +197,10 @@ public struct CurveFigure: GnuplotFigure {
         guard legend == .auto else { return legend }
         var points: [LegendPlacement.WeightedPoint] = []
         for s in series {
-            points += LegendPlacement.densify(x: s.x, y: s.centre)
+            points += LegendPlacement.densify(x: s.x, y: s.centre, xLog: xAxis.logScale, yLog: yAxis.logScale)
             if let lower = s.lower, let upper = s.upper {
-                points += LegendPlacement.densify(x: s.x, y: lower, weight: 0.5)
-                points += LegendPlacement.densify(x: s.x, y: upper, weight: 0.5)
+                points += LegendPlacement.densify(x: s.x, y: lower, weight: 0.5, xLog: xAxis.logScale, yLog: yAxis.logScale)
+                points += LegendPlacement.densify(x: s.x, y: upper, weight: 0.5, xLog: xAxis.logScale, yLog: yAxis.logScale)
             }
         }
         if yAxis.logScale {

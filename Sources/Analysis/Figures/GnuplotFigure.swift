@@ -50,26 +50,28 @@ enum Gnuplot {
         return out + "\""
     }
 
-    /// `set title …` for a title that may be long. gnuplot neither wraps nor shrinks a
-    /// title, and one wider than the canvas is cut off at its edges, so a title over `width`
-    /// characters breaks into two lines after its last ": " within `width` (titles read
-    /// "what: how"), else its last ", "; a title with neither stays one line.
-    ///
-    /// ```swift
-    /// Gnuplot.titleSetting("hat-wmt14ende-cpu-raspberrypi, lat_ms_decoder: 8 trials (mean, 95% CI band)")
-    /// // set title "hat-wmt14ende-cpu-raspberrypi, lat_ms_decoder:\n8 trials (mean, 95% CI band)" noenhanced
-    /// ```
-    static func titleSetting(_ title: String, width: Int = 64) -> String {
-        var lines = [title]
-        if title.count > width {
-            let limit = title.index(title.startIndex, offsetBy: width)
-            let separators = [": ", ", "]
-            if let cut = separators.lazy.compactMap({ title[..<limit].range(of: $0, options: .backwards) }).first {
-                lines = [String(title[..<cut.lowerBound]) + title[cut].dropLast(), String(title[cut.upperBound...])]
+    /// `set title`, wrapped at spaces into lines of at most `width` characters (a long word
+    /// stays whole), breaking after a word that ends in ':' or ';' where one is far enough
+    /// along: titles name the benchmark, objectives, budget and trials, and one line of
+    /// that is wider than a paper column.
+    static func titleSetting(_ title: String, width: Int = 60) -> String {
+        var lines: [[Substring]] = []
+        var line: [Substring] = []
+        func length(_ words: [Substring]) -> Int { words.reduce(-1) { $0 + 1 + $1.count } }
+        for word in title.split(separator: " ") {
+            guard !line.isEmpty, length(line + [word]) > width else { line.append(word); continue }
+            if let i = line.lastIndex(where: { $0.hasSuffix(":") || $0.hasSuffix(";") }), i < line.count - 1,
+               length(Array(line[...i])) >= width / 3 {
+                lines.append(Array(line[...i]))
+                line = Array(line[(i + 1)...]) + [word]
+            } else {
+                lines.append(line)
+                line = [word]
             }
         }
+        lines.append(line)
         // In a double-quoted gnuplot string `\n` is a line break.
-        let body = lines.map { quoted($0).dropFirst().dropLast() }.joined(separator: "\\n")
+        let body = lines.map { quoted($0.joined(separator: " ")).dropFirst().dropLast() }.joined(separator: "\\n")
         return "set title \"\(body)\" noenhanced"
     }
 
@@ -120,7 +122,7 @@ enum Gnuplot {
         case .bottomRight: return ["set key inside bottom right \(common)"]
         case .bottomLeft: return ["set key inside bottom left Left reverse \(common)"]
         case .outsideRight: return ["set key outside right top vertical Left reverse samplen 2 spacing 1.1"]
-        case .below: return ["set key outside below center horizontal samplen 2 spacing 1.1"]
+        case .below: return ["set key outside below center horizontal Left reverse samplen 2 spacing 1.1 width 1"]
         case .hidden: return ["unset key"]
         }
     }

@@ -13,9 +13,30 @@ public struct RunFigures {
     /// Also draw the fronts as they stood after this many evaluations (the LINAS paper's
     /// Fig. 5 shows them at 250 of a 500-evaluation run), as `fronts-at-N`.
     public var frontsAt: Int?
+    /// Axis labels by metric id, from the table (`MetricInfo.axisLabel`); ids where the table
+    /// cannot be loaded.
+    private var axisLabels: [String: String] = [:]
 
     public init(folder: String, catalog: DatasetCatalog, frontsAt: Int? = nil) {
         self.folder = folder; self.catalog = catalog; self.frontsAt = frontsAt
+    }
+
+    /// A metric's words for an axis, e.g. "CIFAR-10 test accuracy, 200 epochs (%)".
+    func label(_ id: String) -> String { axisLabels[id] ?? id }
+
+    /// The style of a figure of these algorithms: each keeps its colour in every figure.
+    static func style(for labels: [String]) -> FigureStyle {
+        var style = FigureStyle.paper
+        style.palette = SeriesColours.palette(for: labels)
+        style.pointTypes = labels.indices.map { FigureStyle.paper.pointTypes[$0 % FigureStyle.paper.pointTypes.count] }
+        return style
+    }
+
+    /// What every curve figure's title says: the benchmark, the objectives with their
+    /// directions, the budget and the trial count.
+    static func context(_ data: ComparisonData) -> String {
+        let objectives = data.objectives.map { "\($0.metric) \($0.direction == .max ? "↑" : "↓")" }.joined(separator: ", ")
+        return "\(data.benchmark): \(objectives); \(data.budget), \(data.trials) trials"
     }
 
     /// Draws every figure that fits the run; returns the files written.
@@ -30,6 +51,14 @@ public struct RunFigures {
 
     /// As `drawAll()`, from a runs file already read.
     public func drawAll(_ runs: RunsFile) throws -> [String] {
+        var figures = self
+        if let table = try? catalog.load(runs.provenance.benchmark) {
+            figures.axisLabels = Dictionary((table.metrics + table.costs).map { ($0.info.id, $0.info.axisLabel) }, uniquingKeysWith: { a, _ in a })
+        }
+        return try figures.draw(runs)
+    }
+
+    private func draw(_ runs: RunsFile) throws -> [String] {
         let data = runs.comparison()
         let out = folder + "/figures"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -48,10 +77,10 @@ public struct RunFigures {
         if data.objectives.count >= 2 {
             written += try curve(data, curve: "normalized_hv", name: "hv-time", yLabel: "normalised hypervolume", log: false, median: false, in: out)
         } else if let objective = data.objectives.first {
-            written += try curve(data, curve: "best_signal", name: "best-so-far-time", yLabel: "best \(objective.metric) so far", log: false, median: false, in: out)
+            written += try curve(data, curve: "best_signal", name: "best-so-far-time", yLabel: "best \(label(objective.metric)) so far", log: false, median: false, in: out)
         }
         for metric in data.reported {
-            written += try curve(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)-time", yLabel: "incumbent's \(metric)", log: false, median: false, in: out)
+            written += try curve(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)-time", yLabel: "incumbent's \(label(metric))", log: false, median: false, in: out)
         }
         return written
     }
@@ -73,15 +102,15 @@ public struct RunFigures {
             // A mixed run (single-objective algorithms see the first objective) is also
             // judged by its incumbent, so the single-objective view is drawn too.
             for metric in data.reported {
-                written += try curve(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)", yLabel: "incumbent's \(metric)", log: false, median: false, in: out)
+                written += try curve(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)", yLabel: "incumbent's \(label(metric))", log: false, median: false, in: out)
             }
         } else {
             for metric in data.reported {
-                written += try curve(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)", yLabel: "incumbent's \(metric)", log: false, median: false, in: out)
-                written += try box(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)-final", yLabel: "final incumbent's \(metric)", in: out)
+                written += try curve(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)", yLabel: "incumbent's \(label(metric))", log: false, median: false, in: out)
+                written += try box(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)-final", yLabel: "final incumbent's \(label(metric))", in: out)
             }
             if let objective = data.objectives.first {
-                written += try curve(data, curve: "best_signal", name: "best-so-far", yLabel: "best \(objective.metric) so far", log: false, median: false, in: out)
+                written += try curve(data, curve: "best_signal", name: "best-so-far", yLabel: "best \(label(objective.metric)) so far", log: false, median: false, in: out)
             }
         }
         return written
@@ -95,17 +124,26 @@ public struct RunFigures {
             guard let rows = a.curves[curve], let length = rows.first?.count, length > 0 else { continue }
             // An incumbent's metric is NaN until a trial has an incumbent with a finite
             // fitness (NASWT is NaN for some cells): those first steps are a gap.
-            let summary = median ? try SeriesSummary.medianWithInterquartileRange(rows, missing: .gap)
+            var summary = median ? try SeriesSummary.medianWithInterquartileRange(rows, missing: .gap)
                                  : try SeriesSummary.meanWithConfidenceInterval(rows, missing: .gap)
+            if curve.hasPrefix("normalized_hv") { summary = Self.clipped(summary, to: 0...1) }
             series.append(CurveSeries(name: a.label, x: x.values.prefix(length).map { $0 }, summary: summary))
         }
         guard !series.isEmpty else { return [] }
-        let band = median ? "median, IQR band" : "mean, 95% CI band"
+        var band = median ? "median, IQR band" : "mean, 95% CI band"
+        if curve.hasPrefix("normalized_hv") && !median { band += " clipped to [0,1]" }
         let yRange = log ? nil : Self.searchPhaseRange(series)
         let figure = CurveFigure(series: series, xAxis: FigureAxis(label: x.label),
                                  yAxis: FigureAxis(label: yLabel, logScale: log, range: yRange),
-                                 title: "\(data.benchmark): \(data.trials) trials (\(band))")
+                                 title: "\(Self.context(data)) (\(band))", style: Self.style(for: series.map(\.name)))
         return try figure.write(name: name, in: out).outputs
+    }
+
+    /// A band kept within `bounds`: a t-interval of a bounded metric (normalised HV is at
+    /// most 1) can reach past them when the trials sit near a bound, which no trial can.
+    static func clipped(_ summary: BandSummary, to bounds: ClosedRange<Double>) -> BandSummary {
+        func clip(_ v: Double) -> Double { v.isNaN ? v : Swift.min(Swift.max(v, bounds.lowerBound), bounds.upperBound) }
+        return BandSummary(centre: summary.centre, lower: summary.lower.map(clip), upper: summary.upper.map(clip))
     }
 
     /// The x values of curve steps and their label: evaluations 1…n, or the time grid, in
@@ -141,7 +179,8 @@ public struct RunFigures {
             return NamedValues(name: a.label, values: rows.compactMap { $0.last(where: { !$0.isNaN }) })
         }
         guard !groups.isEmpty else { return [] }
-        return try BoxplotFigure(groups: groups, yAxis: FigureAxis(label: yLabel), title: "\(data.benchmark): final values over \(data.trials) trials")
+        return try BoxplotFigure(groups: groups, yAxis: FigureAxis(label: yLabel), title: "\(Self.context(data)): final values",
+                                 style: Self.style(for: groups.map(\.name)))
             .write(name: name, in: out).outputs
     }
 
@@ -170,12 +209,11 @@ public struct RunFigures {
             let order = finals.indices.sorted { finals[$0] < finals[$1] }
             let medianTrial = Int32(order[order.count / 2])
             let points = zip(trials, rows).filter { $0.0 == medianTrial && $0.1 >= 0 }.map { [Double(x[Int($0.1)]), Double(y[Int($0.1)])] }
-            found.append(NamedPoints(name: "\(a.label) (median trial)", points: points.sorted { $0[0] < $1[0] }))
+            found.append(NamedPoints(name: a.label, points: points.sorted { $0[0] < $1[0] }))
         }
         let truth = front.rows.map { [Double(x[$0]), Double(y[$0])] }.sorted { $0[0] < $1[0] }
-        let figure = ParetoFigure(background: cloud, trueFront: truth, fronts: found,
-                                  xAxis: FigureAxis(label: objectives[0].description), yAxis: FigureAxis(label: objectives[1].description, logScale: true),
-                                  title: "\(data.benchmark): fronts found after \(data.budget)")
+        let figure = frontFigure(data, objectives: objectives, cloud: cloud, truth: truth, found: found,
+                                 title: "\(Self.context(data)): fronts of each median trial")
         return try figure.write(name: "fronts", in: out).outputs
     }
 
@@ -198,15 +236,26 @@ public struct RunFigures {
                 .filter { $0.allSatisfy(\.isFinite) && seen.insert($0).inserted }
             let minimised = points.map { [objectives[0].minimised($0[0]), objectives[1].minimised($0[1])] }
             let members = NonDominatedSorting.fronts(minimised).first ?? []
-            found.append(NamedPoints(name: "\(a.label) (median trial)", points: members.map { points[$0] }.sorted { $0[0] < $1[0] }))
+            found.append(NamedPoints(name: a.label, points: members.map { points[$0] }.sorted { $0[0] < $1[0] }))
         }
         guard !found.isEmpty else {
             throw RunError("\(folder): no algorithm ran \(n) evaluations in every trial; pick a smaller --fronts-at")
         }
         let truth = front.rows.map { [Double(x[$0]), Double(y[$0])] }.sorted { $0[0] < $1[0] }
-        let figure = ParetoFigure(background: cloud, trueFront: truth, fronts: found,
-                                  xAxis: FigureAxis(label: objectives[0].description), yAxis: FigureAxis(label: objectives[1].description, logScale: true),
-                                  title: "\(data.benchmark): fronts found after \(n) evaluations")
+        let figure = frontFigure(data, objectives: objectives, cloud: cloud, truth: truth, found: found,
+                                 title: "\(Self.context(data)): fronts after \(n) evaluations, median trial")
         return try figure.write(name: "fronts-at-\(n)", in: out).outputs
+    }
+
+    /// A fronts figure: the table's cloud, its true front as a staircase, each algorithm's
+    /// front in its colour, the axes in words with units (latency on a log axis).
+    private func frontFigure(_ data: ComparisonData, objectives: [Objective], cloud: [[Double]], truth: [[Double]],
+                             found: [NamedPoints], title: String) -> ParetoFigure {
+        let labels = found.map(\.name)
+        return ParetoFigure(background: cloud, trueFront: truth, fronts: found,
+                            xAxis: FigureAxis(label: label(objectives[0].metric)),
+                            yAxis: FigureAxis(label: label(objectives[1].metric), logScale: true),
+                            title: title, directions: (objectives[0].direction, objectives[1].direction),
+                            style: Self.style(for: labels))
     }
 }
