@@ -6,6 +6,8 @@ SWIFT    ?= swift
 BIN      := .build/release/nasreplay
 SOURCES  := $(shell find Sources -name '*.swift' -o -name '*.h' -o -name '*.modulemap') Package.swift
 APT_PKGS := libhdf5-dev zlib1g-dev libbz2-dev pkg-config gnuplot-nox python3 python3-venv
+# make test only: a headless browser opens the HTML report (Tests/ExperimentsTests/HTMLReportBrowserTests.swift)
+TEST_APT_PKGS := chromium
 
 .PHONY: setup deps build datasets test demo bench clean install
 
@@ -14,7 +16,7 @@ setup: deps build
 
 ## deps: apt-get install libhdf5-dev, zlib1g-dev, libbz2-dev, pkg-config, gnuplot-nox, python3 and python3-venv when any is missing
 deps:
-	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(APT_PKGS) $(EXTRA_APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
@@ -43,7 +45,9 @@ $(DATASETS)/nats-tss.h5: $(DATA)/nats-tss/nats_tss_15625.csv.gz | $(BIN)
 ## test: the layer check (each target imports what DESIGN.md allows, and depends on exactly
 ## that), the Python client's tests (Benchmark's run the debug CLI: `nasreplay serve`), the
 ## real-Slurm test (a single-node cluster started as root; skipped with the reason
-## otherwise), then the unit and oracle tests (debug build)
+## otherwise), then the unit and oracle tests (debug build; one opens an HTML report in
+## headless Chromium, which test installs)
+test: EXTRA_APT_PKGS := $(TEST_APT_PKGS)
 test: deps
 	bash scripts/check-imports.sh
 	bash scripts/check-imports-test.sh
@@ -81,9 +85,10 @@ PREDICTOR_EXPERIMENTS := $(filter predictors-%,$(ALL_SPECS))
 EXPERIMENTS := $(filter-out predictors-%,$(ALL_SPECS))
 .PHONY: $(EXPERIMENTS) $(PREDICTOR_EXPERIMENTS) predictors
 # `nasreplay run` resumes: finished trials are read back, not rerun.
+# `report --html` draws the figures and writes $(RESULTS)/<spec>/index.html.
 $(EXPERIMENTS): %: datasets
 	$(BIN) run experiments/$@.toml $(RUNFLAGS)
-	$(BIN) plot $(RESULTS)/$@ --datasets $(DATASETS)
+	$(BIN) report $(RESULTS)/$@ --html --datasets $(DATASETS)
 
 ## predictors: the LINAS-paper predictor protocol on every predictors-*.toml spec
 # An evaluation does not resume, so it reruns only when its spec is newer than its results.
@@ -103,6 +108,7 @@ fig3: predictors-nats-tss predictors-nats-tss-lat-raspi4 predictors-nats-tss-lat
 ## fig5: fronts of LINAS, NSGA-II and random search after 250 evaluations
 fig5: linas-nats-tss
 	$(BIN) plot $(RESULTS)/linas-nats-tss --datasets $(DATASETS) --fronts-at 250
+	$(BIN) report $(RESULTS)/linas-nats-tss --html --datasets $(DATASETS)
 
 ## fig5c: LINAS vs Once-for-All's one-shot search (predictors fitted once, one EvolutionFinder per latency group), charged and offline, on NATS-TSS and OFA-MobileNetV3
 fig5c: fig5c-ofa-oneshot-nats-tss fig5c-ofa-oneshot-ofa-mbv3-dynast

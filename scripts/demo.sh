@@ -20,7 +20,7 @@ echo "-- random search, GA, aging evolution, NAS-EA-FA v2 (see accuracy only), N
 echo "   (see accuracy and Raspberry Pi 4 latency): $SPEC"
 start=$SECONDS
 "$BIN" run "$SPEC" --datasets "$DATASETS" ${FLAGS[@]+"${FLAGS[@]}"} | tail -n 1   # progress on stderr
-"$BIN" plot "$OUT" --datasets "$DATASETS" >/dev/null
+"$BIN" report "$OUT" --html --datasets "$DATASETS" >/dev/null   # figures, summary.md and index.html
 echo "   run and figures: $((SECONDS - start)) s"
 echo
 # The headline tables: normalised HV and the incumbent's test accuracy at the checkpoints.
@@ -29,6 +29,7 @@ awk '/^## /{n++; tables=0; if (n<=2) print; next}
      /^\|/{if (n<=2 && tables==0) print; intable=1; next}
      intable{tables++; intable=0}' "$OUT/summary.md"
 echo
+echo "report:  $OUT/index.html (open it in a browser: tables, verdicts, every figure, the spec)"
 echo "summary: $OUT/summary.md"
 echo "figures: $OUT/figures/hv.png (normalised hypervolume, mean and 95% CI)"
 echo "         $OUT/figures/incumbent-c10_test_200ep.png (incumbent's CIFAR-10 test accuracy)"

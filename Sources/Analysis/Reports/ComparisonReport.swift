@@ -63,7 +63,7 @@ public struct ComparisonReport: Sendable {
     }
 
     /// "mean ± sd", or "—" for no values.
-    static func meanAndDeviation(_ values: [Double]) -> String {
+    public static func meanAndDeviation(_ values: [Double]) -> String {
         guard !values.isEmpty else { return "—" }
         let (mean, sd) = meanAndStandardDeviation(values)
         return "\(format(mean)) ± \(format(sd))"
@@ -77,7 +77,8 @@ public struct ComparisonReport: Sendable {
         return (mean, sd)
     }
 
-    func values(_ algorithm: ComparisonData.Algorithm, _ curve: String, at checkpoint: Int) -> [Double] {
+    /// The trials' values of `curve` at `checkpoint` (each trial's last value if it ended earlier), NaN left out.
+    public func values(_ algorithm: ComparisonData.Algorithm, _ curve: String, at checkpoint: Int) -> [Double] {
         (algorithm.curves[curve] ?? []).compactMap { row in
             guard !row.isEmpty else { return nil }
             let v = row[min(checkpoint, row.count) - 1]
@@ -205,13 +206,14 @@ public struct ComparisonReport: Sendable {
     }
 
     /// numpy's default (linear) quantile of sorted values.
-    static func quantile(_ sorted: [Double], _ q: Double) -> Double {
+    public static func quantile(_ sorted: [Double], _ q: Double) -> Double {
         let position = q * Double(sorted.count - 1)
         let lo = Int(position.rounded(.down)), hi = Swift.min(lo + 1, sorted.count - 1)
         return sorted[lo] + (sorted[hi] - sorted[lo]) * (position - Double(lo))
     }
 
-    static func format(_ x: Double) -> String {
+    /// A number rounded for reading: 2 decimals from 100, 3 from 1, 4 from 0.001, else 3 significant digits.
+    public static func format(_ x: Double) -> String {
         let a = Swift.abs(x)
         if a == 0 { return "0" }
         if a >= 100 { return String(format: "%.2f", x) }

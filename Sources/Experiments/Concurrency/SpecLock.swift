@@ -72,6 +72,12 @@ public enum SpecLock {
         return true
     }
 
+    /// The spec file the folder's lock names, if it has a lock (what a report cites).
+    public static func specFile(folder: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: "\(folder)/\(fileName)"), data.count <= maximumBytes else { return nil }
+        return value(of: "spec", in: String(decoding: data, as: UTF8.self))
+    }
+
     /// The quoted value of `key = "…"` on a line of its own.
     static func value(of key: String, in text: String) -> String? {
         for line in text.split(separator: "\n") {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Analysis
+import Benchmarks
 import Experiments
 import Foundation
 
@@ -13,6 +14,7 @@ struct ReportCommand: ParsableCommand {
         and Holm-corrected p-values.
         """)
 
+    @OptionGroup var locations: Locations
     @Argument(help: "The results folder, e.g. results/nats-tss-single.") var folder: String
     @Option(help: "Comma-separated evaluation counts to tabulate, or simulated seconds for a run with a seconds budget (default: the spec's checkpoints).") var checkpoints: String?
     @Option(help: "Write only the evaluations-to-threshold table (LINAS paper, Table 3 form) of the first metric to this Markdown file; summary.md is left as it is.") var thresholds: String?
@@ -20,6 +22,7 @@ struct ReportCommand: ParsableCommand {
     // property names, so a CodingKeys rename made every `report` call fail.
     @Flag(name: .customLong("print"), help: "Print the report instead of only writing it.") var printReport = false
     @Flag(help: "Print the report as JSON (summary.md is still written); the fields are in docs/JSON.md.") var json = false
+    @Flag(help: "Also draw the figures and write results/<name>/index.html: one self-contained page with the tables, the verdicts, every figure (inline SVG) and the spec.") var html = false
 
     func run() throws {
         let store = ResultsStore(folder: folder)
@@ -33,7 +36,8 @@ struct ReportCommand: ParsableCommand {
                 return n
             }
         }
-        let data = try store.readRuns().comparison(checkpoints: override)
+        let runs = try store.readRuns()
+        let data = runs.comparison(checkpoints: override)
         let report = ComparisonReport(data)
         if let thresholds {
             let table = report.thresholdsMarkdown
@@ -45,6 +49,15 @@ struct ReportCommand: ParsableCommand {
         let markdown = report.markdown
         let path = store.summaryFile
         try markdown.write(toFile: path, atomically: true, encoding: .utf8)
+        if html {
+            do {
+                _ = try RunFigures(folder: folder, catalog: DatasetCatalog(folder: locations.datasetsFolder)).drawAll(runs)
+            } catch {
+                FileHandle.standardError.write(Data("report: the figures could not be drawn (\(error)); index.html has the tables without them\n".utf8))
+            }
+            let page = try RunReportHTML(report: report, provenance: runs.provenance, folder: folder).write()
+            if !json { print("wrote \(page)") }
+        }
         if json {
             printJSON(report.jsonObject)
             return
