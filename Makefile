@@ -122,8 +122,10 @@ fig7: linas-predictors-nats-tss
 ## fig7b: LINAS with population 25, 50, 100 and 200 (20,000 predicted evaluations per inner search)
 fig7b: linas-population-nats-tss
 
-## fig9: HV curves of LINAS, NSGA-II and random search across benchmarks
+## fig9: HV curves of LINAS, NSGA-II and random search across benchmarks, and their ranks
+## over the benchmarks (Friedman, Nemenyi, Wilcoxon; critical-difference diagram) in $(RESULTS)/fig9-ranks/
 fig9: $(FIG9_SPECS)
+	$(BIN) report --across $(addprefix $(RESULTS)/,$(FIG9_SPECS)) --out $(RESULTS)/fig9-ranks
 
 ## table3: evaluations to reach random search's and NSGA-II's best mean HV, per benchmark
 table3: $(FIG9_SPECS)

@@ -59,6 +59,37 @@ import Testing
     }
 }
 
+/// `report --across`: two runs of one spec with other seeds, ranked against each other.
+@Suite struct AcrossReportCLITests {
+    @Test func acrossWritesTheSummaryTheDiagramAndThePageAndPrintsJSON() throws {
+        var folders: [String] = []
+        for seed in [11, 12] {
+            let spec = ExperimentFixtures.temporaryFolder() + "/paper-targets.toml"
+            try PaperTargetCLITests.multiObjectiveSpec.replacingOccurrences(of: "seed = 11", with: "seed = \(seed)")
+                .write(toFile: spec, atomically: true, encoding: .utf8)
+            let results = ExperimentFixtures.temporaryFolder()
+            let run = try ExperimentFixtures.nasreplay(["run", spec, "--datasets", ExperimentFixtures.datasets, "--results", results, "--quiet"])
+            try #require(run.status == 0, "\(run.stderr)")
+            folders.append(results + "/paper-targets")
+        }
+        let out = ExperimentFixtures.temporaryFolder() + "/across"
+        let r = try ExperimentFixtures.nasreplay(["report", "--across"] + folders + ["--out", out, "--json"])
+        try #require(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["algorithms"] as? [String] == ["random", "nsga2"])
+        #expect((json["runs"] as? [[String: Any]])?.count == 2)
+        #expect(json["friedman"] is NSNull, "two algorithms: no Friedman test")
+        let meanRanks = try #require(json["mean_ranks"] as? [Double])
+        #expect(meanRanks.count == 2 && abs(meanRanks.reduce(0, +) - 3) < 1e-12, "ranks 1 and 2 in each run")
+        #expect(FileManager.default.fileExists(atPath: out + "/summary.md"))
+        #expect(FileManager.default.fileExists(atPath: out + "/figures/critical-difference.svg"))
+        let page = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
+        #expect(page.contains("<svg") && page.contains("Across 2 runs"))
+        // One folder alone is the ordinary report; two without --across are refused.
+        try ExperimentFixtures.expectOneLineError(["report"] + folders, mentions: ["add --across"])
+    }
+}
+
 /// Running outside the checkout: a missing table's error names `--datasets` and
 /// `NASREPLAY_DATASETS`, and a table that exists elsewhere is found through either.
 @Suite struct DatasetsLocationCLITests {

@@ -65,36 +65,11 @@ public struct RunReportHTML {
         if !figures.isEmpty {
             body.append("<h2>Figures</h2>")
             for (k, figure) in figures.enumerated() {
-                body.append("<figure id=\"figure-\(escape(figure.name))\">\(Self.inlined(figure.svg, prefix: "f\(k)-"))<figcaption>\(escape(figure.name)) (figures/\(escape(figure.name)).svg, with its .csv and .gp)</figcaption></figure>")
+                body.append("<figure id=\"figure-\(escape(figure.name))\">\(HTMLPage.inlinedSVG(figure.svg, prefix: "f\(k)-"))<figcaption>\(escape(figure.name)) (figures/\(escape(figure.name)).svg, with its .csv and .gp)</figcaption></figure>")
             }
         }
         body += provenanceSection()
-        return """
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(data.experiment)) · NASReplay</title>
-        <style>
-        body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.45; }
-        h1 { margin-bottom: 0.2rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #ddd; }
-        table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-        th, td { border-bottom: 1px solid #e5e5e5; padding: 0.25rem 0.6rem; text-align: right; }
-        th:first-child, td:first-child { text-align: left; }
-        td small { color: #666; }
-        figure { margin: 1.5rem 0; } figure svg { width: 100%; height: auto; max-width: 680px; display: block; }
-        figcaption { color: #666; font-size: 0.9rem; }
-        .meta { color: #444; } pre { background: #f6f6f6; padding: 0.8rem; overflow-x: auto; }
-        .ahead { color: #0b6e2e; } .same { color: #555; }
-        </style>
-        </head>
-        <body>
-        \(body.joined(separator: "\n"))
-        </body>
-        </html>
-
-        """
+        return HTMLPage.document(title: "\(data.experiment) · NASReplay", body: body)
     }
 
     /// The pairwise verdicts at the last checkpoint of each metric, in plain sentences.
@@ -149,20 +124,5 @@ public struct RunReportHTML {
         return out
     }
 
-    /// An SVG file's `<svg>` element, with its ids prefixed so several figures on one page
-    /// never share one (gnuplot names its markers and plots the same in every file).
-    static func inlined(_ svg: String, prefix: String) -> String {
-        guard let start = svg.range(of: "<svg") else { return "" }
-        var text = String(svg[start.lowerBound...])
-        for (from, to) in [("id='", "id='\(prefix)"), ("id=\"", "id=\"\(prefix)"), ("href='#", "href='#\(prefix)"),
-                           ("href=\"#", "href=\"#\(prefix)"), ("url(#", "url(#\(prefix)")] {
-            text = text.replacingOccurrences(of: from, with: to)
-        }
-        return text
-    }
-
-    func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    func escape(_ text: String) -> String { HTMLPage.escape(text) }
 }

@@ -12,10 +12,15 @@ struct ReportCommand: ParsableCommand {
         Reads results/<name>/runs.h5. Tables give mean ± std and median [IQR] per algorithm at \
         each checkpoint; pairs are compared with two-sided Mann–Whitney U, Vargha–Delaney A12 \
         and Holm-corrected p-values.
+        With --across, FOLDER… are runs on different benchmarks: the algorithms they share are \
+        ranked per run, compared with the Friedman test, Nemenyi and Holm-corrected Wilcoxon \
+        post-hoc tests, and drawn as Demšar's critical-difference diagram (into --out).
         """)
 
     @OptionGroup var locations: Locations
-    @Argument(help: "The results folder, e.g. results/nats-tss-single.") var folder: String
+    @Argument(help: "The results folder, e.g. results/nats-tss-single (with --across: two or more).") var folders: [String]
+    @Flag(help: "Rank the algorithms the runs share across the FOLDERs (one per benchmark): Friedman, Nemenyi, Wilcoxon (Holm), critical-difference diagram.") var across = false
+    @Option(help: "With --across: the folder for summary.md, the diagram and index.html.") var out = "results/across"
     @Option(help: "Comma-separated evaluation counts to tabulate, or simulated seconds for a run with a seconds budget (default: the spec's checkpoints).") var checkpoints: String?
     @Option(help: "Write only the evaluations-to-threshold table (LINAS paper, Table 3 form) of the first metric to this Markdown file; summary.md is left as it is.") var thresholds: String?
     // Named with `name:` rather than CodingKeys: ArgumentParser finds options by their
@@ -25,6 +30,11 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Also draw the figures and write results/<name>/index.html: one self-contained page with the tables, the verdicts, every figure (inline SVG) and the spec.") var html = false
 
     func run() throws {
+        if across { return try runAcross() }
+        guard folders.count == 1 else {
+            throw InputError("report takes one results folder (\(folders.count) given); to compare runs on several benchmarks, add --across")
+        }
+        let folder = folders[0]
         let store = ResultsStore(folder: folder)
         guard store.hasRunsFile else {
             throw InputError("\(store.runsFile): not found; run the experiment first (`nasreplay run SPEC`)")
@@ -64,5 +74,33 @@ struct ReportCommand: ParsableCommand {
         }
         if printReport { print(markdown) }
         print("wrote \(path)")
+    }
+
+    /// `report --across`: writes `out/summary.md`, `out/figures/critical-difference.*` and
+    /// `out/index.html`, and prints the summary (or its JSON).
+    func runAcross() throws {
+        let data = try folders.map { folder -> ComparisonData in
+            let store = ResultsStore(folder: folder)
+            guard store.hasRunsFile else { throw InputError("\(store.runsFile): not found; run the experiment first (`nasreplay run SPEC`)") }
+            return try store.readRuns().comparison()
+        }
+        let comparison = try AcrossRunsComparison(runs: data)
+        try FileManager.default.createDirectory(atPath: out + "/figures", withIntermediateDirectories: true)
+        let markdown = comparison.markdown
+        try markdown.write(toFile: out + "/summary.md", atomically: true, encoding: .utf8)
+        var svg: String?
+        do {
+            let files = try CriticalDifferenceFigure(comparison).write(name: "critical-difference", in: out + "/figures")
+            svg = try? String(contentsOfFile: files.svg, encoding: .utf8)
+        } catch {
+            FileHandle.standardError.write(Data("report: the critical-difference diagram could not be drawn (\(error))\n".utf8))
+        }
+        try AcrossReportHTML(comparison: comparison, svg: svg).write(to: out + "/index.html")
+        if json {
+            printJSON(comparison.jsonObject)
+        } else {
+            print(markdown)
+            print("wrote \(out)/summary.md, \(out)/figures/critical-difference.png (and .pdf, .svg) and \(out)/index.html")
+        }
     }
 }
