@@ -16,6 +16,8 @@ public struct RunFigures {
     /// Axis labels by metric id, from the table (`MetricInfo.axisLabel`); ids where the table
     /// cannot be loaded.
     private var axisLabels: [String: String] = [:]
+    /// Labels of the run's algorithms that search its first objective alone.
+    private var firstObjectiveOnly: [String] = []
 
     public init(folder: String, catalog: DatasetCatalog, frontsAt: Int? = nil) {
         self.folder = folder; self.catalog = catalog; self.frontsAt = frontsAt
@@ -34,9 +36,17 @@ public struct RunFigures {
 
     /// What every curve figure's title says: the benchmark, the objectives with their
     /// directions, the budget and the trial count.
-    static func context(_ data: ComparisonData) -> String {
+    /// In a run of several objectives, names the algorithms that search the first alone
+    /// (`AlgorithmSupport.searchesFirstObjectiveOnly`): their points are judged on objectives
+    /// they never saw.
+    func context(_ data: ComparisonData, band: String? = nil) -> String {
         let objectives = data.objectives.map { "\($0.metric) \($0.direction == .max ? "↑" : "↓")" }.joined(separator: ", ")
-        return "\(data.benchmark): \(objectives); \(data.budget), \(data.trials) trials"
+        var text = "\(data.benchmark): \(objectives); \(data.budget), \(data.trials) trials" + (band.map { " (\($0))" } ?? "")
+        if data.objectives.count >= 2, !firstObjectiveOnly.isEmpty {
+            let ignored = data.objectives.dropFirst().map(\.metric).joined(separator: " and ")
+            text += "; \(firstObjectiveOnly.joined(separator: ", ")) ignore \(ignored)"
+        }
+        return text
     }
 
     /// Draws every figure that fits the run; returns the files written.
@@ -55,6 +65,9 @@ public struct RunFigures {
         if let table = try? catalog.load(runs.provenance.benchmark) {
             figures.axisLabels = Dictionary((table.metrics + table.costs).map { ($0.info.id, $0.info.axisLabel) }, uniquingKeysWith: { a, _ in a })
         }
+        figures.firstObjectiveOnly = runs.configurations.filter { c in
+            AlgorithmRegistry.builtIn.type(named: c.setup.type)?.support.searchesFirstObjectiveOnly == true
+        }.map(\.setup.label)
         return try figures.draw(runs)
     }
 
@@ -135,7 +148,7 @@ public struct RunFigures {
         let yRange = log ? nil : Self.searchPhaseRange(series)
         let figure = CurveFigure(series: series, xAxis: FigureAxis(label: x.label),
                                  yAxis: FigureAxis(label: yLabel, logScale: log, range: yRange),
-                                 title: "\(Self.context(data)) (\(band))", style: Self.style(for: series.map(\.name)))
+                                 title: context(data, band: band), style: Self.style(for: series.map(\.name)))
         return try figure.write(name: name, in: out).outputs
     }
 
@@ -179,7 +192,7 @@ public struct RunFigures {
             return NamedValues(name: a.label, values: rows.compactMap { $0.last(where: { !$0.isNaN }) })
         }
         guard !groups.isEmpty else { return [] }
-        return try BoxplotFigure(groups: groups, yAxis: FigureAxis(label: yLabel), title: "\(Self.context(data)): final values",
+        return try BoxplotFigure(groups: groups, yAxis: FigureAxis(label: yLabel), title: "\(context(data)): final values",
                                  style: Self.style(for: groups.map(\.name)))
             .write(name: name, in: out).outputs
     }
@@ -213,7 +226,7 @@ public struct RunFigures {
         }
         let truth = front.rows.map { [Double(x[$0]), Double(y[$0])] }.sorted { $0[0] < $1[0] }
         let figure = frontFigure(data, objectives: objectives, cloud: cloud, truth: truth, found: found,
-                                 title: "\(Self.context(data)): fronts of each median trial")
+                                 title: "\(context(data)): fronts of each median trial")
         return try figure.write(name: "fronts", in: out).outputs
     }
 
@@ -243,7 +256,7 @@ public struct RunFigures {
         }
         let truth = front.rows.map { [Double(x[$0]), Double(y[$0])] }.sorted { $0[0] < $1[0] }
         let figure = frontFigure(data, objectives: objectives, cloud: cloud, truth: truth, found: found,
-                                 title: "\(Self.context(data)): fronts after \(n) evaluations, median trial")
+                                 title: "\(context(data)): fronts after \(n) evaluations, median trial")
         return try figure.write(name: "fronts-at-\(n)", in: out).outputs
     }
 

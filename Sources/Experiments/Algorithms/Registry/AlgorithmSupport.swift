@@ -18,11 +18,15 @@ public struct AlgorithmSupport: Sendable {
     public var objectives: ClosedRange<Int>
     public var evaluationBudgets: Bool
     public var simulatedTimeBudgets: Bool
+    /// Whether the search is led by the first objective alone, whatever the spec lists
+    /// (random search, the GA, aging evolution, NAS-EA-FA): figures of more objectives say so.
+    public var searchesFirstObjectiveOnly: Bool
 
     public init(spaces: Spaces = .all, objectives: ClosedRange<Int> = 1...Int.max,
-                evaluationBudgets: Bool = true, simulatedTimeBudgets: Bool = true) {
+                evaluationBudgets: Bool = true, simulatedTimeBudgets: Bool = true, searchesFirstObjectiveOnly: Bool = false) {
         self.spaces = spaces; self.objectives = objectives
         self.evaluationBudgets = evaluationBudgets; self.simulatedTimeBudgets = simulatedTimeBudgets
+        self.searchesFirstObjectiveOnly = searchesFirstObjectiveOnly
     }
 
     /// The spaces in words, for `algorithms show`.

@@ -4,6 +4,7 @@ import Optimizers
 /// nasbench's settings.
 enum AgingEvolutionType: AlgorithmType {
     static let name = "aging-evolution"
+    static let support = AlgorithmSupport(searchesFirstObjectiveOnly: true)
     static let aliases = ["aging", "re", "rea", "regularized-evolution"]
     static let summary = "regularized (aging) evolution: tournament from a sample, the oldest dies"
     static let reference = "Real et al. 2019; NATS-Bench REA; nasbench notebook"

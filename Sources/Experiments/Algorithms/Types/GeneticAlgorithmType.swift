@@ -3,6 +3,7 @@ import Optimizers
 /// `type = "genetic-algorithm"`: the NAS-EA-FA thesis GA (ALGORITHMS.md §2.4).
 enum GeneticAlgorithmType: AlgorithmType {
     static let name = "genetic-algorithm"
+    static let support = AlgorithmSupport(searchesFirstObjectiveOnly: true)
     static let aliases = ["ga"]
     static let summary = "generational GA with tournament selection and the space's mutation"
     static let reference = "the NAS-EA-FA thesis GA (§2.4): unevaluated random start, 20 % tournament with replacement and strict `>`, generational, no elitism"

@@ -26,7 +26,8 @@ enum NASEAFAType: AlgorithmType {
         AlgorithmKey("surrogate", .string(options: NASEAFA.SurrogateModel.allCases.map(\.rawValue)), default: .value(.string("xgboost")),
                      "xgboost; gcn (Dervisi's GCN on cell graphs) with variant dervisi-2022 only"),
     ]
-    static let support = AlgorithmSupport(spaces: .only(["nats-topology", "nb101"], because: "it needs a sequence encoding of cell graphs"))
+    static let support = AlgorithmSupport(spaces: .only(["nats-topology", "nb101"], because: "it needs a sequence encoding of cell graphs"),
+                                          searchesFirstObjectiveOnly: true)
 
     static func makeOptimizer(_ keys: inout AlgorithmKeyValues) throws(SpecError) -> any Optimizer {
         let version = try keys.string("version") ?? "v2"

@@ -3,6 +3,7 @@ import Optimizers
 /// `type = "random-search"`: uniform samples from the space until the budget is spent.
 enum RandomSearchType: AlgorithmType {
     static let name = "random-search"
+    static let support = AlgorithmSupport(searchesFirstObjectiveOnly: true)
     static let aliases = ["random", "rs"]
     static let summary = "uniform random sampling of the space"
     static let reference = "NATS-Bench / NAS-EA-FA RS"
