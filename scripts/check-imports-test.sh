@@ -88,13 +88,13 @@ clean_tree
 printf 'import HDF5Kit\n' >> Sources/nasreplay/Main.swift
 perl -0pi -e 's/"Benchmarks", \.product/"Benchmarks", "HDF5Kit", .product/' Package.swift
 expect_fail "the CLI importing HDF5Kit is a wrong arrow" \
-    "Sources/nasreplay/Main.swift:3: nasreplay imports HDF5Kit, against the layers of DESIGN.md"
+    "Sources/nasreplay/Main.swift:3: nasreplay imports HDF5Kit, against the layers of docs/ARCHITECTURE.md"
 
 clean_tree
 printf 'import SearchSpaces\n' >> Sources/NASCore/Evaluation.swift
 perl -0pi -e 's/\.target\(name: "NASCore"\)/.target(name: "NASCore", dependencies: ["SearchSpaces"])/' Package.swift
 expect_fail "an arrow pointing up (NASCore → SearchSpaces) is a wrong arrow" \
-    "Sources/NASCore/Evaluation.swift:2: NASCore imports SearchSpaces, against the layers of DESIGN.md"
+    "Sources/NASCore/Evaluation.swift:2: NASCore imports SearchSpaces, against the layers of docs/ARCHITECTURE.md"
 
 clean_tree
 perl -0pi -e 's/"NASCore", "SearchSpaces",\n/"SearchSpaces",\n/' Package.swift

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks the layers of DESIGN.md ("Layers"; arrows point down only) against the code:
+# Checks the layers of docs/ARCHITECTURE.md ("Layers"; arrows point down only) against the code:
 #
 #   1. every target imports only the project modules its rule below allows;
 #   2. every target's Package.swift dependencies are exactly the project modules it imports
@@ -22,7 +22,7 @@ root="${root%/}"
 [ -f "$root/Package.swift" ] || { echo "check-imports: no Package.swift in $root" >&2; exit 2; }
 
 # What each target may import from the project (targets and package products), as
-# DESIGN.md draws it. A target without a rule fails the check until it is given one.
+# docs/ARCHITECTURE.md draws it. A target without a rule fails the check until it is given one.
 allowed() {
     case "$1" in
         nasreplay)    echo "Experiments Analysis Optimizers Predictors Indicators Benchmarks SearchSpaces NASCore ArgumentParser" ;;
@@ -173,7 +173,7 @@ while read -r kind name path deps; do
     rule=""
     if [ "$kind" != "testTarget" ]; then
         if ! rule="$(allowed "$name")"; then
-            fail "Package.swift: target $name has no rule in scripts/check-imports.sh; give it the imports DESIGN.md's layers allow it"
+            fail "Package.swift: target $name has no rule in scripts/check-imports.sh; give it the imports docs/ARCHITECTURE.md's layers allow it"
             continue
         fi
     fi
@@ -193,7 +193,7 @@ while read -r kind name path deps; do
         fi
         imported="$imported$module "
         if [ "$kind" != "testTarget" ] && ! has "$rule" "$module"; then
-            fail "$where: $name imports $module, against the layers of DESIGN.md ($name may import: ${rule:-nothing from the project}; rule in scripts/check-imports.sh)"
+            fail "$where: $name imports $module, against the layers of docs/ARCHITECTURE.md ($name may import: ${rule:-nothing from the project}; rule in scripts/check-imports.sh)"
         fi
         if ! has "$deps" "$module"; then
             fail "$where: $name imports $module, which is not among the dependencies of $name in Package.swift (dependencies must equal imports)"
@@ -214,7 +214,7 @@ $targets
 EOF
 
 if [ "$problems" -gt 0 ]; then
-    echo "check-imports: $problems problem(s); the layers are drawn in DESIGN.md, the rules kept in scripts/check-imports.sh" >&2
+    echo "check-imports: $problems problem(s); the layers are drawn in docs/ARCHITECTURE.md, the rules kept in scripts/check-imports.sh" >&2
     exit 1
 fi
-echo "check-imports: $checked targets import only what DESIGN.md's layers allow, and depend on exactly what they import"
+echo "check-imports: $checked targets import only what docs/ARCHITECTURE.md's layers allow, and depend on exactly what they import"

@@ -1,6 +1,6 @@
 import Predictors
 
-/// The GCN surrogate's training data in Dervisi's NAS-EA-FA (ALGORITHMS.md §2.6): each
+/// The GCN surrogate's training data in Dervisi's NAS-EA-FA (docs/ALGORITHMS.md, NAS-EA-FA): each
 /// evaluated architecture's cell graph, once, labelled with its fitness, in evaluation order.
 ///
 /// ```swift

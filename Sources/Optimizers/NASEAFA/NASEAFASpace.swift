@@ -44,7 +44,7 @@ public protocol NASEAFASpace: SearchSpace {
     /// The reference's random initial individual.
     func naseafaRandomIndividual(variant: NASEAFA.Variant, using rng: inout Xoshiro256StarStar) -> Architecture
 
-    /// The cell graph the GCN surrogate reads (ALGORITHMS.md §2.6); nil where the space has
+    /// The cell graph the GCN surrogate reads (docs/ALGORITHMS.md, NAS-EA-FA); nil where the space has
     /// none (the default) or the architecture is not a valid cell.
     func naseafaGraph(of architecture: Architecture) -> CellGraph?
 }

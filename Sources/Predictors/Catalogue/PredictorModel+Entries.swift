@@ -27,7 +27,7 @@ extension PredictorModel {
         return PredictorModel(.gbt, name: name, parameters: p)
     }
 
-    /// Dervisi's GCN surrogate (ALGORITHMS.md §2.6): `gcn` with SAGE-mean convolutions
+    /// Dervisi's GCN surrogate (docs/ALGORITHMS.md, NAS-EA-FA): `gcn` with SAGE-mean convolutions
     /// 150 → 75 → 37 → 18 → 9, max readout, head 9 → 4 → 1, Adam 1e-3, batch 64, 101 epochs,
     /// on packed graphs of 8 nodes, seeded with `seed` (42 in the reference, so every
     /// trial's model starts alike). Builds exactly `GraphConvolutionalNetwork.Configuration.dervisi(seed:)`.

@@ -16,7 +16,7 @@ public enum GraphConvolution: String, Sendable, Equatable, CaseIterable {
     /// Representation Learning on Large Graphs", NeurIPS 2017), in DGL's `SAGEConv` form:
     /// `H' = ReLU(H·W_s + mean_{u→v} H_u · W_n + b)`, neighbours = predecessors (messages
     /// flow along edges, input to output); a node without predecessors aggregates 0.
-    /// Dervisi's GCN uses the LSTM aggregator (ALGORITHMS.md §2.6); the mean keeps the
+    /// Dervisi's GCN uses the LSTM aggregator (docs/ALGORITHMS.md, NAS-EA-FA); the mean keeps the
     /// model order-invariant and cheap, and is what the `dervisi` preset uses instead.
     case sageMean = "sage-mean"
 

@@ -14,7 +14,7 @@ import NASCore
 /// 2017); `GraphReadout`; a `DenseStack` head ending in one linear output. Targets are
 /// standardised on the training set and predictions scaled back, so the last layer is
 /// linear (Dervisi's head ends in a ReLU, which clips standardised targets below the mean).
-/// `Configuration.dervisi` gives the widths of ALGORITHMS.md §2.6 (SAGE 150 → 75 → 37 →
+/// `Configuration.dervisi` gives the widths of docs/ALGORITHMS.md (SAGE 150 → 75 → 37 →
 /// 18 → 9, max readout, 9 → 4 → 1, Adam 1e-3, batch 64, 101 epochs) with the mean
 /// aggregator in place of the LSTM one. Adam: Kingma & Ba 2015. All randomness (He-normal
 /// initialisation, batch order) comes from one seeded `Xoshiro256StarStar`.
@@ -43,7 +43,7 @@ public struct GraphConvolutionalNetwork: Sendable {
             self.learningRate = learningRate; self.epochs = epochs; self.batchSize = batchSize; self.seed = seed
         }
 
-        /// Dervisi's GCN surrogate (ALGORITHMS.md §2.6) with a mean aggregator and a linear output.
+        /// Dervisi's GCN surrogate (docs/ALGORITHMS.md, NAS-EA-FA) with a mean aggregator and a linear output.
         public static func dervisi(seed: UInt64 = 42) -> Configuration {
             Configuration(layer: .sageMean, widths: [150, 75, 37, 18, 9], readout: .max, head: [4],
                           learningRate: 1e-3, epochs: 101, batchSize: 64, seed: seed)

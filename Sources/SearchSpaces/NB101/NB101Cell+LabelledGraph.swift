@@ -7,7 +7,7 @@
 /// ```
 extension NB101Cell {
     /// Node labels of the graph: the 5-class one-hot vocabulary of Dervisi's GCN
-    /// (ALGORITHMS.md §2.6).
+    /// (docs/ALGORITHMS.md, NAS-EA-FA).
     public enum GraphLabel: Int, CaseIterable, Sendable {
         case input = 0, output, conv1x1, conv3x3, maxPool3x3
 

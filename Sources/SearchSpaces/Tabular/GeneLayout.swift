@@ -8,7 +8,7 @@
 /// ```
 ///
 /// Genes are laid out parameter by parameter in declaration order, as DyNAS-T's
-/// `EncodingBase.process_param_dict` builds the pymoo vector (ALGORITHMS.md D.2).
+/// `EncodingBase.process_param_dict` builds the pymoo vector (docs/ALGORITHMS.md).
 public struct GeneLayout: Sendable, Hashable {
     public let parameters: [GeneParameter]
     /// The first gene of each parameter.

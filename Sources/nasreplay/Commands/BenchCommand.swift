@@ -9,7 +9,7 @@ import SearchSpaces
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure the performance floors of DESIGN.md and print medians.",
+        abstract: "Measure the performance floors of docs/ARCHITECTURE.md and print medians.",
         discussion: "Build in release mode first (`make bench` does). Needs datasets/nats-tss.h5, nb101-sample.h5 and ofa-mbv3-dynast.h5.")
 
     @OptionGroup var locations: Locations
@@ -38,7 +38,7 @@ struct BenchCommand: ParsableCommand {
             case .results: rows += try ResultsPathBench(datasets: locations.datasetsFolder, data: data, repetitions: repetitions).rows()
             }
         }
-        print(renderTable(["what", "median", "floor (DESIGN.md)"], rows))
+        print(renderTable(["what", "median", "floor (docs/ARCHITECTURE.md)"], rows))
     }
 
     /// Loading nats-tss.h5 and the three ways of querying it.

@@ -6,7 +6,7 @@ enum GeneticAlgorithmType: AlgorithmType {
     static let support = AlgorithmSupport(searchesFirstObjectiveOnly: true)
     static let aliases = ["ga"]
     static let summary = "generational GA with tournament selection and the space's mutation"
-    static let reference = "the NAS-EA-FA thesis GA (§2.4): unevaluated random start, 20 % tournament with replacement and strict `>`, generational, no elitism"
+    static let reference = "the NAS-EA-FA thesis GA (docs/ALGORITHMS.md): unevaluated random start, 20 % tournament with replacement and strict `>`, generational, no elitism"
     static let keys = [
         AlgorithmKey("population", .int(2...1_000_000), default: .value(.int(100)), "individuals per generation"),
         AlgorithmKey("tournament", .double(0...1), default: .value(.double(0.2)), "tournament size as a fraction of the population"),

@@ -5,7 +5,7 @@ enum NASEAFAType: AlgorithmType {
     static let name = "nas-ea-fa"
     static let aliases = ["naseafa"]
     static let summary = "surrogate-assisted evolution: top-K by prediction plus H most diverse, isomorphic augmentation"
-    static let reference = "Pan & Yao's NAS-EA-FA (`fzjcdt/NAS-EA-FA`, ALGORITHMS.md §1): top-K by prediction plus H most diverse, isomorphic augmentation, XGBoost surrogate, its own evaluation cache keyed by graph hash"
+    static let reference = "Pan & Yao's NAS-EA-FA (`fzjcdt/NAS-EA-FA`, docs/ALGORITHMS.md): top-K by prediction plus H most diverse, isomorphic augmentation, XGBoost surrogate, its own evaluation cache keyed by graph hash"
     static let keys = [
         AlgorithmKey("version", .string(options: NASEAFA.Version.allCases.map(\.rawValue)), default: .value(.string("v2")), "v2 (data augmentation and diversity) or v1"),
         AlgorithmKey("variant", .string(options: NASEAFA.Variant.allCases.map(\.rawValue)), default: .value(.string("pan")),
@@ -36,7 +36,7 @@ enum NASEAFAType: AlgorithmType {
         let source = try keys.string("mutation_source") ?? "bitwise"
         let surrogate = try keys.string("surrogate") ?? "xgboost"
         if surrogate == NASEAFA.SurrogateModel.gcn.rawValue && variant != NASEAFA.Variant.dervisi2022.rawValue {
-            throw keys.error(at: "surrogate", "surrogate = \"gcn\" is an option of variant = \"dervisi-2022\" (ALGORITHMS.md §2.6); variant \"\(variant)\" uses xgboost")
+            throw keys.error(at: "surrogate", "surrogate = \"gcn\" is an option of variant = \"dervisi-2022\" (docs/ALGORITHMS.md, NAS-EA-FA); variant \"\(variant)\" uses xgboost")
         }
         return NASEAFA(
             version: NASEAFA.Version(rawValue: version) ?? .v2, variant: NASEAFA.Variant(rawValue: variant) ?? .pan,
