@@ -111,11 +111,16 @@ import Testing
         // Random search is led by no objective of the two: the title says it ignores the second.
         #expect(hv.contains("random ignore lat_ms_raspi4"), "\(hv)")
         let fronts = try String(contentsOfFile: folder + "/figures/fronts.gp", encoding: .utf8)
-        #expect(fronts.contains("set xlabel \"CIFAR-10 validation accuracy, 200 epochs (%)\""), "\(fronts)")
+        #expect(fronts.contains("set xlabel \"CIFAR-10 validation accuracy, 200 ep (%)\""), "\(fronts)")
         #expect(fronts.contains("set ylabel \"latency on raspi4 (ms)\""))
         #expect(fronts.contains("with lines lw 1 lc rgb truefront title \"true front\""), "the true front is its staircase")
-        let incumbent = try String(contentsOfFile: folder + "/figures/incumbent-c10_test_200ep.gp", encoding: .utf8)
-        #expect(incumbent.contains("set ylabel \"incumbent's CIFAR-10 test accuracy, 200 epochs (%)\""))
+        let incumbent = try String(contentsOfFile: folder + "/figures/incumbent-c10_test_200ep.gp", encoding: .utf8).replacingOccurrences(of: "\\n", with: " ")
+        #expect(incumbent.contains("set ylabel \"CIFAR-10 test accuracy, 200 ep (%)\""))
+        // The title says what the curve is, and an accuracy band stays within [0, 100].
+        #expect(incumbent.contains("the incumbent's c10_test_200ep; mean, 95% CI band clipped to [0,100]"), "\(incumbent)")
+        let accuracy = try String(contentsOfFile: folder + "/figures/incumbent-c10_test_200ep.csv", encoding: .utf8)
+        let percents = accuracy.split(separator: "\n").dropFirst().flatMap { $0.split(separator: ",").dropFirst().compactMap { Double($0) } }
+        #expect(!percents.isEmpty && percents.allSatisfy { $0.isNaN || (0...100).contains($0) })
     }
 
     @Test func reportWritesTheTable3FormOnItsOwn() throws {

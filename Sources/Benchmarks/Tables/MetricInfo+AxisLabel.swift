@@ -1,6 +1,6 @@
 extension MetricInfo {
     /// The metric as a figure's axis names it: what was measured, on what, in which unit,
-    /// e.g. "CIFAR-10 validation accuracy, 200 epochs (%)" for `c10_valid_200ep`, "latency
+    /// e.g. "CIFAR-10 validation accuracy, 200 ep (%)" for `c10_valid_200ep`, "latency
     /// on raspi4 (ms)" for `lat_ms_raspi4`. Tables name their columns by short ids; a
     /// reader of a figure needs the words.
     ///
@@ -19,7 +19,7 @@ extension MetricInfo {
         }
         if unit == "%", let kind = parts.lazy.compactMap({ Self.splitNames[$0] }).first {
             let epochs = parts.last.flatMap { $0.hasSuffix("ep") ? Int($0.dropLast(2)) : nil }
-            return "\(datasetName) \(kind) accuracy\(epochs.map { ", \($0) epochs" } ?? "") (%)"
+            return "\(datasetName) \(kind) accuracy\(epochs.map { ", \($0) ep" } ?? "") (%)"
         }
         var clause = summary
         for stop in [";", ", mean over", " as the ", " ("] {

@@ -16,6 +16,8 @@ public struct RunFigures {
     /// Axis labels by metric id, from the table (`MetricInfo.axisLabel`); ids where the table
     /// cannot be loaded.
     private var axisLabels: [String: String] = [:]
+    /// Ids of the table's metrics in percent (bounded by 0 and 100).
+    private var percentMetrics: Set<String> = []
     /// Labels of the run's algorithms that search its first objective alone.
     private var firstObjectiveOnly: [String] = []
 
@@ -23,7 +25,7 @@ public struct RunFigures {
         self.folder = folder; self.catalog = catalog; self.frontsAt = frontsAt
     }
 
-    /// A metric's words for an axis, e.g. "CIFAR-10 test accuracy, 200 epochs (%)".
+    /// A metric's words for an axis, e.g. "CIFAR-10 test accuracy, 200 ep (%)".
     func label(_ id: String) -> String { axisLabels[id] ?? id }
 
     /// The style of a figure of these algorithms: each keeps its colour in every figure.
@@ -64,6 +66,7 @@ public struct RunFigures {
         var figures = self
         if let table = try? catalog.load(runs.provenance.benchmark) {
             figures.axisLabels = Dictionary((table.metrics + table.costs).map { ($0.info.id, $0.info.axisLabel) }, uniquingKeysWith: { a, _ in a })
+            figures.percentMetrics = Set(table.metrics.filter { $0.info.unit == "%" }.map(\.info.id))
         }
         figures.firstObjectiveOnly = runs.configurations.filter { c in
             AlgorithmRegistry.builtIn.type(named: c.setup.type)?.support.searchesFirstObjectiveOnly == true
@@ -90,10 +93,10 @@ public struct RunFigures {
         if data.objectives.count >= 2 {
             written += try curve(data, curve: "normalized_hv", name: "hv-time", yLabel: "normalised hypervolume", log: false, median: false, in: out)
         } else if let objective = data.objectives.first {
-            written += try curve(data, curve: "best_signal", name: "best-so-far-time", yLabel: "best \(label(objective.metric)) so far", log: false, median: false, in: out)
+            written += try curve(data, curve: "best_signal", name: "best-so-far-time", yLabel: label(objective.metric), log: false, median: false, what: "the best \(objective.metric) so far", in: out)
         }
         for metric in data.reported {
-            written += try curve(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)-time", yLabel: "incumbent's \(label(metric))", log: false, median: false, in: out)
+            written += try curve(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)-time", yLabel: label(metric), log: false, median: false, what: "the incumbent's \(metric)", in: out)
         }
         return written
     }
@@ -115,21 +118,24 @@ public struct RunFigures {
             // A mixed run (single-objective algorithms see the first objective) is also
             // judged by its incumbent, so the single-objective view is drawn too.
             for metric in data.reported {
-                written += try curve(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)", yLabel: "incumbent's \(label(metric))", log: false, median: false, in: out)
+                written += try curve(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)", yLabel: label(metric), log: false, median: false, what: "the incumbent's \(metric)", in: out)
             }
         } else {
             for metric in data.reported {
-                written += try curve(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)", yLabel: "incumbent's \(label(metric))", log: false, median: false, in: out)
-                written += try box(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)-final", yLabel: "final incumbent's \(label(metric))", in: out)
+                written += try curve(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)", yLabel: label(metric), log: false, median: false, what: "the incumbent's \(metric)", in: out)
+                written += try box(data, curve: "incumbent_\(metric)", name: "incumbent-\(metric)-final", yLabel: label(metric), what: "the incumbent's \(metric) at the end", in: out)
             }
             if let objective = data.objectives.first {
-                written += try curve(data, curve: "best_signal", name: "best-so-far", yLabel: "best \(label(objective.metric)) so far", log: false, median: false, in: out)
+                written += try curve(data, curve: "best_signal", name: "best-so-far", yLabel: label(objective.metric), log: false, median: false, what: "the best \(objective.metric) so far", in: out)
             }
         }
         return written
     }
 
-    private func curve(_ data: ComparisonData, curve: String, name: String, yLabel: String, log: Bool, median: Bool, in out: String) throws -> [String] {
+    /// - Parameter what: what the curve shows, for the title when the y label (the metric in
+    ///   words) does not say it: "the incumbent's c10_test_200ep".
+    private func curve(_ data: ComparisonData, curve: String, name: String, yLabel: String, log: Bool, median: Bool,
+                       what: String? = nil, in out: String) throws -> [String] {
         let length = data.algorithms.compactMap { $0.curves[curve]?.first?.count }.max() ?? 0
         let x = Self.xAxis(data, steps: length)
         var series: [CurveSeries] = []
@@ -139,18 +145,31 @@ public struct RunFigures {
             // fitness (NASWT is NaN for some cells): those first steps are a gap.
             var summary = median ? try SeriesSummary.medianWithInterquartileRange(rows, missing: .gap)
                                  : try SeriesSummary.meanWithConfidenceInterval(rows, missing: .gap)
-            if curve.hasPrefix("normalized_hv") { summary = Self.clipped(summary, to: 0...1) }
+            if let bounds = bounds(of: curve) { summary = Self.clipped(summary, to: bounds) }
             series.append(CurveSeries(name: a.label, x: x.values.prefix(length).map { $0 }, summary: summary))
         }
         guard !series.isEmpty else { return [] }
         var band = median ? "median, IQR band" : "mean, 95% CI band"
-        if curve.hasPrefix("normalized_hv") && !median { band += " clipped to [0,1]" }
+        if let bounds = bounds(of: curve), !median {
+            band += " clipped to [\(Self.integerText(bounds.lowerBound)),\(Self.integerText(bounds.upperBound))]"
+        }
+        if let what { band = what + "; " + band }
         let yRange = log ? nil : Self.searchPhaseRange(series)
         let figure = CurveFigure(series: series, xAxis: FigureAxis(label: x.label),
                                  yAxis: FigureAxis(label: yLabel, logScale: log, range: yRange),
                                  title: context(data, band: band), style: Self.style(for: series.map(\.name)))
         return try figure.write(name: name, in: out).outputs
     }
+
+    /// The values a curve can take, where it is bounded: normalised HV in [0, 1], a
+    /// percentage in [0, 100]. A t-interval over few trials reaches past them; no trial can.
+    func bounds(of curve: String) -> ClosedRange<Double>? {
+        if curve.hasPrefix("normalized_hv") { return 0...1 }
+        let metric = curve.hasPrefix("incumbent_") ? String(curve.dropFirst("incumbent_".count)) : nil
+        return metric.flatMap { percentMetrics.contains($0) ? 0...100 : nil }
+    }
+
+    static func integerText(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : "\(v)" }
 
     /// A band kept within `bounds`: a t-interval of a bounded metric (normalised HV is at
     /// most 1) can reach past them when the trials sit near a bound, which no trial can.
@@ -186,13 +205,14 @@ public struct RunFigures {
         return (low - pad)...(high + pad)
     }
 
-    private func box(_ data: ComparisonData, curve: String, name: String, yLabel: String, in out: String) throws -> [String] {
+    private func box(_ data: ComparisonData, curve: String, name: String, yLabel: String, what: String = "final values",
+                     in out: String) throws -> [String] {
         let groups = data.algorithms.compactMap { a -> NamedValues? in
             guard let rows = a.curves[curve] else { return nil }
             return NamedValues(name: a.label, values: rows.compactMap { $0.last(where: { !$0.isNaN }) })
         }
         guard !groups.isEmpty else { return [] }
-        return try BoxplotFigure(groups: groups, yAxis: FigureAxis(label: yLabel), title: "\(context(data)): final values",
+        return try BoxplotFigure(groups: groups, yAxis: FigureAxis(label: yLabel), title: "\(context(data)): \(what)",
                                  style: Self.style(for: groups.map(\.name)))
             .write(name: name, in: out).outputs
     }
