@@ -36,12 +36,7 @@ import Testing
     }
 
     @Test func theReportPageRendersItsFiguresWithoutConsoleErrors() throws {
-        let spec = ExperimentFixtures.temporaryFolder() + "/paper-targets.toml"
-        try PaperTargetCLITests.multiObjectiveSpec.write(toFile: spec, atomically: true, encoding: .utf8)
-        let results = ExperimentFixtures.temporaryFolder()
-        let run = try ExperimentFixtures.nasreplay(["run", spec, "--datasets", ExperimentFixtures.datasets, "--results", results, "--quiet"])
-        try #require(run.status == 0, "\(run.stderr)")
-        let folder = results + "/paper-targets"
+        let folder = try PaperTargetCLITests.multiObjectiveRun()
         let report = try ExperimentFixtures.nasreplay(["report", folder, "--html", "--datasets", ExperimentFixtures.datasets])
         try #require(report.status == 0, "\(report.stderr)")
         #expect(report.stdout.contains("wrote \(folder)/index.html"))

@@ -32,12 +32,7 @@ import Testing
     }
 
     @Test func reportJSONHoldsTheSummarysNumbersUnrounded() throws {
-        let spec = ExperimentFixtures.temporaryFolder() + "/paper-targets.toml"
-        try PaperTargetCLITests.multiObjectiveSpec.write(toFile: spec, atomically: true, encoding: .utf8)
-        let results = ExperimentFixtures.temporaryFolder()
-        let run = try ExperimentFixtures.nasreplay(["run", spec, "--datasets", ExperimentFixtures.datasets, "--results", results, "--quiet"])
-        try #require(run.status == 0, "\(run.stderr)")
-        let folder = results + "/paper-targets"
+        let folder = try PaperTargetCLITests.multiObjectiveRun()
         let report = try #require(try json(["report", folder, "--json"]) as? [String: Any])
         #expect(report["trials"] as? Int == 4 && report["checkpoints"] as? [Int] == [30, 60] && report["step_unit"] as? String == "evaluations")
         let metrics = try #require(report["metrics"] as? [[String: Any]])
@@ -62,16 +57,7 @@ import Testing
 /// `report --across`: two runs of one spec with other seeds, ranked against each other.
 @Suite struct AcrossReportCLITests {
     @Test func acrossWritesTheSummaryTheDiagramAndThePageAndPrintsJSON() throws {
-        var folders: [String] = []
-        for seed in [11, 12] {
-            let spec = ExperimentFixtures.temporaryFolder() + "/paper-targets.toml"
-            try PaperTargetCLITests.multiObjectiveSpec.replacingOccurrences(of: "seed = 11", with: "seed = \(seed)")
-                .write(toFile: spec, atomically: true, encoding: .utf8)
-            let results = ExperimentFixtures.temporaryFolder()
-            let run = try ExperimentFixtures.nasreplay(["run", spec, "--datasets", ExperimentFixtures.datasets, "--results", results, "--quiet"])
-            try #require(run.status == 0, "\(run.stderr)")
-            folders.append(results + "/paper-targets")
-        }
+        let folders = try [11, 12].map { try PaperTargetCLITests.multiObjectiveRun(seed: $0) }
         let out = ExperimentFixtures.temporaryFolder() + "/across"
         let r = try ExperimentFixtures.nasreplay(["report", "--across"] + folders + ["--out", out, "--json"])
         try #require(r.status == 0, "\(r.stderr)")

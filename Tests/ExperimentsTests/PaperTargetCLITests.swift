@@ -37,6 +37,17 @@ import Testing
         population = 10
         """
 
+    /// Runs `multiObjectiveSpec` (with another `seed`, if given) into a fresh results root
+    /// through the CLI; returns its `paper-targets` folder.
+    static func multiObjectiveRun(seed: Int = 11) throws -> String {
+        let spec = ExperimentFixtures.temporaryFolder() + "/paper-targets.toml"
+        try multiObjectiveSpec.replacingOccurrences(of: "seed = 11", with: "seed = \(seed)").write(toFile: spec, atomically: true, encoding: .utf8)
+        let results = ExperimentFixtures.temporaryFolder()
+        let run = try ExperimentFixtures.nasreplay(["run", spec, "--datasets", ExperimentFixtures.datasets, "--results", results, "--quiet"])
+        try #require(run.status == 0, "\(run.stderr)")
+        return results + "/paper-targets"
+    }
+
     func writeSpec(_ text: String, name: String) -> String {
         let path = ExperimentFixtures.temporaryFolder() + "/\(name).toml"
         _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))

@@ -24,6 +24,25 @@ import Testing
         return try ExperimentRunner(spec: try ExperimentSpec.parse(text, file: "spec.toml"), catalog: ExperimentFixtures.catalog, options: options)
     }
 
+    /// Replaces each trial's record by the HDF5 trial file of a folder written before
+    /// 2026-12-05 (`trial-NNNNNN.h5`), with or without its content checksum.
+    func convertToHDF5(_ runner: ExperimentRunner, trials: Int, checksums: Bool) throws {
+        for c in runner.configs.indices {
+            for t in 0..<trials {
+                let label = runner.configs[c].label
+                let record = runner.store.trialFile(algorithm: label, trial: t)
+                let path = runner.store.legacyTrialFile(algorithm: label, trial: t)
+                try TrialFile.writeHDF5(try TrialFile.read(record, for: runner.slot(config: c, trial: t)), trialHash: runner.spec.trialHash,
+                                        objectiveCount: 1, reportedCount: 2, to: path)
+                try FileManager.default.removeItem(atPath: record)
+                guard !checksums else { continue }
+                var root = try HDF5File.read(path)
+                root.attributes["content_sha256"] = nil
+                try HDF5File.write(root, to: path)
+            }
+        }
+    }
+
     /// Changes one bit of a value in the middle of a trial file's logs.
     func flipAByteInTheMiddle(of path: String) throws {
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -72,19 +91,8 @@ import Testing
         let first = try runner(text, results: folder)
         _ = try first.run()
         let reference = try HDF5File.read(first.store.runsFile)
-        for c in first.configs.indices {
-            for t in 0..<2 {
-                // As an older folder holds it: an HDF5 file, from before trial checksums.
-                let record = first.store.trialFile(algorithm: first.configs[c].label, trial: t)
-                let path = first.store.legacyTrialFile(algorithm: first.configs[c].label, trial: t)
-                try TrialFile.writeHDF5(try TrialFile.read(record, for: first.slot(config: c, trial: t)), trialHash: first.spec.trialHash,
-                                        objectiveCount: 1, reportedCount: 2, to: path)
-                try FileManager.default.removeItem(atPath: record)
-                var root = try HDF5File.read(path)
-                root.attributes["content_sha256"] = nil
-                try HDF5File.write(root, to: path)
-            }
-        }
+        // As an older folder holds them: HDF5 files, from before trial checksums.
+        try convertToHDF5(first, trials: 2, checksums: false)
         let notices = Notices()
         let outcome = try runner(text, results: folder, notices: notices).run()
         #expect(outcome.ran == 6 && outcome.resumed == 0)
@@ -106,15 +114,7 @@ import Testing
         let first = try runner(text, results: folder)
         _ = try first.run()
         let reference = try HDF5File.read(first.store.runsFile)
-        for c in first.configs.indices {
-            for t in 0..<2 {
-                let record = first.store.trialFile(algorithm: first.configs[c].label, trial: t)
-                try TrialFile.writeHDF5(try TrialFile.read(record, for: first.slot(config: c, trial: t)), trialHash: first.spec.trialHash,
-                                        objectiveCount: 1, reportedCount: 2,
-                                        to: first.store.legacyTrialFile(algorithm: first.configs[c].label, trial: t))
-                try FileManager.default.removeItem(atPath: record)
-            }
-        }
+        try convertToHDF5(first, trials: 2, checksums: true)
         try FileManager.default.removeItem(atPath: first.store.runsFile)
         let notices = Notices()
         let outcome = try runner(text, results: folder, notices: notices).run()
