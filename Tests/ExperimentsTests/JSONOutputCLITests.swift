@@ -83,6 +83,8 @@ import Testing
         let empty = ExperimentFixtures.temporaryFolder()
         try ExperimentFixtures.expectOneLineError(["query", "nats-tss", "0", "--datasets", empty],
                                                   mentions: ["not built yet", "--datasets DIR", "NASREPLAY_DATASETS"])
+        let list = try ExperimentFixtures.nasreplay(["datasets", "list", "--datasets", empty])
+        #expect(list.status == 0 && list.stdout.hasPrefix("no table found in \(URL(fileURLWithPath: empty).standardizedFileURL.path); if your tables are elsewhere, pass --datasets DIR or set NASREPLAY_DATASETS=DIR"), "\(list.stdout)")
         // The variable alone, from another working folder.
         let p = Process()
         p.executableURL = URL(fileURLWithPath: ExperimentFixtures.executable)

@@ -69,6 +69,11 @@ struct DatasetsCommand: ParsableCommand {
                 })
                 return
             }
+            // Run outside the checkout, every table would read "not built": say where we looked.
+            if !all.contains(where: { $0.rows != nil }) {
+                let folder = URL(fileURLWithPath: locations.datasetsFolder).standardizedFileURL.path
+                print("no table found in \(folder); if your tables are elsewhere, pass --datasets DIR or set NASREPLAY_DATASETS=DIR")
+            }
             print(renderTable(["name", "status", "contents"], all.map { e in
                 [e.name, e.rows.map { "\($0) rows" } ?? e.status, e.status == "imported" ? "imported; \(e.contents)" : e.contents]
             }))
