@@ -31,6 +31,19 @@ import Testing
         #expect((info["provenance"] as? [String: Any])?.isEmpty == false)
     }
 
+    @Test("stats test and space nb101 hash print JSON with the reference values (scipy; nasbench)")
+    func statsAndSpaceJSON() throws {
+        let folder = ExperimentFixtures.temporaryFolder()
+        try "1\n2\n3\n4\n".write(toFile: folder + "/a.txt", atomically: true, encoding: .utf8)
+        try "5\n6\n7\n8\n".write(toFile: folder + "/b.txt", atomically: true, encoding: .utf8)
+        let test = try #require(try json(["stats", "test", "--test", "mann-whitney", folder + "/a.txt", folder + "/b.txt", "--json"]) as? [String: Any])
+        // scipy.stats.mannwhitneyu([1,2,3,4], [5,6,7,8]): U = 0, exact two-sided p = 2/70.
+        #expect(test["statistic"] as? Double == 0 && abs((test["p_value"] as? Double ?? 1) - 2.0 / 70) < 1e-15)
+        #expect(test["method"] as? String == "exact" && test["n"] as? [Int] == [4, 4])
+        let hash = try #require(try json(["space", "nb101", "hash", "--adjacency", "010001000", "--ops", "in,c3,out", "--json"]) as? [String: Any])
+        #expect(hash["hash"] as? String == "b49ac8c578b4561d79ac7087988f1c61" && hash["vertices"] as? Int == 3 && hash["edges"] as? Int == 2)
+    }
+
     @Test func reportJSONHoldsTheSummarysNumbersUnrounded() throws {
         let folder = try PaperTargetCLITests.multiObjectiveRun()
         let report = try #require(try json(["report", folder, "--json"]) as? [String: Any])
