@@ -91,6 +91,11 @@ public struct ExperimentRunner: Sendable {
             }
         }
         report.finish()
+        // Computed trial-major, configurations interleaved: a slow algorithm's trials (LINAS)
+        // spread over the whole run instead of coming last, so the cores stay busy to the end
+        // and the progress line's ETA holds. Which trials a shard owns, and the order results
+        // are assembled in, stay the fixed `jobs` order.
+        mine.sort { ($0.trial, $0.config) < ($1.trial, $1.config) }
         // The folder's trials are this spec's (a folder from before spec.lock was checked
         // file by file just now), so the lock can name it.
         try SpecLock.claim(folder: store.folder, spec: spec)
