@@ -23,7 +23,7 @@ let package = Package(
         .systemLibrary(name: "CBZip2", providers: [.apt(["libbz2-dev"]), .brew(["bzip2"])]),
 
         // Each target's dependencies are exactly the modules it imports, and only the arrows
-        // DESIGN.md draws: scripts/check-imports.sh checks both (`make test` runs it).
+        // docs/ARCHITECTURE.md draws: scripts/check-imports.sh checks both (`make test` runs it).
         .target(name: "HDF5Kit", dependencies: ["CHDF5"]),
         .target(name: "NASCore"),
         .target(name: "SearchSpaces", dependencies: ["NASCore"]),
