@@ -190,6 +190,17 @@ import Testing
         }
     }
 
+    @Test("docs/ALGORITHMS.md has a section for every registered type, naming it as a spec does")
+    func algorithmsDocumentCoversTheRegistry() throws {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        let text = try String(contentsOf: url.appendingPathComponent("docs/ALGORITHMS.md"), encoding: .utf8)
+        let headings = text.components(separatedBy: "\n").filter { $0.hasPrefix("## ") }.joined(separator: "\n")
+        for type in AlgorithmRegistry.builtIn.types {
+            #expect(headings.contains("`\(type.name)`") || text.contains("(`\(type.name)`)"), "\(type.name) has no section in docs/ALGORITHMS.md")
+        }
+    }
+
     /// Backticked words outside parentheses: a README cell's names or keys, not its values.
     static func backticked(_ text: String, outsideParentheses: Bool = true) -> [String] {
         var out: [String] = [], depth = 0, current: String? = nil
