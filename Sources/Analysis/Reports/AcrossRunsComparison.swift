@@ -40,17 +40,19 @@ public struct AcrossRunsComparison: Sendable {
 
     /// The critical difference of mean ranks at `significance` (Nemenyi): q_α √(k(k+1)/(6N)),
     /// q_α the studentized-range quantile (∞ degrees of freedom) divided by √2.
-    public var criticalDifference: Double {
-        let k = algorithms.count, n = Double(runs.count)
+    public let criticalDifference: Double
+
+    /// `criticalDifference` for k algorithms over n runs; a bisection on the studentized
+    /// range's survival function, so it is computed once, in `init`.
+    static func criticalDifference(algorithms k: Int, runs n: Int, significance: Double) -> Double {
         guard k >= 2, n > 0 else { return .nan }
-        // Bisection on the studentized range's survival function: sf(q) = α.
         var lo = 0.0, hi = 20.0
         for _ in 0..<200 {
             let mid = (lo + hi) / 2
             if StudentizedRangeDistribution.sf(mid, groups: k) > significance { lo = mid } else { hi = mid }
         }
         let q = (lo + hi) / 2 / 2.0.squareRoot()
-        return q * (Double(k * (k + 1)) / (6 * n)).squareRoot()
+        return q * (Double(k * (k + 1)) / (6 * Double(n))).squareRoot()
     }
 
     /// - Throws: `StatisticsError.invalidParameter` when the runs share fewer than two
@@ -66,6 +68,7 @@ public struct AcrossRunsComparison: Sendable {
         self.runs = runs
         self.algorithms = shared
         self.significance = significance
+        criticalDifference = Self.criticalDifference(algorithms: shared.count, runs: runs.count, significance: significance)
         var values: [[Double]] = []
         var ranks: [[Double]] = []
         for data in runs {
