@@ -1,5 +1,6 @@
 import Benchmarks
 import Foundation
+import NASCore
 import Testing
 @testable import Experiments
 
@@ -252,5 +253,19 @@ import Testing
         let bad = try ExperimentFixtures.nasreplay(["run", try writeSpec(toySpec(name: "toy")), "--datasets", datasets, "--dry-run"])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("unknown type 'toy-walk'"))
+    }
+
+    @Test("a type's results revision enters the trial hash, so a folder computed under an older default is refused")
+    func resultsRevisionChangesTheTrialHashOnlyOfItsOwnType() throws {
+        let pooled = try ExperimentSpec.parse(toySpec(name: "r", type: "nas-ea-fa").replacingOccurrences(of: "walk = 3", with: ""), file: "r.toml")
+        #expect(pooled.algorithms.map(\.revision) == [1, 0])
+        #expect(pooled.trialHash != { var s = pooled; s.algorithms[0].revision = 0; return s.trialHash }())
+        // A spec of types at revision 0 keeps the hash it had before revisions existed, so
+        // its results folders stay valid.
+        let plain = try ExperimentSpec.parse(toySpec(name: "r", type: "random").replacingOccurrences(of: "walk = 3", with: ""), file: "r.toml")
+        var text = "name=r\nseed=11\nbenchmark=nats-tss\nobjectives=\(plain.benchmark.objectives)\n"
+        text += "report=\(plain.benchmark.report)\noff_table=\nbudget=\(plain.budget)\n"
+        text += "algorithm walk random \nalgorithm random random \n"
+        #expect(plain.trialHash == SHA256.hex(Array(text.utf8)))
     }
 }

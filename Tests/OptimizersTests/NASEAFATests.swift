@@ -67,6 +67,12 @@ struct SyntheticNATSEvaluator: Evaluator {
                objective: Objective(metric: "acc", direction: .max))
     }
 
+    /// One selection step; the stream is drawn from only by pooled answers, which BitSpace lacks.
+    static func select(_ search: inout Search, _ population: inout [Individual<UInt64>]) -> [Individual<UInt64>]? {
+        var rng = Xoshiro256StarStar(seed: 0)
+        return search.selectAndEvaluate(&population, rng: &rng)
+    }
+
     static func ranked(_ archs: [UInt64]) -> [Individual<UInt64>] {
         archs.enumerated().map { Individual(architecture: $0.element, fitness: Double(archs.count - $0.offset)) }
     }
@@ -82,7 +88,7 @@ struct SyntheticNATSEvaluator: Evaluator {
         // No augmentation noise here: the complement sequences are far from every candidate.
         var s = Self.search(NASEAFA(version: .v2), recorder: recorder)
         var population = Self.ranked(Self.crafted)
-        let evaluated = s.selectAndEvaluate(&population)
+        let evaluated = Self.select(&s, &population)
         #expect(recorder.queried == [0b0000_0000, 0b0000_0001, 0b0111_1000, 0b1111_0000])
         #expect(evaluated?.map(\.architecture) == recorder.queried)
         // Evaluated members carry their true fitness.
@@ -113,7 +119,7 @@ struct SyntheticNATSEvaluator: Evaluator {
         var s = Search(options: NASEAFA(version: .v2), space: BitSpace(), evaluate: recorder.evaluate,
                        isExhausted: { false }, objective: Objective(metric: "acc", direction: .max), labelDivisor: 100)
         var population = Self.ranked(Self.crafted)
-        let evaluated = s.selectAndEvaluate(&population) ?? []
+        let evaluated = Self.select(&s, &population) ?? []
         #expect(evaluated.map(\.fitness) == recorder.queried.map { Double($0) / 1000 })
         let labels: [Double] = recorder.queried.flatMap { (a: UInt64) -> [Double] in
             let label = Double(a) / 1000 / 100
@@ -149,12 +155,40 @@ struct SyntheticNATSEvaluator: Evaluator {
         // p0 is cached: it gets the cached fitness but is not queried and not counted, so
         // the top K are p1 and p2 (p6, p7 are repeats of p0, p1 and are skipped too).
         var population = Self.ranked(Self.crafted)
-        let evaluated = s.selectAndEvaluate(&population) ?? []
+        let evaluated = Self.select(&s, &population) ?? []
         #expect(!recorder.queried.contains(0))
         #expect(Array(recorder.queried.prefix(2)) == [0b0000_0001, 0b0000_0011])
         #expect(population[0].fitness == 0.5)
         #expect(evaluated.count == 4)
         #expect(Set(recorder.queried).count == recorder.queried.count)
+    }
+
+    @Test("pan answers a NATS cell with a drawn record of its Pan-hash class and the class-mean test accuracy")
+    func panPoolsTheRecordsOfIsomorphicCells() {
+        #expect(NASEAFA().answers == .classPool && NASEAFA(variant: .dervisi2022).answers == .cell)
+        let evaluator = SyntheticNATSEvaluator()
+        func run(_ answers: NASEAFA.Answers) -> TrialEvaluator<SyntheticNATSEvaluator> {
+            let trial = TrialEvaluator(evaluator, budget: .evaluations(300), cache: .charge)
+            var rng = Xoshiro256StarStar(seed: 21)
+            NASEAFA(version: .v2, answers: answers).run(space: NATSTopologySpace(mutation: .bitwise), trial: trial, rng: &rng)
+            return trial
+        }
+        let classes = NATSPanClasses.shared
+        func classMean(_ row: Int) -> Double {
+            let members = classes.members[NATSTopologyCell(code: row).panClass]
+            return members.reduce(0.0) { $0 + evaluator.evaluate(NATSTopologyCell(code: $1))!.reported[0] } / Double(members.count)
+        }
+        let pooled = run(.classPool), own = run(.cell)
+        #expect(pooled.evaluations == 300 && own.evaluations == 300)
+        for record in pooled.records {
+            #expect(abs(record.reported[0] - classMean(record.row)) < 1e-9)
+            #expect(record.objectives == evaluator.evaluate(NATSTopologyCell(code: record.row))!.objectives)
+        }
+        #expect(pooled.records.contains { classes.members[NATSTopologyCell(code: $0.row).panClass].count > 1 },
+                "the run met a class of several cells")
+        for record in own.records {
+            #expect(record.reported == evaluator.evaluate(NATSTopologyCell(code: record.row))!.reported)
+        }
     }
 
     @Test func panRunChargesEachGraphHashOnceUnderEitherCachePolicy() {
@@ -172,7 +206,7 @@ struct SyntheticNATSEvaluator: Evaluator {
         let recorder = RecordingEvaluator()
         var s = Self.search(NASEAFA(version: .v1), recorder: recorder)
         var population = Self.ranked(Self.crafted)
-        _ = s.selectAndEvaluate(&population)
+        _ = Self.select(&s, &population)
         #expect(recorder.queried == Array(Self.crafted.prefix(4)))
         #expect(s.training.count == 4)
         #expect(s.training.sequences == Array(Self.crafted.prefix(4)))
@@ -182,7 +216,7 @@ struct SyntheticNATSEvaluator: Evaluator {
         let recorder = RecordingEvaluator()
         var s = Self.search(NASEAFA(version: .v2, variant: .dervisi2022), recorder: recorder)
         var population = Self.ranked([7, 7, 7, 9, 9, 9, 9, 9])
-        let evaluated = s.selectAndEvaluate(&population) ?? []
+        let evaluated = Self.select(&s, &population) ?? []
         #expect(recorder.queried.prefix(2) == [7, 7])
         #expect(evaluated.count == 4)
     }
@@ -193,18 +227,18 @@ struct SyntheticNATSEvaluator: Evaluator {
         var r = RecordingEvaluator()
         var s = Self.search(NASEAFA(version: .v2), recorder: r)
         var population = Self.ranked(same)
-        #expect(s.selectAndEvaluate(&population)?.count == 1)
+        #expect(Self.select(&s, &population)?.count == 1)
         // Pan + fallback: the fallback pop[2·start+1] is cached → the step ends instead of spinning.
         r = RecordingEvaluator()
         s = Self.search(NASEAFA(version: .v2, quirks: [.nb101StartFallback]), recorder: r)
         population = Self.ranked(same)
-        #expect(s.selectAndEvaluate(&population)?.count == 1)
+        #expect(Self.select(&s, &population)?.count == 1)
         #expect(r.queried == [5])
         // Dervisi: no cache, so the fallback is re-evaluated until K+H = 4 are counted.
         r = RecordingEvaluator()
         s = Self.search(NASEAFA(version: .v2, variant: .dervisi2022), recorder: r)
         population = Self.ranked(same)
-        #expect(s.selectAndEvaluate(&population)?.count == 4)
+        #expect(Self.select(&s, &population)?.count == 4)
         #expect(r.queried == [5, 5, 5, 5])
     }
 

@@ -67,7 +67,7 @@ public enum SpecLock {
         }
         guard stored == spec.trialHash else {
             let origin = value(of: "spec", in: text).map { " from \($0)" } ?? ""
-            throw RunError("\(folder) holds the trials of another version of spec '\(spec.name)' (\(path): trial hash \(stored.prefix(12))…\(origin); this spec \(spec.trialHash.prefix(12))…); move the folder aside, pass --results DIR, or rename the experiment", status: .badInput)
+            throw RunError("\(folder) holds the trials of another version of spec '\(spec.name)' or of its algorithms' defaults (docs/ALGORITHMS.md, \"Results revisions\"; \(path): trial hash \(stored.prefix(12))…\(origin); this spec \(spec.trialHash.prefix(12))…); move the folder aside, pass --results DIR, or rename the experiment", status: .badInput)
         }
         return true
     }

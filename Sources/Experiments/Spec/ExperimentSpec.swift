@@ -189,7 +189,10 @@ public struct ExperimentSpec: Sendable {
         text += "report=\(benchmark.report)\noff_table=\(benchmark.offTable ?? "")\nbudget=\(budget)\n"
         // Only when given, so the hashes of specs written before the key existed stay valid.
         if let cost = benchmark.cost { text += "cost=\(cost)\n" }
-        for a in algorithms { text += "algorithm \(a.label) \(a.type) \(a.canonicalParameters)\n" }
+        for a in algorithms {
+            text += "algorithm \(a.label) \(a.type) \(a.canonicalParameters)"
+            text += a.revision > 0 ? " revision=\(a.revision)\n" : "\n"
+        }
         return SHA256.hex(Array(text.utf8))
     }
 
@@ -209,6 +212,8 @@ public struct AlgorithmSpec: Sendable {
     /// Line of the `type` key.
     public var typeLine: Int
     public var file: String
+    /// The type's `resultsRevision`: it enters the trial hash when above 0.
+    public var revision = 0
 
     /// The most configurations one `[[algorithm]]` table's sweeps may expand to.
     public static let maximumSweepConfigurations = 1_000
@@ -247,6 +252,9 @@ public struct AlgorithmSpec: Sendable {
                 for i in configurations.indices { configurations[i].1.append(entry) }
             }
         }
-        return configurations.map { AlgorithmSpec(label: $0.0, type: type, parameters: $0.1, line: table.line, typeLine: fields.line(of: "type"), file: file) }
+        let revision = registry.type(named: type)?.resultsRevision ?? 0
+        return configurations.map {
+            AlgorithmSpec(label: $0.0, type: type, parameters: $0.1, line: table.line, typeLine: fields.line(of: "type"), file: file, revision: revision)
+        }
     }
 }

@@ -82,7 +82,39 @@ public final class TrialEvaluator<E: Evaluator> where E.Architecture: Hashable {
             return hit
         }
         lastWasRepeat = false
-        guard let answer = evaluator.evaluate(architecture) else { unanswered += 1; return nil }
+        return charge(evaluator.evaluate(architecture), for: architecture)
+    }
+
+    /// Pan's NATS query (`nas201_utils.py`; docs/ALGORITHMS.md, NAS-EA-FA): the records of
+    /// every architecture of `pool` (an isomorphism class) that is a row of the table are
+    /// pooled; the answer is the objectives and cost of one drawn uniformly from the
+    /// per-trial stream, with the reported metrics replaced by the pool's mean. Only the
+    /// drawn record is counted, charged and logged: the rest are read as Pan's preprocessed
+    /// file is. A pool of one is answered as `evaluate` does, without a draw; a pool with no
+    /// row answers as `evaluate(pool[0])`.
+    ///
+    /// - Complexity: O(|pool|) table lookups.
+    public func evaluate(pooling pool: [E.Architecture], using rng: inout Xoshiro256StarStar) -> Evaluation? {
+        guard pool.count > 1 else { return pool.first.flatMap(evaluate) }
+        guard !isExhausted else { return nil }
+        var rows: [(architecture: E.Architecture, answer: Evaluation)] = []
+        for member in pool {
+            if let answer = evaluator.evaluate(member), answer.isExact { rows.append((member, answer)) }
+        }
+        guard rows.count > 1 else { return evaluate(rows.first?.architecture ?? pool[0]) }
+        queries += 1
+        lastWasRepeat = false
+        var drawn = rows[rng.nextInt(below: rows.count)]
+        drawn.answer.reported = drawn.answer.reported.indices.map { m in
+            rows.reduce(0.0) { $0 + $1.answer.reported[m] } / Double(rows.count)
+        }
+        return charge(drawn.answer, for: drawn.architecture)
+    }
+
+    /// Counts, charges and logs one answer; nil (counted as unanswered) when there is none
+    /// or, under a simulated-seconds budget, its cost cannot be placed on the clock.
+    private func charge(_ answer: Evaluation?, for architecture: E.Architecture) -> Evaluation? {
+        guard let answer else { unanswered += 1; return nil }
         if case .simulatedSeconds = budget, !(answer.cost.isFinite && answer.cost >= 0) { unanswered += 1; return nil }
         if cache == .free { cached[architecture] = answer }
         spentSeconds += answer.cost

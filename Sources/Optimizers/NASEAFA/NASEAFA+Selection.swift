@@ -4,7 +4,7 @@ import NASCore
 ///
 /// ```swift
 /// var population = NASEAFASearch<Space>.rankedByFitness(offspring)
-/// let evaluated = search.selectAndEvaluate(&population)   // nil: budget spent
+/// let evaluated = search.selectAndEvaluate(&population, rng: &rng)   // nil: budget spent
 /// ```
 ///
 /// v2: the top K by predicted fitness (`nas10x_nas_ea_fa_v2.py`, the loop that breaks at
@@ -22,13 +22,13 @@ import NASCore
 ///   O(H · |population|) for the picks.
 extension NASEAFASearch {
     /// The evaluated members in evaluation order, or nil when the budget ran out.
-    mutating func selectAndEvaluate(_ population: inout [Member]) -> [Member]? {
+    mutating func selectAndEvaluate(_ population: inout [Member], rng: inout Xoshiro256StarStar) -> [Member]? {
         let topCount = options.version == .v2 ? constants.k : constants.k + constants.h
         let total = constants.k + constants.h
         var evaluated: [Member] = []
         var start = 0
         topK: for index in population.indices {
-            switch query(&population[index]) {
+            switch query(&population[index], rng: &rng) {
             case .stop: return nil
             case .skipped: continue topK
             case .evaluated:
@@ -57,7 +57,7 @@ extension NASEAFASearch {
                 isFallback = true
                 guard target < population.count else { break }   // Python would raise IndexError
             }
-            switch query(&population[target]) {
+            switch query(&population[target], rng: &rng) {
             case .stop: return nil
             case .evaluated: evaluated.append(population[target])
             case .skipped:

@@ -117,6 +117,20 @@ public struct NASEAFA: Optimizer {
         case table
     }
 
+    /// What a query of an architecture answers.
+    public enum Answers: String, Sendable, CaseIterable {
+        /// Pan's NATS files (`nas201_utils.py`, docs/ALGORITHMS.md NAS-EA-FA): the records of
+        /// every cell of the Pan-hash class are pooled; a query answers the validation
+        /// accuracy and training time of one drawn at random, and the class mean of the
+        /// reported metrics (Pan's test accuracy). The pool holds one record per cell of
+        /// the table: the shared NATS table has no per-seed values, where Pan pools every
+        /// (cell, seed). On NB101 the class is the cell (its rows are isomorphism
+        /// classes already), so nothing changes there.
+        case classPool = "class-pool"
+        /// Each architecture's own row.
+        case cell
+    }
+
     /// Where the GA's mutation comes from.
     public enum MutationSource: String, Sendable, CaseIterable {
         /// The reference's bitwise mutation for the variant (`naseafaMutation`).
@@ -160,6 +174,9 @@ public struct NASEAFA: Optimizer {
     /// The surrogate's label scale: `pan` trains on fractions as its reference does;
     /// `dervisi-2022` keeps the table's units (the thesis replays were made that way).
     public var labelScale: LabelScale
+    /// What a query answers: `pan` pools isomorphic cells as its reference does;
+    /// `dervisi-2022` answers each cell's own row (the thesis code queries the NATS API).
+    public var answers: Answers
 
     /// - Parameters:
     ///   - surrogateModel: the spec's `surrogate` name, turned into `surrogate`.
@@ -170,7 +187,7 @@ public struct NASEAFA: Optimizer {
     public init(version: Version = .v2, variant: Variant = .pan, population: Int? = nil, k: Int? = nil, h: Int? = nil,
                 generations: Int = 10, tournamentFraction: Double = 0.2, outerIterations: Int? = nil,
                 quirks: Set<Quirk> = [], mutationSource: MutationSource = .bitwise, xgboostMajorVersion: Int? = nil,
-                surrogateModel: SurrogateModel = .xgboost, labelScale: LabelScale? = nil) {
+                surrogateModel: SurrogateModel = .xgboost, labelScale: LabelScale? = nil, answers: Answers? = nil) {
         self.version = version
         self.variant = variant
         self.population = population
@@ -183,6 +200,7 @@ public struct NASEAFA: Optimizer {
         self.mutationSource = mutationSource
         self.surrogate = surrogateModel.predictorModel(xgboostMajorVersion: xgboostMajorVersion ?? (variant == .dervisi2022 ? 1 : 3))
         self.labelScale = labelScale ?? (variant == .dervisi2022 ? .table : .fraction)
+        self.answers = answers ?? (variant == .dervisi2022 ? .cell : .classPool)
     }
 
     /// What each fitness is divided by before it becomes a training label.
@@ -217,18 +235,22 @@ public struct NASEAFA: Optimizer {
         guard let space = space as? any NASEAFASpace else { return }
         guard let objective = trial.evaluator.objectives.first else { return }
         let evaluate: (S.Architecture) -> Evaluation? = { trial.evaluate($0) }
+        let evaluatePooled: ([S.Architecture], inout Xoshiro256StarStar) -> Evaluation? = { trial.evaluate(pooling: $0, using: &$1) }
         let exhausted: () -> Bool = { trial.isExhausted }
         let divisor = labelDivisor(unit: trial.evaluator.objectiveUnits.first ?? nil)
-        openAndSearch(space, evaluate: evaluate, isExhausted: exhausted, objective: objective, labelDivisor: divisor, rng: &rng)
+        openAndSearch(space, evaluate: evaluate, evaluatePooled: evaluatePooled, isExhausted: exhausted, objective: objective,
+                      labelDivisor: divisor, rng: &rng)
     }
 
-    /// Opens the existential; the closure's argument type is the space's architecture type
-    /// (S.Architecture == E.Architecture), which one dynamic cast recovers.
+    /// Opens the existential; the closures' argument type is the space's architecture type
+    /// (S.Architecture == E.Architecture), which one dynamic cast each recovers.
     private func openAndSearch<T: NASEAFASpace, A>(_ space: T, evaluate: @escaping (A) -> Evaluation?,
+                                                  evaluatePooled: @escaping ([A], inout Xoshiro256StarStar) -> Evaluation?,
                                                   isExhausted: @escaping () -> Bool, objective: Objective,
                                                   labelDivisor: Double, rng: inout Xoshiro256StarStar) {
-        guard let typed = evaluate as? (T.Architecture) -> Evaluation? else { return }
-        var search = NASEAFASearch(options: self, space: space, evaluate: typed, isExhausted: isExhausted,
+        guard let typed = evaluate as? (T.Architecture) -> Evaluation?,
+              let pooled = evaluatePooled as? ([T.Architecture], inout Xoshiro256StarStar) -> Evaluation? else { return }
+        var search = NASEAFASearch(options: self, space: space, evaluate: typed, evaluatePooled: pooled, isExhausted: isExhausted,
                                    objective: objective, labelDivisor: labelDivisor)
         search.run(rng: &rng)
     }

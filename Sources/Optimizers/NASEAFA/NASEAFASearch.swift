@@ -29,6 +29,10 @@ struct NASEAFASearch<Space: NASEAFASpace> {
     let options: NASEAFA
     let space: Space
     let evaluate: (Space.Architecture) -> Evaluation?
+    /// Pan's pooled query (`TrialEvaluator.evaluate(pooling:using:)`), used for a class of
+    /// more than one architecture under `NASEAFA.Answers.classPool`; nil answers each
+    /// architecture's own row.
+    let evaluatePooled: (([Space.Architecture], inout Xoshiro256StarStar) -> Evaluation?)?
     let isExhausted: () -> Bool
     let objective: Objective
     /// Fitness ÷ this is the surrogate's label; its predictions × this are fitness
@@ -54,8 +58,10 @@ struct NASEAFASearch<Space: NASEAFASpace> {
     static var idleLimit: Int { 100 }
 
     init(options: NASEAFA, space: Space, evaluate: @escaping (Space.Architecture) -> Evaluation?,
+         evaluatePooled: (([Space.Architecture], inout Xoshiro256StarStar) -> Evaluation?)? = nil,
          isExhausted: @escaping () -> Bool, objective: Objective, labelDivisor: Double = 1) {
         self.options = options
+        self.evaluatePooled = evaluatePooled
         self.labelDivisor = labelDivisor
         self.space = space
         self.evaluate = evaluate
@@ -80,7 +86,7 @@ struct NASEAFASearch<Space: NASEAFASpace> {
             if let limit = options.outerIterations, iteration >= limit { return }
             iteration += 1
             var population = Self.rankedByFitness(offspring)
-            guard let evaluated = selectAndEvaluate(&population) else { return }
+            guard let evaluated = selectAndEvaluate(&population, rng: &rng) else { return }
             idle = evaluated.isEmpty ? idle + 1 : 0
             if idle >= Self.idleLimit { return }
             let parents = evaluated.isEmpty ? population : evaluated
@@ -99,14 +105,17 @@ struct NASEAFASearch<Space: NASEAFASpace> {
     }
 
     /// `get_*_from_history` and the bookkeeping after it: sets the member's fitness; on a
-    /// real evaluation adds its sequences to the training set.
-    mutating func query(_ member: inout Member) -> Query {
+    /// real evaluation adds its sequences to the training set. Under `Answers.classPool`
+    /// the answer is a record drawn from the member's isomorphism class (Pan's NATS files).
+    mutating func query(_ member: inout Member, rng: inout Xoshiro256StarStar) -> Query {
         let key = usesCache ? space.naseafaKey(of: member.architecture) : nil
         if let key, let cached = history[key] {
             member.fitness = cached
             return .skipped
         }
-        guard let answer = evaluate(member.architecture) else { return isExhausted() ? .stop : .skipped }
+        let pool = options.answers == .classPool && evaluatePooled != nil ? space.naseafaPool(of: member.architecture) : []
+        let answer = pool.count > 1 ? evaluatePooled?(pool, &rng) : evaluate(member.architecture)
+        guard let answer else { return isExhausted() ? .stop : .skipped }
         let value = fitness(answer, objective)
         member.fitness = value
         if let key { history[key] = value }

@@ -44,6 +44,11 @@ public protocol NASEAFASpace: SearchSpace {
     /// The reference's random initial individual.
     func naseafaRandomIndividual(variant: NASEAFA.Variant, using rng: inout Xoshiro256StarStar) -> Architecture
 
+    /// The architectures whose records Pan's query pools with this one's
+    /// (`NASEAFA.Answers.classPool`), the architecture itself included, in a fixed order.
+    /// The default, the architecture alone, answers its own row.
+    func naseafaPool(of architecture: Architecture) -> [Architecture]
+
     /// The cell graph the GCN surrogate reads (docs/ALGORITHMS.md, NAS-EA-FA); nil where the space has
     /// none (the default) or the architecture is not a valid cell.
     func naseafaGraph(of architecture: Architecture) -> CellGraph?
@@ -51,6 +56,8 @@ public protocol NASEAFASpace: SearchSpace {
 
 extension NASEAFASpace {
     public func naseafaGraph(of architecture: Architecture) -> CellGraph? { nil }
+
+    public func naseafaPool(of architecture: Architecture) -> [Architecture] { [architecture] }
 
     /// The sequence as the surrogate's feature row (0/1 doubles).
     ///

@@ -14,6 +14,8 @@ import SearchSpaces
 /// - Cache key: the Pan-hash class, so cells of one class share one evaluation, as in
 ///   Pan's `history2acc`.
 /// - Mutation: each of the 6 ops with p = 1/6 to a different op (the space's `.bitwise`).
+/// - Answers: under `NASEAFA.Answers.classPool` (the `pan` default) a record drawn from the
+///   class, with the class-mean test accuracy, as Pan's preprocessed file answers.
 ///
 /// The `dervisi-2022` variant uses the same encoding here: Dervisi's TSS code searches an
 /// 8-node "dnc" DAG with a lossy conversion to cells (§2.5), which is not ported; the
@@ -34,6 +36,12 @@ extension NATSTopologySpace: NASEAFASpace {
     }
 
     public func naseafaKey(of cell: NATSTopologyCell) -> Int { cell.panClass }
+
+    /// The cells of the Pan-hash class, in code order: Pan's preprocessed NATS file pools
+    /// their records (`nas201_utils.py`).
+    public func naseafaPool(of cell: NATSTopologyCell) -> [NATSTopologyCell] {
+        NATSPanClasses.shared.members[cell.panClass].map(NATSTopologyCell.init(code:))
+    }
 
     public func naseafaMutation(_ cell: NATSTopologyCell, variant: NASEAFA.Variant, using rng: inout Xoshiro256StarStar) -> NATSTopologyCell {
         NATSTopologySpace(mutation: .bitwise).mutate(cell, using: &rng)

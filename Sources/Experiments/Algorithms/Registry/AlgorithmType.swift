@@ -45,6 +45,11 @@ public protocol AlgorithmType: Sendable {
     /// with `support`, before any trial runs (`ofa-oneshot`'s charged samples must leave
     /// room for its winners).
     static func budgetProblem(_ optimizer: any Optimizer, _ budget: Budget) -> (key: String, message: String)?
+    /// Raised by one whenever a default changes what the same spec computes, so that a
+    /// results folder computed before is refused (its trial hash no longer matches) rather
+    /// than silently resumed with mixed behaviours; 0 (the default) leaves the hashes of
+    /// older specs as they were. docs/ALGORITHMS.md lists each revision.
+    static var resultsRevision: Int { get }
 }
 
 extension AlgorithmType {
@@ -53,6 +58,7 @@ extension AlgorithmType {
     public static var mutatesThroughSpace: Bool { false }
     public static func defaultMutation(onSpace space: String) -> String? { nil }
     public static func budgetProblem(_ optimizer: any Optimizer, _ budget: Budget) -> (key: String, message: String)? { nil }
+    public static var resultsRevision: Int { 0 }
 
     /// Its own keys and the common ones, as a spec's table is checked against them.
     static var allKeys: [AlgorithmKey] { keys + AlgorithmKey.common }

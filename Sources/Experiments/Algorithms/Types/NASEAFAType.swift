@@ -23,9 +23,13 @@ enum NASEAFAType: AlgorithmType {
         AlgorithmKey("xgboost_major", .int(1...3), default: .derived("dervisi-2022: 1, pan: 3"), "the xgboost major version whose defaults the surrogate takes"),
         AlgorithmKey("label_scale", .string(options: NASEAFA.LabelScale.allCases.map(\.rawValue)), default: .derived("pan: fraction, dervisi-2022: table"),
                      "fraction: the surrogate learns accuracies as fractions (a percent objective ÷ 100), as Pan's code; table: the table's units"),
+        AlgorithmKey("answers", .string(options: NASEAFA.Answers.allCases.map(\.rawValue)), default: .derived("pan: class-pool, dervisi-2022: cell"),
+                     "class-pool: a NATS query answers a random cell of its Pan-hash class and the class-mean reported metrics, as Pan's preprocessed files do; cell: each cell's own row"),
         AlgorithmKey("surrogate", .string(options: NASEAFA.SurrogateModel.allCases.map(\.rawValue)), default: .value(.string("xgboost")),
                      "xgboost; gcn (Dervisi's GCN on cell graphs) with variant dervisi-2022 only"),
     ]
+    /// 1: `answers = "class-pool"` became the `pan` default (Pan's pooled NATS records).
+    static let resultsRevision = 1
     static let support = AlgorithmSupport(spaces: .only(["nats-topology", "nb101"], because: "it needs a sequence encoding of cell graphs"),
                                           searchesFirstObjectiveOnly: true)
 
@@ -46,6 +50,7 @@ enum NASEAFAType: AlgorithmType {
             mutationSource: NASEAFA.MutationSource(rawValue: source) ?? .bitwise,
             xgboostMajorVersion: try keys.int("xgboost_major"),
             surrogateModel: NASEAFA.SurrogateModel(rawValue: surrogate) ?? .xgboost,
-            labelScale: try keys.string("label_scale").flatMap(NASEAFA.LabelScale.init(rawValue:)))
+            labelScale: try keys.string("label_scale").flatMap(NASEAFA.LabelScale.init(rawValue:)),
+            answers: try keys.string("answers").flatMap(NASEAFA.Answers.init(rawValue:)))
     }
 }
