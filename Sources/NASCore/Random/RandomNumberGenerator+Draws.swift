@@ -49,7 +49,10 @@ extension RandomNumberGenerator {
         return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
     }
 
-    /// Fisher–Yates shuffle in place.
+    /// Fisher–Yates shuffle in place. Inlinable, so callers in other modules get it
+    /// specialised for their element type (unspecialised, its `swapAt` through witness
+    /// tables was 4 % of a C-TAEA run).
+    @inlinable
     public mutating func shuffle<T>(_ a: inout [T]) {
         guard a.count > 1 else { return }
         for i in stride(from: a.count - 1, to: 0, by: -1) {

@@ -35,6 +35,11 @@ public struct CADASurvival: Sendable {
     /// pymoo `ideal_point`: starts at +∞, lowered by each generation's offspring.
     public private(set) var idealPoint: [Double]
     let fitness = AchievementScalarization(zeroWeight: 1e-4)
+    /// Each point's niche and fitness under the current ideal point, by objective vector.
+    /// The members both archives carry into the next generation keep theirs while the
+    /// ideal point stays put (most generations after the first few), so mostly only the
+    /// offspring are associated anew. Emptied whenever the ideal point moves.
+    private var associations: [[Double]: (niche: Int, fitness: Double)] = [:]
 
     public init(directions: [[Double]]) {
         self.directions = directions
@@ -53,14 +58,40 @@ public struct CADASurvival: Sendable {
     public mutating func survive(merged: CTAEAArchive, diversity: CTAEAArchive, count n: Int,
                                  using rng: inout Xoshiro256StarStar) -> (convergence: CTAEAArchive, diversity: CTAEAArchive) {
         let offspring = merged.subset(Array(max(0, merged.count - n)..<merged.count))
+        let previousIdeal = idealPoint
         for f in offspring.objectives { for j in idealPoint.indices { idealPoint[j] = min(idealPoint[j], f[j]) } }
+        if idealPoint != previousIdeal { associations.removeAll(keepingCapacity: true) }
         let (ca, caNiches) = updateConvergence(merged, count: n, using: &rng)
         let da = updateDiversity(convergence: ca, niches: caNiches, candidates: diversity.merged(with: offspring), count: n)
         return (ca, da)
     }
 
-    /// Each point's niche (nearest direction) and ASF fitness (pymoo `_associate`).
-    func associate(_ objectives: [[Double]]) -> (niche: [Int], fitness: [Double]) {
+    /// Each point's niche (nearest direction) and ASF fitness (pymoo `_associate`), from
+    /// `associations` where the point was associated under the same ideal point.
+    mutating func associate(_ objectives: [[Double]]) -> (niche: [Int], fitness: [Double]) {
+        var niche: [Int] = [], fv: [Double] = []
+        niche.reserveCapacity(objectives.count)
+        fv.reserveCapacity(objectives.count)
+        var missing: [Int] = []
+        for (i, f) in objectives.enumerated() {
+            if let known = associations[f] {
+                niche.append(known.niche); fv.append(known.fitness)
+            } else {
+                niche.append(0); fv.append(0)
+                missing.append(i)
+            }
+        }
+        guard !missing.isEmpty else { return (niche, fv) }
+        let computed = computeAssociation(missing.map { objectives[$0] })
+        for (k, i) in missing.enumerated() {
+            niche[i] = computed.niche[k]; fv[i] = computed.fitness[k]
+            associations[objectives[i]] = (computed.niche[k], computed.fitness[k])
+        }
+        return (niche, fv)
+    }
+
+    /// `associate` without the memo: the nearest direction by perpendicular distance.
+    func computeAssociation(_ objectives: [[Double]]) -> (niche: [Int], fitness: [Double]) {
         var niche: [Int] = []
         var fv: [Double] = []
         niche.reserveCapacity(objectives.count)
@@ -104,7 +135,7 @@ public struct CADASurvival: Sendable {
     /// The pairwise distances are computed once per call, not per removal: the Euclidean
     /// distance is the same sum whichever point comes first, so every comparison sees the
     /// values pymoo's loop recomputes.
-    func updateConvergence(_ pop: CTAEAArchive, count n: Int, using rng: inout Xoshiro256StarStar) -> (CTAEAArchive, [Int]?) {
+    mutating func updateConvergence(_ pop: CTAEAArchive, count n: Int, using rng: inout Xoshiro256StarStar) -> (CTAEAArchive, [Int]?) {
         guard pop.count > n else { return (pop, nil) }
         let ranked = RankedFronts(objectives: pop.objectives, stopOnceRanked: n)
         let s = pop.subset(ranked.considered)
@@ -112,10 +143,13 @@ public struct CADASurvival: Sendable {
         let f = s.objectives
         let size = f.count
         let (niche, fv) = associate(f)
-        let index = Array(Set(niche)).sorted()          // np.unique
+        // np.unique(niche) and each niche's member count, by one pass over a per-direction tally.
+        var tally = [Int](repeating: 0, count: directions.count)
+        for k in niche { tally[k] += 1 }
+        let index = directions.indices.filter { tally[$0] > 0 }
         var position = [Int](repeating: -1, count: directions.count)
         for (p, k) in index.enumerated() { position[k] = p }
-        var count = index.map { k in niche.filter { $0 == k }.count }
+        var count = index.map { tally[$0] }
         // Each niche's surviving members, ascending.
         var members = [[Int]](repeating: [], count: index.count)
         for (i, k) in niche.enumerated() { members[position[k]].append(i) }
@@ -129,7 +163,7 @@ public struct CADASurvival: Sendable {
         }
         var survivors = [Bool](repeating: true, count: size)
         var alive = size
-        var deltas: [Double] = []
+        // The loop allocates nothing: it runs once per removal over every most crowded niche.
         while alive > n {
             let most = count.max()!
             var worstIndex: Int?
@@ -137,28 +171,25 @@ public struct CADASurvival: Sendable {
             var worstFitness = -1.0
             for p in count.indices where count[p] == most {
                 let crowded = members[p]
-                var nicheWorst = crowded[Self.firstMaximum(crowded.map { fv[$0] })]
+                let m = crowded.count
+                var nicheWorst = crowded[Self.firstMaximum(m) { fv[crowded[$0]] }]
                 var nearest = Double.infinity
                 for j in 0..<size where j != nicheWorst && survivors[j] {
                     nearest = min(nearest, distance[nicheWorst * size + j])
                 }
-                // The closest pair inside the niche: np.argmin over the row-major matrix.
-                let m = crowded.count
-                deltas.removeAll(keepingCapacity: true)
-                for a in 0..<m {
-                    for b in 0..<m {
-                        deltas.append((a == b ? Double.infinity : distance[crowded[a] * size + crowded[b]]) - nearest)
-                    }
+                // The closest pair inside the niche: np.argmin over the row-major matrix of
+                // distance − nearest (the diagonal infinite).
+                let flat = Self.firstMinimum(m * m) { e in
+                    let (a, b) = (e / m, e % m)
+                    return (a == b ? Double.infinity : distance[crowded[a] * size + crowded[b]]) - nearest
                 }
-                let flat = Self.firstMinimum(deltas)
-                let smallest = deltas[flat]
-                let pair = (flat / m, flat % m)
-                let (a, b) = pair
+                let (a, b) = (flat / m, flat % m)
+                let smallest = (a == b ? Double.infinity : distance[crowded[a] * size + crowded[b]]) - nearest
                 // pymoo quirk: `FV[crowdest[min_d_i]] > niche_worst` compares fitness with an index.
                 if smallest < 0 || (smallest == 0 && (fv[crowded[a]] > Double(nicheWorst) || fv[crowded[b]] > Double(nicheWorst))) {
-                    var closest = [crowded[a], crowded[b]]
-                    if rng.nextUnit() < 0.5 { closest.swapAt(0, 1) }   // random_state.shuffle of two
-                    nicheWorst = closest[Self.firstMaximum(closest.map { fv[$0] })]
+                    var (first, second) = (crowded[a], crowded[b])
+                    if rng.nextUnit() < 0.5 { swap(&first, &second) }   // random_state.shuffle of two
+                    nicheWorst = Self.firstMaximum(2) { fv[$0 == 0 ? first : second] } == 0 ? first : second
                 }
                 if fv[nicheWorst] > worstFitness {
                     worstFitness = fv[nicheWorst]; worstIndex = nicheWorst; worstNiche = p
@@ -180,7 +211,7 @@ public struct CADASurvival: Sendable {
     /// remaining candidates, once per missing member.
     /// `niches`: the CA members' niches when `updateConvergence` computed them (the same
     /// ideal point, so the same values).
-    func updateDiversity(convergence ca: CTAEAArchive, niches: [Int]? = nil, candidates hd: CTAEAArchive, count n: Int) -> CTAEAArchive {
+    mutating func updateDiversity(convergence ca: CTAEAArchive, niches: [Int]? = nil, candidates hd: CTAEAArchive, count n: Int) -> CTAEAArchive {
         let (nicheHd, fv) = associate(hd.objectives)
         var caPerNiche = [Int](repeating: 0, count: directions.count)
         for k in niches ?? associate(ca.objectives).niche { caPerNiche[k] += 1 }
@@ -196,8 +227,7 @@ public struct CADASurvival: Sendable {
                     for _ in 0..<(round - caPerNiche[i]) {
                         let current = remaining[i]
                         guard !current.isEmpty else { break }
-                        let front = Self.nonDominated(current.map { hd.objectives[$0] })
-                        let position = front[Self.firstMinimum(front.map { fv[current[$0]] })]
+                        let position = Self.bestNonDominated(current, objectives: hd.objectives, fitness: fv)
                         let best = current[position]
                         remaining[i].remove(at: position)
                         progressed = true
@@ -213,9 +243,25 @@ public struct CADASurvival: Sendable {
         return hd.subset(chosen)
     }
 
-    /// Positions of the non-dominated rows, ascending.
-    static func nonDominated(_ rows: [[Double]]) -> [Int] {
-        rows.indices.filter { i in !rows.indices.contains { j in j != i && NonDominatedSorting.dominates(rows[j], rows[i]) } }
+    /// The position in `current` of the non-dominated candidate with the smallest fitness,
+    /// the first on ties or NaN (`front[argmin(fv[current[front]])]` with `front` =
+    /// `nonDominated`, ascending), without building either list.
+    static func bestNonDominated(_ current: [Int], objectives: [[Double]], fitness fv: [Double]) -> Int {
+        var best = -1
+        for i in current.indices {
+            let point = objectives[current[i]]
+            var dominated = false
+            for j in current.indices where j != i && NonDominatedSorting.dominates(objectives[current[j]], point) {
+                dominated = true
+                break
+            }
+            if dominated { continue }
+            let value = fv[current[i]]
+            if best < 0 { best = i; if value.isNaN { return i }; continue }
+            if value.isNaN { return i }
+            if value < fv[current[best]] { best = i }
+        }
+        return best
     }
 
     static func euclidean(_ a: [Double], _ b: [Double]) -> Double {
@@ -224,22 +270,30 @@ public struct CADASurvival: Sendable {
         return s.squareRoot()
     }
 
-    /// numpy `argmax`: the first maximum; a NaN wins at once.
-    static func firstMaximum(_ values: [Double]) -> Int {
+    /// numpy `argmax` over `value(0..<count)`: the first maximum; a NaN wins at once.
+    @inline(__always)
+    static func firstMaximum(_ count: Int, _ value: (Int) -> Double) -> Int {
         var best = 0
-        for i in values.indices {
-            if values[i].isNaN { return i }
-            if values[i] > values[best] { best = i }
+        var bestValue = count > 0 ? value(0) : 0
+        if bestValue.isNaN { return 0 }
+        for i in 1..<max(1, count) {
+            let v = value(i)
+            if v.isNaN { return i }
+            if v > bestValue { best = i; bestValue = v }
         }
         return best
     }
 
-    /// numpy `argmin`: the first minimum; a NaN wins at once.
-    static func firstMinimum(_ values: [Double]) -> Int {
+    /// numpy `argmin` over `value(0..<count)`: the first minimum; a NaN wins at once.
+    @inline(__always)
+    static func firstMinimum(_ count: Int, _ value: (Int) -> Double) -> Int {
         var best = 0
-        for i in values.indices {
-            if values[i].isNaN { return i }
-            if values[i] < values[best] { best = i }
+        var bestValue = count > 0 ? value(0) : 0
+        if bestValue.isNaN { return 0 }
+        for i in 1..<max(1, count) {
+            let v = value(i)
+            if v.isNaN { return i }
+            if v < bestValue { best = i; bestValue = v }
         }
         return best
     }

@@ -89,16 +89,16 @@ extension CTAEA {
         private func mate(using rng: inout Xoshiro256StarStar) -> [[Double]] {
             let wanted = algorithm.directionCount
             let hm = convergence.merged(with: diversity)
-            var known = Set(hm.genes)
-            let ranks = NonDominatedSorting.ranks(hm.objectives)   // the same Hm every round
+            var known = Set(hm.genes.map(FloatGenomeKey.init))
+            let front = RestrictedMating.nonDominatedMembers(hm.objectives)   // the same Hm every round
             var offspring: [[Double]] = []
             var round = 0
             while offspring.count < wanted {
-                let pairs = RestrictedMating.select(matings: wanted - offspring.count, objectives: hm.objectives, ranks: ranks, using: &rng)
+                let pairs = RestrictedMating.select(matings: wanted - offspring.count, objectives: hm.objectives, nonDominated: front, using: &rng)
                 for (a, b) in pairs {
                     var child = algorithm.crossover.singleFloatChild(hm.genes[a], hm.genes[b], bounds: bounds, using: &rng)
                     algorithm.mutation.mutateFloats(&child, bounds: bounds, using: &rng)
-                    if known.insert(child).inserted { offspring.append(child) }
+                    if known.insert(FloatGenomeKey(child)).inserted { offspring.append(child) }
                 }
                 round += 1
                 if round >= algorithm.maxMatingRounds { break }
@@ -119,4 +119,27 @@ extension CTAEA {
             }
         }
     }
+}
+
+/// A float genome as a member of C-TAEA's duplicate set: equal when every gene is equal
+/// (pymoo's float comparison), hashed by one mix of the genes' bit patterns rather than a
+/// `Hasher` round per gene (which was 4 % of a run).
+struct FloatGenomeKey: Hashable {
+    let genes: [Double]
+    let mix: UInt64
+
+    init(_ genes: [Double]) {
+        self.genes = genes
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for g in genes {
+            // + 0.0 turns −0 into +0: the two are equal, so they must hash alike.
+            h = (h ^ (g + 0.0).bitPattern) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+        }
+        mix = h
+    }
+
+    static func == (a: Self, b: Self) -> Bool { a.mix == b.mix && a.genes == b.genes }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(mix) }
 }

@@ -17,17 +17,17 @@ import NASCore
 /// DA with probability `1 − Pc`; a tournament takes the dominating candidate, else either
 /// at random (no constraints, so CV never decides).
 public enum RestrictedMating {
-    /// - Parameter ranks: `NonDominatedSorting.ranks(hm)`, when the caller already has them
+    /// - Parameter nonDominated: `nonDominatedMembers(hm)`, when the caller already has them
     ///   (C-TAEA mates in rounds over the same Hm until it has enough distinct children).
-    /// - Complexity: O(M N²) for the ranks of the N = |Hm| members unless given, plus
-    ///   O(matings).
-    public static func select(matings: Int, objectives hm: [[Double]], ranks: [Int]? = nil,
+    /// - Complexity: that of `nonDominatedMembers` unless given, plus O(matings).
+    public static func select(matings: Int, objectives hm: [[Double]], nonDominated: [Int]? = nil,
                               using rng: inout Xoshiro256StarStar) -> [(Int, Int)] {
         let n = hm.count / 2
         guard n > 0, matings > 0 else { return [] }
-        let rank = ranks ?? NonDominatedSorting.ranks(hm)
-        let pc = Double(rank[..<n].filter { $0 == 0 }.count) / Double(hm.count)
-        let pd = Double(rank[n...].filter { $0 == 0 }.count) / Double(hm.count)
+        let front = nonDominated ?? nonDominatedMembers(hm)
+        let inCA = front.filter { $0 < n }.count
+        let pc = Double(inCA) / Double(hm.count)
+        let pd = Double(front.count - inCA) / Double(hm.count)
         let needed = matings * 2 * 2
         var candidates: [Int] = []
         candidates.reserveCapacity(needed + n)
@@ -47,6 +47,16 @@ public enum RestrictedMating {
             pairs.append((first, second))
         }
         return pairs
+    }
+
+    /// The rank-0 members of Hm (pymoo's `rank == 0`), ascending: by the lexicographic
+    /// sweep when every value is finite, else (C-TAEA reads NaN as +∞) by the full ranking.
+    ///
+    /// - Complexity: O(N log N · M + N · F · M) for finite values, O(M N²) otherwise.
+    public static func nonDominatedMembers(_ hm: [[Double]]) -> [Int] {
+        if hm.allSatisfy({ $0.allSatisfy(\.isFinite) }) { return NonDominatedSorting.firstFront(hm) }
+        let rank = NonDominatedSorting.ranks(hm)
+        return rank.indices.filter { rank[$0] == 0 }
     }
 
     /// pymoo `comp_by_cv_dom_then_random` for feasible candidates.
