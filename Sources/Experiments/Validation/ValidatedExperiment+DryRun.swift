@@ -30,7 +30,10 @@ extension ValidatedExperiment {
         lines.append("\(spec.file): experiment '\(spec.name)', validated; nothing was run")
         row("trials", "\(spec.trials)")
         row("seed", "\(spec.seed)", defaulted: spec.defaulted.contains("seed"))
-        row("benchmark", "\(table.name): space \(binding.spaceName), \(table.rows) rows, \(binding.isSampleTable ? "a sample of its space" : "the whole space")")
+        // An importer of a partial official folder records how many of the space's cells it read.
+        let coverage = binding.isSampleTable ? "a sample of its space"
+            : table.provenance["cells"]?.stringValue.map { "\($0) cells" } ?? "the whole space"
+        row("benchmark", "\(table.name): space \(binding.spaceName), \(table.rows) rows, \(coverage)")
         row("objectives", spec.benchmark.objectives.map(\.description).joined(separator: ", "))
         row("report", spec.benchmark.report.isEmpty ? "none" : spec.benchmark.report.joined(separator: ", "), defaulted: spec.defaulted.contains("benchmark.report"))
         if binding.isSampleTable {
