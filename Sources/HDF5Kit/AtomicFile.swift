@@ -34,7 +34,7 @@ public enum AtomicFile {
     }
 
     /// Writes all of `bytes` to the open descriptor `fd`; nil, or the system's reason.
-    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
+    public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
         var written = 0
         return bytes.withUnsafeBytes { buffer -> String? in
             while written < buffer.count {

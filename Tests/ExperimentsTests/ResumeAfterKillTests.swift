@@ -22,11 +22,10 @@ import Testing
             try p.run()
             return p
         }
+        // Whole records in the segments; a record being written when the scan looks is not one.
         func finishedTrials(_ results: String) -> Int {
-            let trials = results + "/killed/trials"
-            return ((try? FileManager.default.contentsOfDirectory(atPath: trials)) ?? []).reduce(0) { n, a in
-                n + ((try? FileManager.default.contentsOfDirectory(atPath: "\(trials)/\(a)")) ?? []).filter { $0.hasSuffix(".rec") }.count
-            }
+            let journal = ResultsStore(root: results, experiment: "killed").journal
+            return ["random", "ga", "aging"].reduce(0) { $0 + journal.records(label: $1).count }
         }
 
         let interrupted = folder + "/interrupted"

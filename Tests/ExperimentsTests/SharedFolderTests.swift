@@ -132,18 +132,17 @@ import Testing
         for i in [0, 2, 3] {
             #expect(try ExperimentFixtures.nasreplay(["run", spec, "--shard", "\(i)/4", "--quiet"] + common).status == 0)
         }
-        // Shard 1 is killed once its first trial file is written.
+        // Shard 1 is killed once its first trial is written.
         let p = Process()
         p.executableURL = URL(fileURLWithPath: ExperimentFixtures.executable)
         p.arguments = ["run", spec, "--shard", "1/4", "--quiet", "--threads", "1"] + common
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
-        let trialFolder = "\(root)/shared/trials/random"
+        let journal = ResultsStore(root: root, experiment: "shared").journal
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: trialFolder)) ?? []
-            if files.contains("trial-000001.rec") { break }
+            if journal.records(label: "random")[1] != nil { break }
             usleep(2_000)
         }
         kill(p.processIdentifier, SIGKILL)

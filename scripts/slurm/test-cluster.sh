@@ -4,7 +4,7 @@
 # experiments/slurm/submit.sh: run-array.sbatch as a 4-shard array of a small spec with every
 # shard writing into ONE results folder, then merge.sbatch with --dependency=afterok; checks
 # that the merged runs.h5 is byte-identical to an unsharded run's (so every dataset is
-# equal). Then it deletes shard 3's trial files, resubmits that one shard with the line
+# equal). Then it deletes shard 3's segments (its trials), resubmits that one shard with the line
 # `nasreplay status --shards 4` prints (`sbatch --array=3 ... SPEC 4`), merges again and
 # compares again. It stops the daemons it started, by pid. About 30 s.
 #
@@ -155,10 +155,10 @@ leftovers=$(find "$T/results" -name '*.tmp-*' -o -name '*.claim' | wc -l)
 
 # Lose one shard, let status name it, resubmit exactly the line it prints, merge again.
 rm -f "$T/results/slurm-check/runs.h5"
-for job in $(seq 3 4 47); do
-  algorithm=$([[ $job -lt 24 ]] && echo random || echo nsga2)
-  rm -f "$T/results/slurm-check/trials/$algorithm/trial-$(printf %06d $(( job % 24 ))).rec"
-done
+# Each shard appends its trials to segments named after it (docs/RESULTS.md).
+lost=$(ls "$T"/results/slurm-check/trials/*/segment-shard3of4-*.recs 2>/dev/null | wc -l)
+[[ "$lost" -ge 1 ]] || fail "no segment of shard 3 in $T/results/slurm-check/trials"
+rm -f "$T"/results/slurm-check/trials/*/segment-shard3of4-*.recs
 status=$("$BIN" status "$T/spec.toml" --results "$T/results" --shards 4 --json)
 grep -q '"incomplete": \[3\]' <<< "$status" || fail "status should name shard 3 alone: $status"
 resubmit=$(grep -o '"sbatch --array=3 [^"]*"' <<< "$status" | tr -d '"')

@@ -2,21 +2,27 @@ import Foundation
 import HDF5Kit
 import NASCore
 
-/// `results/<name>/`: one file per finished trial under `trials/`, and `runs.h5` assembled
+/// `results/<name>/`: the finished trials under `trials/<label>/`, and `runs.h5` assembled
 /// from them (docs/RESULTS.md).
 ///
-/// Trial files are the unit of atomicity and of resumption: each is written to a temporary
-/// name and renamed, so a file that exists is complete, and a rerun skips it.
+/// A trial is the unit of resumption: once its record is in a segment (`TrialJournal`) and
+/// passes its check, a rerun skips it. Folders written before segments hold one file per
+/// trial (`trial-NNNNNN.rec`, or `.h5` before 2026-12-05); those are read as before.
 public struct ResultsStore: Sendable {
     public let folder: String
+    /// This process's segments and the index of everyone's.
+    let journal: TrialJournal
 
-    public init(root: String, experiment: String) {
-        folder = "\(root)/\(experiment)"
+    /// - Parameter shard: the (index, count) of the shard this process runs, named in its
+    ///   segments.
+    public init(root: String, experiment: String, shard: (index: Int, count: Int)? = nil) {
+        self.init(folder: "\(root)/\(experiment)", shard: shard)
     }
 
     /// An existing results folder, e.g. `results/nats-tss-multi` (what `report` and `plot` take).
-    public init(folder: String) {
+    public init(folder: String, shard: (index: Int, count: Int)? = nil) {
         self.folder = folder
+        journal = TrialJournal(folder: folder, tag: shard.map { "shard\($0.index)of\($0.count)" })
     }
 
     public var runsFile: String { "\(folder)/runs.h5" }
@@ -32,7 +38,8 @@ public struct ResultsStore: Sendable {
 
     func trialFolder(_ algorithm: String) -> String { "\(folder)/trials/\(Self.safeName(algorithm))" }
 
-    /// A trial's file: a record (`TrialFile`).
+    /// A trial's own file in a folder written on 2026-12-05, before segments: a record
+    /// (`TrialFile`), read when no segment holds the trial.
     public func trialFile(algorithm: String, trial: Int) -> String {
         trialFile(algorithm: algorithm, trial: trial, extension: TrialFile.recordExtension)
     }
@@ -181,33 +188,59 @@ public struct ResultsStore: Sendable {
         }
     }
 
-    /// Writes a finished trial's file, under its claim. Its folder exists: the claim, taken
-    /// before the trial ran, created it (`claim`). An older folder's HDF5 file of the trial,
-    /// which failed its check since the trial was run again, goes.
+    /// Appends a finished trial's record to this process's segment, under the trial's
+    /// claim. A file of the trial from an older folder, which failed its check since the
+    /// trial was run again, goes.
     func write(_ result: TrialResult, trialHash: String, objectiveCount: Int, reportedCount: Int) throws {
-        try TrialFile.write(result, trialHash: trialHash, objectiveCount: objectiveCount, reportedCount: reportedCount,
-                            to: trialFile(algorithm: result.algorithm, trial: result.trial))
+        try journal.append(TrialRecord.encode(result, trialHash: trialHash, objectiveCount: objectiveCount, reportedCount: reportedCount),
+                           label: result.algorithm, trial: result.trial)
+        unlink(trialFile(algorithm: result.algorithm, trial: result.trial))
         unlink(legacyTrialFile(algorithm: result.algorithm, trial: result.trial))
     }
 
-    /// The finished trial `slot` names, if its file exists and is that trial.
+    /// Makes this process's records durable (fsync) and closes its segments: at the end of
+    /// a run or a merge.
+    func finishWriting() {
+        journal.finish()
+    }
+
+    /// One line per segment whose scan met bytes that are not a record (`TrialJournal`).
+    func segmentDamage() -> [String] { journal.damage() }
+
+    /// The finished trial `slot` names, if a record of it (in a segment, or an older
+    /// folder's trial file) exists and is that trial.
     ///
-    /// - Returns: nil when there is no file; `.rejected` when it is not the trial (swapped,
-    ///   edited, truncated, or older than trial checksums): the caller reports it and
+    /// - Parameter refresh: look again for records other processes appended since this
+    ///   process last looked (after waiting for the trial's claim).
+    /// - Returns: nil when there is no record; `.rejected` when none is the trial (edited,
+    ///   truncated, copied over, or older than trial checksums): the caller reports it and
     ///   recomputes or skips it, never uses it.
-    /// - Throws: `RunError` for a file of another version of the spec: mixing them would
+    /// - Throws: `RunError` for a record of another version of the spec: mixing them would
     ///   silently corrupt the comparison, and recomputing would destroy that run's trials.
-    func read(_ slot: TrialFile.Slot) throws -> StoredTrial? {
+    func read(_ slot: TrialFile.Slot, refresh: Bool = false) throws -> StoredTrial? {
+        var rejection: Rejection?
+        for location in journal.locations(label: slot.algorithm, trial: slot.trial, refresh: refresh) {
+            let name = "\(location.path) (byte \(location.offset))"
+            do { return .valid(try TrialRecord.decode(try TrialJournal.bytes(at: location), for: slot)) } catch is TrialFile.OtherSpec {
+                throw otherSpec(name)
+            } catch let rejected as TrialFile.Rejected {
+                rejection = rejection ?? Rejection(path: name, why: rejected)
+            }
+        }
         var path = trialFile(algorithm: slot.algorithm, trial: slot.trial)
         if access(path, F_OK) != 0 {
             path = legacyTrialFile(algorithm: slot.algorithm, trial: slot.trial)
-            guard access(path, F_OK) == 0 else { return nil }
+            guard access(path, F_OK) == 0 else { return rejection.map { .rejected($0) } }
         }
         do { return .valid(try TrialFile.read(path, for: slot)) } catch is TrialFile.OtherSpec {
-            throw RunError("\(path) was produced by a different version of this spec; move \(folder) aside, pass --results DIR, or rename the experiment", status: .badInput)
+            throw otherSpec(path)
         } catch let rejected as TrialFile.Rejected {
-            return .rejected(Rejection(path: path, why: rejected))
+            return .rejected(rejection ?? Rejection(path: path, why: rejected))
         }
+    }
+
+    private func otherSpec(_ what: String) -> RunError {
+        RunError("\(what) was produced by a different version of this spec; move \(folder) aside, pass --results DIR, or rename the experiment", status: .badInput)
     }
 
     /// A trial file that exists: the trial it holds, or why it cannot be used.

@@ -2,10 +2,11 @@ import Foundation
 import HDF5Kit
 import NASCore
 
-/// One finished trial on disk, `trials/<label>/trial-NNNNNN.rec`: the unit of atomicity and
-/// of resumption (`ResultsStore`). Its bytes are a `TrialRecord`. Folders written before
-/// 2026-12-05 hold `trial-NNNNNN.h5` files instead (`TrialFile+HDF5.swift`); they are read
-/// as before, and a trial recomputed there is written as a record.
+/// One finished trial in a file of its own, as folders written before segments
+/// (`TrialJournal`) hold them: `trials/<label>/trial-NNNNNN.rec` (a `TrialRecord`, 2026-12-05)
+/// or `trial-NNNNNN.h5` (`TrialFile+HDF5.swift`, before). They are read and checked as
+/// before; a trial recomputed there goes to a segment and its file is deleted. `Slot` and
+/// `Rejected` are what every record is checked against, wherever it is stored.
 ///
 /// ```swift
 /// try TrialFile.write(result, trialHash: spec.trialHash, objectiveCount: 2, reportedCount: 1, to: path)
@@ -44,7 +45,8 @@ enum TrialFile {
     static let recordExtension = "rec"
     static let legacyExtension = "h5"
 
-    /// Writes the trial as a record, atomically.
+    /// Writes the trial as a record in a file of its own, atomically (what a folder of
+    /// 2026-12-05 holds; runs append to segments instead).
     ///
     /// - Complexity: O(evaluations × (objectives + reported metrics)).
     static func write(_ t: TrialResult, trialHash: String, objectiveCount k: Int, reportedCount r: Int, to path: String) throws {

@@ -1,8 +1,9 @@
 import HDF5Kit
 
-/// The bytes of one finished trial's file, `trials/<label>/trial-NNNNNN.rec` (`TrialFile`):
-/// the unit of atomicity and of resumption, written once per trial, so it is a flat record
-/// that costs a copy and a hash, not an HDF5 file with compression (issue 18).
+/// The bytes of one finished trial: a record in a segment (`TrialJournal`), or the whole of a
+/// `trials/<label>/trial-NNNNNN.rec` file of a folder written on 2026-12-05 (`TrialFile`).
+/// Written once per trial, so it is a flat record that costs a copy and a hash, not an HDF5
+/// file with compression (issue 18); its header gives its size (`frame`).
 ///
 /// ```swift
 /// let bytes = TrialRecord.encode(result, trialHash: spec.trialHash, objectiveCount: 2, reportedCount: 1)
@@ -101,6 +102,41 @@ enum TrialRecord {
                 normalizedHypervolume: r.doubles(h), frontRows: r.integers(m, as: Int32.self)!,
                 stalled: fields[2] == 1, unanswered: unanswered)
         }
+    }
+
+    /// What starts at the front of some bytes of a segment (`TrialJournal`).
+    enum Frame: Equatable {
+        /// A record of `trial`, `size` bytes long (not yet checked: `decode` does that).
+        case record(trial: Int, size: Int)
+        /// Too few bytes to tell: the end of a file that is being written or was cut short.
+        case incomplete
+        /// Not the start of a record.
+        case invalid
+    }
+
+    /// The most bytes `frame` reads: the magic, the two texts and the nine fields, with
+    /// room for any label a spec can give.
+    static let maximumHeaderBytes = 4096
+
+    /// The record whose header starts `raw`, from its header alone.
+    ///
+    /// - Complexity: O(1)
+    static func frame(_ raw: UnsafeRawBufferPointer) -> Frame {
+        guard raw.count >= magic.count else { return raw.elementsEqual(magic.prefix(raw.count)) ? .incomplete : .invalid }
+        guard raw.starts(with: magic) else { return .invalid }
+        var r = Reader(raw: raw)
+        r.offset = magic.count
+        guard r.text() != nil, r.text() != nil, let fields = r.integers(9, as: UInt64.self) else {
+            return raw.count < maximumHeaderBytes ? .incomplete : .invalid
+        }
+        let limit = UInt64(TrialFile.maximumBytes)
+        guard fields[4...].allSatisfy({ $0 <= limit }), let trial = Int(exactly: fields[0]) else { return .invalid }
+        let n = Int(fields[4]), k = Int(fields[5]), w = Int(fields[6]), h = Int(fields[7]), m = Int(fields[8])
+        let (nk, o1) = n.multipliedReportingOverflow(by: k), (nw, o2) = n.multipliedReportingOverflow(by: w)
+        guard !o1, !o2, nk <= TrialFile.maximumBytes, nw <= TrialFile.maximumBytes else { return .invalid }
+        let size = r.offset + 4 * n + 8 * (nk + nw + 3 * n + nw + 2 * h) + n + 4 * m + 8
+        guard size <= TrialFile.maximumBytes else { return .invalid }
+        return .record(trial: trial, size: size)
     }
 
     /// Appends little-endian values to a buffer sized once.

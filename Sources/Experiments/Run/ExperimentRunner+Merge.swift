@@ -11,11 +11,11 @@ extension ExperimentRunner {
     /// _ = try runner.assemble()
     /// ```
     ///
-    /// Only this spec's (configuration, trial) files are looked at, and each is checked
-    /// (`TrialFile.read`) before it is copied: one that fails is reported in one line and
-    /// not copied, so it is never merged. A file already here is kept if it passes its
-    /// check and replaced by a shard's good copy if it does not. A copy is written as a
-    /// record, also from a shard folder of HDF5 trial files (before 2026-12-05).
+    /// Only this spec's (configuration, trial) records are looked at, and each is checked
+    /// (`ResultsStore.read`) before it is copied: one that fails is reported in one line and
+    /// not copied, so it is never merged. A trial already here is kept if it passes its
+    /// check and replaced by a shard's good copy if it does not. A copy is appended to this
+    /// process's segment, also from a shard folder of older trial files.
     ///
     /// - Throws: `RunError` for a folder without `trials/`, a file of another version of the
     ///   spec, or a results folder whose `spec.lock` names another version.
@@ -44,7 +44,7 @@ extension ExperimentRunner {
                         var claim: TrialClaim?
                         if case .acquired(let held) = try store.claim(algorithm: slot.algorithm, trial: t, waiting: true) { claim = held }
                         defer { claim?.release() }
-                        if case .valid? = try store.read(slot) { continue }
+                        if case .valid? = try store.read(slot, refresh: true) { continue }
                         try store.write(result, trialHash: slot.trialHash, objectiveCount: slot.objectiveCount, reportedCount: slot.reportedCount)
                         copied += 1
                     case .rejected(let rejection)?: report.add(rejection)
@@ -53,6 +53,7 @@ extension ExperimentRunner {
                 }
             }
         }
+        store.finishWriting()
         if copied > 0 { store.removeStaleTemporaries() }
         return copied
     }

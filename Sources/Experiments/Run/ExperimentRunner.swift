@@ -41,7 +41,7 @@ public struct ExperimentRunner: Sendable {
     public init(experiment: ValidatedExperiment, options: Options = Options()) {
         self.experiment = experiment
         self.options = options
-        store = ResultsStore(root: options.resultsRoot, experiment: experiment.spec.name)
+        store = ResultsStore(root: options.resultsRoot, experiment: experiment.spec.name, shard: options.shard)
     }
 
     /// Validates `spec` (`ValidatedExperiment`) and prepares its run.
@@ -72,6 +72,8 @@ public struct ExperimentRunner: Sendable {
         try store.createFolder()
         // Another version of the spec is refused before anything in the folder is touched.
         try SpecLock.check(folder: store.folder, spec: spec)
+        // Whatever ends the run, the records appended so far are made durable.
+        defer { store.finishWriting() }
         let locksUnavailable = store.removeStaleTemporaries()
         let shard = options.shard
         var mine = jobs.enumerated().filter { job in shard.map { job.offset % $0.count == $0.index } ?? true }.map(\.element)
@@ -91,6 +93,7 @@ public struct ExperimentRunner: Sendable {
             }
         }
         report.finish()
+        for line in store.segmentDamage() { options.notice(line) }
         // Computed trial-major, configurations interleaved: a slow algorithm's trials (LINAS)
         // spread over the whole run instead of coming last, so the cores stay busy to the end
         // and the progress line's ETA holds. Which trials a shard owns, and the order results
@@ -137,6 +140,7 @@ public struct ExperimentRunner: Sendable {
         // have left a temporary; one sweep here, not a listing per trial, which grew with the
         // folder (quadratic in its trials).
         if !mine.isEmpty { store.removeStaleTemporaries() }
+        store.finishWriting()
         if !failed.isEmpty { throw Self.failedTrials(failed, of: mine.count) }
         let ranHere = mine.count - elsewhere.load(ordering: .relaxed)
         guard options.shard == nil else {
@@ -197,7 +201,7 @@ public struct ExperimentRunner: Sendable {
                         case .acquired(let lock):
                             claim = lock
                             // Finished by its last holder while this process waited or scanned.
-                            if case .valid(let result)? = try store.read(slot(config: work[i].config, trial: work[i].trial)) {
+                            if case .valid(let result)? = try store.read(slot(config: work[i].config, trial: work[i].trial), refresh: true) {
                                 try finished(i, result, false)
                                 lock.release()
                                 continue

@@ -6,21 +6,21 @@ import Foundation
 ///
 /// ```swift
 /// let status = try runner.status(shards: 4)
-/// status.algorithms[0].missing      // [3, 7]: trial indices with no valid file
+/// status.algorithms[0].missing      // [3, 7]: trial indices with no valid record
 /// status.incompleteShards           // [3]: run `--shard 3/4` again
 /// ```
 ///
-/// A trial is done when its file passes the check a run makes (`TrialFile.read`); a file
+/// A trial is done when a record of it passes the check a run makes (`ResultsStore.read`); a record
 /// that fails it counts as missing and is listed in `rejected`. A trial is running when a
 /// live process holds its claim (`TrialClaim`); the owner line says which.
 public struct RunStatus: Sendable {
     public struct Algorithm: Sendable {
         public var label: String
-        /// Trial indices with a valid file.
+        /// Trial indices with a valid record.
         public var done: Int
-        /// Trials without a valid file whose claim a live process holds: (trial, owner).
+        /// Trials without a valid record whose claim a live process holds: (trial, owner).
         public var running: [(trial: Int, owner: String)]
-        /// Trials without a valid file that nobody is computing.
+        /// Trials without a valid record that nobody is computing.
         public var missing: [Int]
         /// Files that exist but fail their check (counted in `missing` or `running`): one line each.
         public var rejected: [String]
@@ -42,7 +42,7 @@ public struct RunStatus: Sendable {
 }
 
 extension ExperimentRunner {
-    /// The state of this spec's results folder. Reads and checks every trial file; writes
+    /// The state of this spec's results folder. Reads and checks every trial record; writes
     /// nothing (claims are only tested).
     /// - Throws: `RunError` (status 2) when the folder belongs to another version of the spec.
     public func status(shards: Int? = nil) throws -> RunStatus {

@@ -50,7 +50,7 @@ struct ResultsPathBench {
             attempt += 1
             try runChecked(binary, ["run", specPath, "--datasets", datasets, "--results", "\(folder)/r\(attempt)", "--quiet"])
         }
-        var rows = [["300 aging-evolution trials × 1,000 on NATS-TSS, whole `nasreplay run` (load, search, trial files, runs.h5, summary; all cores)",
+        var rows = [["300 aging-evolution trials × 1,000 on NATS-TSS, whole `nasreplay run` (load, search, trial records, runs.h5, summary; all cores)",
                      formatSeconds(run), "≤ 0.1 s (issue 18)"]]
         let script = root + "/scripts/bench/rea_python.py"
         let csv = data + "/nats-tss/nats_tss_15625.csv.gz"

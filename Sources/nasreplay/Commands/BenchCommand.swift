@@ -111,7 +111,7 @@ extension BenchCommand {
         }
         return [
             ["300 aging-evolution trials × 1,000 evaluations, \(threads) threads (in memory)", formatSeconds(inMemory), "< 3 s"],
-            ["the same as a full run: trial files + runs.h5 + summary", formatSeconds(withFiles), "< 3 s"],
+            ["the same as a full run: trial records + runs.h5 + summary", formatSeconds(withFiles), "< 3 s"],
         ] + (try algorithmRows(catalog: catalog))
     }
 

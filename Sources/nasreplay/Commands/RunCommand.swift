@@ -88,10 +88,10 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Join the trials of sharded runs into runs.h5 and summary.md.",
         discussion: """
-        Each SHARD_DIR is a results/<name> folder from another machine; its trial files are \
+        Each SHARD_DIR is a results/<name> folder from another machine; its trials are \
         copied in. Without SHARD_DIRs the shards are taken to share one results folder.
-        Every trial must be present and come from the same spec; a trial file that fails its \
-        check is reported on stderr and never merged.
+        Every trial must be present and come from the same spec; a trial record that fails \
+        its check is reported on stderr and never merged.
         """)
 
     @OptionGroup var locations: Locations
@@ -109,7 +109,7 @@ struct MergeCommand: ParsableCommand {
         let copied = try runner.importTrials(from: shardFolders)
         let report = try runner.assemble()
         printCompact(report)
-        print("merged (\(copied) trial files copied in); wrote \(runner.store.runsFile) and \(runner.store.summaryFile)")
+        print("merged (\(copied) trials copied in); wrote \(runner.store.runsFile) and \(runner.store.summaryFile)")
     }
 }
 

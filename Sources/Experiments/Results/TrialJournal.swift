@@ -1,0 +1,209 @@
+import Foundation
+import HDF5Kit
+import Synchronization
+
+/// Where one process puts the trials it finishes: per algorithm, one segment file it only
+/// appends to, `trials/<label>/segment-[shardIofN-]<host>-<pid>-<ns>.recs`, holding `TrialRecord`s back to
+/// back; and the index of every segment in the folder, for reading trials back.
+///
+/// ```swift
+/// let journal = TrialJournal(folder: "results/x")
+/// try journal.append(bytes, label: "ga", trial: 4)       // one write(2), no new file after the first
+/// journal.locations(label: "ga", trial: 4)               // [Location(path: …/segment-….recs, offset: 0, size: …)]
+/// journal.finish()                                       // fsync and close
+/// ```
+///
+/// A file per trial cost an inode per trial; creating them was most of a short run's time,
+/// more so right after folders were deleted (issue 18). A segment is created once per
+/// process and algorithm, so no two writers share a file, and a record is never rewritten.
+///
+/// Kill safety: a record is one `write(2)`; after a kill the page cache holds what was
+/// written, and at most the record being written is cut short. A scan stops at a record
+/// that does not fit in its file (that cut, or another process still writing), so the
+/// trial is simply missing and is run again. Records are self-checking (counts against the
+/// size, XXH64), and `ResultsStore.read` checks each before use. Segments are fsync'd by
+/// `finish`, at the end of a run or a merge; a machine crash can lose the unsynced tail,
+/// and those trials are run again.
+///
+/// Bytes that are not a record where one should start (an edit of a header, garbage) end
+/// the scan of that segment: the trials after them cannot be found and are run again;
+/// `damage` reports it, once per segment.
+final class TrialJournal: Sendable {
+    struct Location: Sendable, Equatable {
+        var path: String
+        var offset: Int
+        var size: Int
+    }
+
+    private struct Segment {
+        var fd: Int32
+        var path: String
+        var size: Int
+    }
+
+    private struct State {
+        /// This process's open segment per label.
+        var writers: [String: Segment] = [:]
+        /// label → trial → every record of it found.
+        var locations: [String: [Int: [Location]]] = [:]
+        /// label → segment path → bytes indexed so far.
+        var scanned: [String: [String: Int]] = [:]
+        /// Segments whose scan met bytes that are not a record, with the offset.
+        var damaged: [String: Int] = [:]
+        var reportedDamage: Set<String> = []
+    }
+
+    let folder: String
+    /// Put in this process's segment names after `segment-` (a shard's `shard3of4`), so a
+    /// person, or a script, can tell whose a segment is.
+    let tag: String?
+    private let state = Mutex(State())
+
+    init(folder: String, tag: String? = nil) {
+        self.folder = folder
+        self.tag = tag
+    }
+
+    deinit {
+        state.withLock { state in
+            for segment in state.writers.values { close(segment.fd) }
+        }
+    }
+
+    static let segmentPrefix = "segment-"
+    static let segmentExtension = ".recs"
+
+    func trialFolder(_ label: String) -> String { "\(folder)/trials/\(ResultsStore.safeName(label))" }
+
+    /// Appends one record of `trial` to this process's segment for `label`, creating the
+    /// segment (and its folder) on first use.
+    ///
+    /// - Throws: `RunError` naming the segment and the system's reason; the segment is then
+    ///   cut back to its last whole record and closed, and the next append starts another.
+    func append(_ record: [UInt8], label: String, trial: Int) throws {
+        try state.withLock { state in
+            var segment: Segment
+            if let open = state.writers[label] {
+                segment = open
+            } else {
+                let dir = trialFolder(label)
+                try ResultsStore.createDirectory(dir)
+                let owner = (tag.map { "\($0)-" } ?? "") + "\(TemporaryName.thisHost)-\(getpid())-\(DispatchTime.now().uptimeNanoseconds)"
+                let path = "\(dir)/\(Self.segmentPrefix)\(owner)\(Self.segmentExtension)"
+                let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o666)
+                guard fd >= 0 else { throw RunError("cannot create \(path): \(String(cString: strerror(errno)))") }
+                segment = Segment(fd: fd, path: path, size: 0)
+                state.scanned[label, default: [:]][path] = 0
+            }
+            if let failure = AtomicFile.writeAll(record, to: segment.fd) {
+                _ = ftruncate(segment.fd, off_t(segment.size))
+                close(segment.fd)
+                state.writers[label] = nil
+                throw RunError("cannot write \(segment.path): \(failure)")
+            }
+            state.locations[label, default: [:]][trial, default: []].append(Location(path: segment.path, offset: segment.size, size: record.count))
+            segment.size += record.count
+            state.scanned[label, default: [:]][segment.path] = segment.size
+            state.writers[label] = segment
+        }
+    }
+
+    /// Every record of `trial` of `label` found in the folder's segments. The first call for
+    /// a label scans its folder; `refresh` scans again for what other processes appended
+    /// since (a trial whose claim was just acquired may have been finished by its holder).
+    func locations(label: String, trial: Int, refresh: Bool = false) -> [Location] {
+        state.withLock { state in
+            if refresh || state.scanned[label] == nil { scan(label, &state) }
+            return state.locations[label]?[trial] ?? []
+        }
+    }
+
+    /// Every record of `label` found in the folder's segments, by trial, looking again for
+    /// what other processes appended (what `status` and the tests count).
+    func records(label: String) -> [Int: [Location]] {
+        state.withLock { state in
+            scan(label, &state)
+            return state.locations[label] ?? [:]
+        }
+    }
+
+    /// One line per damaged segment not reported yet.
+    func damage() -> [String] {
+        state.withLock { state in
+            state.damaged.keys.sorted().filter { state.reportedDamage.insert($0).inserted }.map {
+                "\($0) holds bytes that are not a trial record at byte \(state.damaged[$0]!); the records after them are not read, and trials found nowhere else are run again"
+            }
+        }
+    }
+
+    /// Fsyncs and closes this process's segments.
+    func finish() {
+        state.withLock { state in
+            for segment in state.writers.values {
+                _ = fsync(segment.fd)
+                close(segment.fd)
+            }
+            state.writers = [:]
+        }
+    }
+
+    /// Indexes what the label's segments hold beyond what is indexed already.
+    private func scan(_ label: String, _ state: inout State) {
+        let dir = trialFolder(label)
+        var scanned = state.scanned[label] ?? [:]
+        defer { state.scanned[label] = scanned }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        let own = Set(state.writers.values.map(\.path))
+        for name in names.sorted() where name.hasPrefix(Self.segmentPrefix) && name.hasSuffix(Self.segmentExtension) {
+            let path = "\(dir)/\(name)"
+            guard !own.contains(path), state.damaged[path] == nil else { continue }
+            // Unchanged since the last scan: nothing to open (a refresh per claimed trial).
+            var before = stat()
+            if let known = scanned[path], lstat(path, &before) == 0, Int(before.st_size) == known { continue }
+            let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            var status = stat()
+            guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
+            let fileSize = Int(status.st_size)
+            var offset = scanned[path] ?? 0
+            var header = [UInt8](repeating: 0, count: TrialRecord.maximumHeaderBytes)
+            records: while offset < fileSize {
+                let wanted = min(header.count, fileSize - offset)
+                let got = header.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, wanted, off_t(offset)) }
+                guard got == wanted else { break records }
+                switch header.withUnsafeBytes({ TrialRecord.frame(UnsafeRawBufferPointer(rebasing: $0[..<wanted])) }) {
+                case .record(let trial, let size) where size <= fileSize - offset:
+                    state.locations[label, default: [:]][trial, default: []].append(Location(path: path, offset: offset, size: size))
+                    offset += size
+                case .record, .incomplete:
+                    // Longer than what is on disk: being written, or cut by a kill.
+                    break records
+                case .invalid:
+                    state.damaged[path] = offset
+                    break records
+                }
+            }
+            scanned[path] = offset
+        }
+    }
+
+    /// The bytes of one record.
+    ///
+    /// - Throws: `TrialFile.Rejected` when they cannot be read.
+    static func bytes(at location: Location) throws -> [UInt8] {
+        let unreadable = TrialFile.Rejected(reason: "cannot be read (truncated or damaged)")
+        let fd = open(location.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { throw unreadable }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: location.size)
+        var done = 0
+        while done < location.size {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, location.size - done, off_t(location.offset + done)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw unreadable }
+            done += n
+        }
+        return bytes
+    }
+}
