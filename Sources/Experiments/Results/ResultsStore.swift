@@ -198,8 +198,7 @@ public struct ResultsStore: Sendable {
         unlink(legacyTrialFile(algorithm: result.algorithm, trial: result.trial))
     }
 
-    /// Makes this process's records durable (fsync) and closes its segments: at the end of
-    /// a run or a merge.
+    /// Closes this process's segments: at the end of a run or a merge.
     func finishWriting() {
         journal.finish()
     }

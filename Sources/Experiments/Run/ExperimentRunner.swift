@@ -72,7 +72,7 @@ public struct ExperimentRunner: Sendable {
         try store.createFolder()
         // Another version of the spec is refused before anything in the folder is touched.
         try SpecLock.check(folder: store.folder, spec: spec)
-        // Whatever ends the run, the records appended so far are made durable.
+        // Whatever ends the run, its segments are closed.
         defer { store.finishWriting() }
         let locksUnavailable = store.removeStaleTemporaries()
         let shard = options.shard
