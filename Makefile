@@ -72,7 +72,7 @@ install: $(BIN)
 	@echo "installed $(PREFIX)/bin/nasreplay (dynamically linked: it needs this machine's Swift runtime and libhdf5; README, Scale-out)"
 
 clean:
-	rm -rf .build $(DATASETS)/*.h5 $(DATASETS)/*.h5.tmp-*
+	rm -rf .build $(DATASETS)/*.h5 $(DATASETS)/*.h5.tmp-* $(DATASETS)/.cache
 
 ## Experiments: each spec in experiments/ is a target of the same name.
 ## TRIALS=N runs only the first N trials of each spec (trial i is the same trial with any N)

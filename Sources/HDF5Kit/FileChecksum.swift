@@ -66,6 +66,18 @@ enum FileChecksum {
         }
     }
 
+    /// The stamp's digest (16 hex digits) and file size, or nil for a file without a
+    /// readable stamp. Does not verify: `verify` does.
+    static func stamp(of path: String) -> (digest: String, size: Int)? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let block = try? handle.read(upToCount: userBlockSize), block.starts(with: Array(magic.utf8)) else { return nil }
+        let fields = String(decoding: block.prefix { $0 != 0 && $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+            .dropFirst(magic.count).split(separator: " ")
+        guard fields.count == 2, fields[0].count == 16, UInt64(fields[0], radix: 16) != nil, let size = Int(fields[1]) else { return nil }
+        return (String(fields[0]), size)
+    }
+
     /// The stamp's digest (16 hex digits), or nil for a file without one. Does not verify.
     static func stampedDigest(_ path: String) -> String? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }

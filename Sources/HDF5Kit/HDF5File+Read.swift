@@ -37,7 +37,14 @@ extension HDF5File {
         // A damaged file NASReplay wrote never reaches libhdf5 (see FileChecksum).
         try FileChecksum.verify(path, required: requireChecksum)
         if requireChecksum, parsesInChildProcess.load(ordering: .relaxed) {
-            return try readInChildProcess(path, limits: limits, shapeCheck: shapeCheck)
+            // What a verified file parses to is kept by its digest (TreeCache).
+            let stamp = FileChecksum.stamp(of: path)
+            if let stamp, let tree = TreeCache.load(for: path, digest: stamp.digest, size: stamp.size, limits: limits, shapeCheck: shapeCheck) {
+                return tree
+            }
+            let tree = try readInChildProcess(path, limits: limits, shapeCheck: shapeCheck)
+            if let stamp { TreeCache.store(tree, for: path, digest: stamp.digest, size: stamp.size, limits: limits) }
+            return tree
         }
         return try HDF5Library.withLock { () throws(HDF5Error) -> H5Group in
             try readLocked(path, image: nil, limits: limits, shapeCheck: shapeCheck)
