@@ -77,16 +77,22 @@ public struct ObjectiveNormalizer: Sendable, Hashable {
     /// - Precondition: `point.count == dimension`
     /// - Complexity: O(M)
     public func normalize(_ point: [Double]) -> [Double] {
+        normalize(point[...])
+    }
+
+    /// `normalize` of a row of a flat [points × objectives] array, without copying it out.
+    public func normalize(_ point: ArraySlice<Double>) -> [Double] {
         precondition(point.count == directions.count, "point has \(point.count) objectives, normalizer has \(directions.count)")
         var out = [Double](repeating: 0, count: point.count)
-        for j in point.indices {
+        let base = point.startIndex
+        for j in 0..<point.count {
             let span = upper[j] - lower[j]
             guard span > 0 else { continue }
             // Not `direction.minimised` then scaled: (upper − v) / span is the form
             // DESIGN.md states, and the two round differently.
             switch directions[j] {
-            case .min: out[j] = (point[j] - lower[j]) / span
-            case .max: out[j] = (upper[j] - point[j]) / span
+            case .min: out[j] = (point[base + j] - lower[j]) / span
+            case .max: out[j] = (upper[j] - point[base + j]) / span
             }
         }
         return out

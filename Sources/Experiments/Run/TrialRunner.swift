@@ -26,7 +26,7 @@ struct TrialRunner: SearchVisitor {
         } else {
             config.optimizer.run(space: space, trial: trialEvaluator, rng: &rng)
         }
-        return Self.summarise(trialEvaluator.records, objectives: evaluator.objectives, reportedCount: evaluator.reported.count,
+        return Self.summarise(trialEvaluator.log, objectives: evaluator.objectives, reportedCount: evaluator.reported.count,
                          algorithm: config.label, trial: trial, seed: seed, front: front,
                          stalled: trialEvaluator.stalled, unanswered: trialEvaluator.unanswered)
     }
@@ -36,40 +36,40 @@ struct TrialRunner: SearchVisitor {
     /// The incumbent is the evaluation with the best first objective so far; a later one
     /// replaces it only if strictly better, and NaN never does. Its reported metrics are
     /// what a user would have deployed, so they are the "test" curve.
-    static func summarise<R>(_ records: [R], objectives: [Objective], reportedCount r: Int, algorithm: String, trial: Int,
-                             seed: UInt64, front: TableParetoFront?, stalled: Bool, unanswered: Int) -> TrialResult
-        where R: TrialRecordLike {
-        let n = records.count
+    static func summarise(_ log: EvaluationLog, objectives: [Objective], reportedCount r: Int, algorithm: String, trial: Int,
+                          seed: UInt64, front: TableParetoFront?, stalled: Bool, unanswered: Int) -> TrialResult {
+        let n = log.count
         let k = objectives.count
-        var result = TrialResult(algorithm: algorithm, trial: trial, seed: seed, rows: [], objectives: [], reported: [],
-                                 cost: [], cumulativeCost: [], exact: [], bestSignal: [], incumbentReported: [],
-                                 hypervolume: [], normalizedHypervolume: [], frontRows: [], stalled: stalled, unanswered: unanswered)
-        result.rows.reserveCapacity(n)
-        result.objectives.reserveCapacity(n * k)
+        // The log's arrays are the result's: moved, not copied per evaluation.
+        var result = TrialResult(algorithm: algorithm, trial: trial, seed: seed, rows: log.rows, objectives: log.objectives,
+                                 reported: log.reported, cost: log.cost, cumulativeCost: log.cumulativeCost, exact: log.exact,
+                                 bestSignal: [], incumbentReported: [], hypervolume: [], normalizedHypervolume: [], frontRows: [],
+                                 stalled: stalled, unanswered: unanswered)
         result.bestSignal.reserveCapacity(n)
+        result.incumbentReported.reserveCapacity(n * r)
         var best = -Double.infinity
-        var incumbent = [Double](repeating: .nan, count: r)
+        var incumbent = 0..<0    // the incumbent's reported metrics in `log.reported`; none yet: NaN
+        let none = [Double](repeating: .nan, count: r)
         // Not optional: unwrapping into a copy each step would copy the archive every time.
         var curve = HypervolumeCurve(reference: front?.normalizer.reference ?? [1])
         var minimisedPoints: [[Double]] = []
-        for record in records {
-            result.rows.append(Int32(record.row))
-            result.objectives += record.objectives
-            result.reported += record.reported
-            result.cost.append(record.cost)
-            result.cumulativeCost.append(record.cumulativeCost)
-            result.exact.append(record.exact ? 1 : 0)
-            let v = record.objectives[0]
+        if front != nil {
+            result.hypervolume.reserveCapacity(n)
+            result.normalizedHypervolume.reserveCapacity(n)
+            minimisedPoints.reserveCapacity(n)
+        }
+        for i in 0..<n {
+            let v = log.objectives[i * k]
             let signal = objectives[0].maximised(v)
             if !signal.isNaN && signal > best {
                 best = signal
-                incumbent = record.reported
+                incumbent = (i * r)..<(i * r + r)
             }
             // `maximised` is its own inverse: this is `best` back in natural units.
             result.bestSignal.append(best == -.infinity ? .nan : objectives[0].maximised(best))
-            result.incumbentReported += incumbent
+            if incumbent.isEmpty { result.incumbentReported += none } else { result.incumbentReported += log.reported[incumbent] }
             if let front {
-                let raw = record.objectives
+                let raw = log.objectives[(i * k)..<(i * k + k)]
                 let point = raw.allSatisfy(\.isFinite) ? front.normalizer.normalize(raw) : front.normalizer.reference
                 minimisedPoints.append(point)
                 let hv = curve.append(point)
@@ -96,14 +96,3 @@ struct TrialRunner: SearchVisitor {
     }
 }
 
-/// The fields of an evaluation record the summary needs.
-protocol TrialRecordLike {
-    var row: Int { get }
-    var objectives: [Double] { get }
-    var reported: [Double] { get }
-    var cost: Double { get }
-    var cumulativeCost: Double { get }
-    var exact: Bool { get }
-}
-
-extension TrialEvaluator.Record: TrialRecordLike {}

@@ -1,3 +1,34 @@
+/// A trial's evaluations as flat arrays, one entry (or row of widths k and r) per real
+/// evaluation: what the trial's summary and its record are built from, without a record
+/// and two arrays per evaluation (issue 18, the lean search path).
+public struct EvaluationLog: Sendable, Equatable {
+    public private(set) var rows: [Int32] = []
+    /// [evaluations × objectives], row-major.
+    public private(set) var objectives: [Double] = []
+    /// [evaluations × reported metrics], row-major.
+    public private(set) var reported: [Double] = []
+    public private(set) var cost: [Double] = []
+    public private(set) var cumulativeCost: [Double] = []
+    /// 1 where the answer was a row of the table.
+    public private(set) var exact: [UInt8] = []
+
+    public var count: Int { cost.count }
+
+    mutating func reserve(_ n: Int, objectives k: Int, reported r: Int) {
+        rows.reserveCapacity(n); cost.reserveCapacity(n); cumulativeCost.reserveCapacity(n); exact.reserveCapacity(n)
+        objectives.reserveCapacity(n * k); reported.reserveCapacity(n * r)
+    }
+
+    mutating func append(_ answer: Evaluation, cumulativeCost total: Double) {
+        rows.append(Int32(truncatingIfNeeded: answer.row ?? -1))
+        objectives += answer.objectives
+        reported += answer.reported
+        cost.append(answer.cost)
+        cumulativeCost.append(total)
+        exact.append(answer.isExact ? 1 : 0)
+    }
+}
+
 /// One logged evaluation of a trial (`TrialEvaluator.records`).
 public struct EvaluationRecord: Sendable, Equatable {
     /// 1-based count of real evaluations.
@@ -42,7 +73,8 @@ public final class TrialEvaluator<E: Evaluator> where E.Architecture: Hashable {
     public let evaluator: E
     public let budget: Budget
     public let cache: CachePolicy
-    public private(set) var records: [Record] = []
+    /// Every real evaluation, in order.
+    public private(set) var log = EvaluationLog()
     public private(set) var spentSeconds = 0.0
     /// True after the last `evaluate` answered from the cache without charge.
     public private(set) var lastWasRepeat = false
@@ -57,15 +89,28 @@ public final class TrialEvaluator<E: Evaluator> where E.Architecture: Hashable {
         self.evaluator = evaluator
         self.budget = budget
         self.cache = cache
-        if case .evaluations(let n) = budget { records.reserveCapacity(min(n, Budget.maximumEvaluations)) }
+        if case .evaluations(let n) = budget {
+            log.reserve(min(n, Budget.maximumEvaluations), objectives: evaluator.objectives.count, reported: evaluator.reported.count)
+        }
     }
 
-    public var evaluations: Int { records.count }
+    public var evaluations: Int { log.count }
+
+    /// Each logged evaluation as a record (built on demand; the log is the storage).
+    public var records: [Record] {
+        let k = evaluator.objectives.count, r = evaluator.reported.count
+        return (0..<log.count).map { i in
+            Record(step: i + 1, row: Int(log.rows[i]), objectives: Array(log.objectives[(i * k)..<(i * k + k)]),
+                   reported: Array(log.reported[(i * r)..<(i * r + r)]), cost: log.cost[i],
+                   cumulativeCost: log.cumulativeCost[i], exact: log.exact[i] == 1)
+        }
+    }
 
     public var isExhausted: Bool {
-        if stalled || records.count >= Budget.maximumEvaluations { return true }
+        let count = log.count
+        if stalled || count >= Budget.maximumEvaluations { return true }
         switch budget {
-        case .evaluations(let n): return records.count >= n
+        case .evaluations(let n): return count >= n
         case .simulatedSeconds(let s): return spentSeconds >= s
         }
     }
@@ -76,7 +121,7 @@ public final class TrialEvaluator<E: Evaluator> where E.Architecture: Hashable {
         queries += 1
         // A search that only revisits known architectures (a tiny space under `free`)
         // would never spend its budget; stop it rather than spin.
-        if queries > 1_000 * max(1, records.count) + 1_000_000 { stalled = true; return nil }
+        if queries > 1_000 * max(1, log.count) + 1_000_000 { stalled = true; return nil }
         if cache == .free, let hit = cached[architecture] {
             lastWasRepeat = true
             return hit
@@ -117,10 +162,10 @@ public final class TrialEvaluator<E: Evaluator> where E.Architecture: Hashable {
         guard let answer else { unanswered += 1; return nil }
         if case .simulatedSeconds = budget, !(answer.cost.isFinite && answer.cost >= 0) { unanswered += 1; return nil }
         if cache == .free { cached[architecture] = answer }
+        precondition(answer.objectives.count == evaluator.objectives.count && answer.reported.count == evaluator.reported.count,
+                     "an evaluator answered other widths than it declares")
         spentSeconds += answer.cost
-        records.append(Record(step: records.count + 1, row: answer.row ?? -1, objectives: answer.objectives,
-                              reported: answer.reported, cost: answer.cost, cumulativeCost: spentSeconds,
-                              exact: answer.isExact))
+        log.append(answer, cumulativeCost: spentSeconds)
         return answer
     }
 }
