@@ -40,8 +40,12 @@ enum TreeCache {
     /// The cached tree, or nil whenever there is none that can be trusted to equal a read.
     static func load(for file: String, digest: String, size: Int, limits: HDF5File.ReadLimits,
                      shapeCheck: HDF5File.ShapeCheck?) -> H5Group? {
-        guard let data = FileManager.default.contents(atPath: path(for: file, digest: digest)),
-              data.count <= limits.maxTotalBytes + (1 << 20) else { return nil }
+        let cache = path(for: file, digest: digest)
+        // Sized before it is read: a planted file larger than any table's tree is no cache.
+        var status = stat()
+        guard lstat(cache, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+              Int(status.st_size) <= limits.maxTotalBytes + (1 << 20),
+              let data = FileManager.default.contents(atPath: cache) else { return nil }
         let bytes = [UInt8](data)
         return bytes.withUnsafeBytes { raw -> H5Group? in
             guard raw.count >= magic.count + 8, raw.starts(with: magic) else { return nil }
