@@ -22,7 +22,7 @@ public struct RunStatus: Sendable {
         public var running: [(trial: Int, owner: String)]
         /// Trials without a valid record that nobody is computing.
         public var missing: [Int]
-        /// Files that exist but fail their check (counted in `missing` or `running`): one line each.
+        /// Records that exist but fail their check (counted in `missing` or `running`): one line each.
         public var rejected: [String]
     }
 

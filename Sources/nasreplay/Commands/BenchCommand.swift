@@ -92,7 +92,7 @@ struct BenchCommand: ParsableCommand {
 
 extension BenchCommand {
     /// 300 aging-evolution trials × 1,000 evaluations on NATS-TSS, on all cores: in memory,
-    /// and as a full `nasreplay run` that also writes every trial file and runs.h5.
+    /// and as a full `nasreplay run` that also writes every trial record and runs.h5.
     func searchRows(catalog: DatasetCatalog) throws -> [[String]] {
         // The spec `--only results` runs as a whole process (ResultsPathBench).
         let spec = try ExperimentSpec.parse(ResultsPathBench.spec, file: "bench-aging.toml")

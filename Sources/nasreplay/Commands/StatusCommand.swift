@@ -8,7 +8,7 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Show which trials of a spec are done, running and missing, and how to finish the run.",
         discussion: """
-        Every trial file is checked as a run would check it; one that fails counts as \
+        Every trial record is checked as a run would check it; one that fails counts as \
         missing. A trial is running while a live process (on any host sharing the folder) \
         holds its claim. With --shards N (the count of a sharded run, e.g. a Slurm array), \
         it lists the incomplete shard indices (0-based) and prints the commands that \
