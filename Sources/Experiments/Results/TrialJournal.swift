@@ -3,14 +3,15 @@ import HDF5Kit
 import Synchronization
 
 /// Where one process puts the trials it finishes: per algorithm, one segment file it only
-/// appends to, `trials/<label>/segment-[shardIofN-]<host>-<pid>-<ns>.recs`, holding `TrialRecord`s back to
-/// back; and the index of every segment in the folder, for reading trials back.
+/// appends to, `trials/<label>/segment-[shardIofN-]<host>-<pid>-<ns>.recs`, holding
+/// `TrialRecord`s back to back; and the index of every segment in the folder, for reading
+/// trials back.
 ///
 /// ```swift
 /// let journal = TrialJournal(folder: "results/x")
-/// try journal.append(bytes, label: "ga", trial: 4)       // one write(2), no new file after the first
-/// journal.locations(label: "ga", trial: 4)               // [Location(path: …/segment-….recs, offset: 0, size: …)]
-/// journal.finish()                                       // fsync and close
+/// try journal.append(bytes, label: "ga", trial: 4)   // one write(2), no new file after the first
+/// journal.locations(label: "ga", trial: 4)           // [Location(path: …/segment-….recs, offset: 0, size: …)]
+/// journal.finish()                                   // close
 /// ```
 ///
 /// A file per trial cost an inode per trial; creating them was most of a short run's time,
