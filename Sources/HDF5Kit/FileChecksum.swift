@@ -78,14 +78,6 @@ enum FileChecksum {
         return (String(fields[0]), size)
     }
 
-    /// The stamp's digest (16 hex digits), or nil for a file without one. Does not verify.
-    static func stampedDigest(_ path: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let block = try? handle.read(upToCount: userBlockSize), block.starts(with: Array(magic.utf8)) else { return nil }
-        return String(decoding: block.dropFirst(magic.count).prefix(16), as: UTF8.self)
-    }
-
     static func hex(_ v: UInt64) -> String {
         let digits = String(v, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits

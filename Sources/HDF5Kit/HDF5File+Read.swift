@@ -83,7 +83,7 @@ extension HDF5File {
 
     /// The XXH64 digest a file NASReplay wrote carries in its user block (16 hex digits),
     /// or nil for a file without one; `read` checks it before parsing the file.
-    public static func checksumStamp(_ path: String) -> String? { FileChecksum.stampedDigest(path) }
+    public static func checksumStamp(_ path: String) -> String? { FileChecksum.stamp(of: path)?.digest }
 
     /// `image` with the checksum in its user block recomputed, when it has one; otherwise
     /// unchanged. For the fuzz target `table-resealed`: what a hostile writer who knows the

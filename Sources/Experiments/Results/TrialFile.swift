@@ -84,12 +84,18 @@ enum TrialFile {
         guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { throw unreadable }
         let size = Int(status.st_size)
         guard size <= maximumBytes else { throw Rejected(reason: "is \(size) bytes, larger than any trial file") }
-        var bytes = [UInt8](repeating: 0, count: size)
+        guard let bytes = read(fd, count: size, at: 0) else { throw unreadable }
+        return bytes
+    }
+
+    /// `count` bytes of the open file from `offset`, or nil when they are not all there.
+    static func read(_ fd: Int32, count: Int, at offset: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
-        while done < size {
-            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, size - done, off_t(done)) }
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw unreadable }
+            guard n > 0 else { return nil }
             done += n
         }
         return bytes

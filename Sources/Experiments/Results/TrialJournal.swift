@@ -198,14 +198,7 @@ final class TrialJournal: Sendable {
         let fd = open(location.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { throw unreadable }
         defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: location.size)
-        var done = 0
-        while done < location.size {
-            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, location.size - done, off_t(location.offset + done)) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw unreadable }
-            done += n
-        }
+        guard let bytes = TrialFile.read(fd, count: location.size, at: location.offset) else { throw unreadable }
         return bytes
     }
 }
