@@ -33,6 +33,34 @@ enum FileChecksum {
         for (i, b) in line.enumerated() { image[i] = b }
     }
 
+    /// Stamps a complete file on disk (`HDF5StreamWriter`): its bytes after the block are
+    /// read back in chunks, and the whole block is written with the line.
+    static func stamp(fileAt file: String, reporting path: String) throws(HDF5Error) {
+        func fail(_ what: String) -> HDF5Error {
+            HDF5Error(file: path, message: "cannot \(what) the finished file to stamp its checksum: \(String(cString: strerror(errno)))")
+        }
+        let fd = open(file, O_RDWR | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw fail("open") }
+        defer { close(fd) }
+        var hasher = XXH64()
+        var size = userBlockSize
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 4 << 20, alignment: 64)
+        defer { chunk.deallocate() }
+        while true {
+            let n = pread(fd, chunk.baseAddress, chunk.count, off_t(size))
+            if n < 0, errno == EINTR { continue }
+            guard n >= 0 else { throw fail("read") }
+            if n == 0 { break }
+            hasher.update(UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
+            size += n
+        }
+        var block = Array((magic + hex(hasher.finalize()) + " \(size)\n").utf8)
+        precondition(block.count < userBlockSize)
+        block += [UInt8](repeating: 0, count: userBlockSize - block.count)
+        let written = block.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        guard written == userBlockSize else { throw fail("write") }
+    }
+
     /// Checks the stamp of the file at `path`, if it has one, streaming the bytes.
     ///
     /// - Parameter required: refuse a file without a stamp (or whose stamp's first bytes are
@@ -69,9 +97,17 @@ enum FileChecksum {
     /// The stamp's digest (16 hex digits) and file size, or nil for a file without a
     /// readable stamp. Does not verify: `verify` does.
     static func stamp(of path: String) -> (digest: String, size: Int)? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let block = try? handle.read(upToCount: userBlockSize), block.starts(with: Array(magic.utf8)) else { return nil }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return stamp(ofOpenFile: fd)
+    }
+
+    /// `stamp(of:)` of an open file.
+    static func stamp(ofOpenFile fd: Int32) -> (digest: String, size: Int)? {
+        var block = [UInt8](repeating: 0, count: userBlockSize)
+        let n = block.withUnsafeMutableBytes { pread(fd, $0.baseAddress, userBlockSize, 0) }
+        guard n == userBlockSize, block.starts(with: Array(magic.utf8)) else { return nil }
         let fields = String(decoding: block.prefix { $0 != 0 && $0 != UInt8(ascii: "\n") }, as: UTF8.self)
             .dropFirst(magic.count).split(separator: " ")
         guard fields.count == 2, fields[0].count == 16, UInt64(fields[0], radix: 16) != nil, let size = Int(fields[1]) else { return nil }

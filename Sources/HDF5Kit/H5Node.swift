@@ -88,12 +88,18 @@ public struct H5Dataset: Sendable, Equatable {
     public var data: H5Data
     public var shape: [Int]
     public var attributes: [String: H5Attribute]
+    /// Where a skipped dataset's values lie in its file, when they can be read from there
+    /// later (contiguous little-endian floats); nil otherwise.
+    public var stored: StoredValues?
 
     public init(_ data: H5Data, shape: [Int]? = nil, attributes: [String: H5Attribute] = [:]) {
         self.data = data
         self.shape = shape ?? [data.count]
         self.attributes = attributes
     }
+
+    /// Its values were left out by a read (`HDF5File.read`'s `skip`): an extent but no data.
+    public var isSkipped: Bool { data.count == 0 && shape.reduce(1, *) > 0 }
 }
 
 /// The element types NASReplay stores. Strings are fixed-width UTF-8 (NUL-padded):

@@ -26,7 +26,7 @@ extension HDF5File {
         parsesInChildProcess.store(true, ordering: .relaxed)
     }
 
-    static func readInChildProcess(_ path: String, limits: ReadLimits, shapeCheck: ShapeCheck?) throws(HDF5Error) -> H5Group {
+    static func readInChildProcess(_ path: String, limits: ReadLimits, shapeCheck: ShapeCheck?, skip: ShapeTest?) throws(HDF5Error) -> H5Group {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw HDF5Error(file: path, message: "cannot create a pipe to the reading process: \(String(cString: strerror(errno)))") }
         // Not inherited by programs started meanwhile (an external algorithm's client):
@@ -34,7 +34,7 @@ extension HDF5File {
         for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         let pid = HDF5Library.withLock { () -> pid_t in
             let pid = fork()
-            if pid == 0 { childRead(path, limits: limits, shapeCheck: shapeCheck, to: fds[1], closing: fds[0]) }
+            if pid == 0 { childRead(path, limits: limits, shapeCheck: shapeCheck, skip: skip, to: fds[1], closing: fds[0]) }
             return pid
         }
         close(fds[1])
@@ -66,13 +66,14 @@ extension HDF5File {
             throw HDF5Error(file: path, message: parts.first ?? "unreadable", stack: Array(parts.dropFirst()))
         }
         return try HDF5Library.withLock { () throws(HDF5Error) -> H5Group in
-            try readLocked(path, image: body, limits: limits, shapeCheck: shapeCheck)
+            try readLocked(path, image: body, limits: limits, shapeCheck: shapeCheck, skip: skip)
         }
     }
 
     /// In the child: read the file, rewrite what was read as a file image, send it (kind 1)
     /// or the error (kind 0, NUL-separated message and stack), and exit. Never returns.
-    private static func childRead(_ path: String, limits: ReadLimits, shapeCheck: ShapeCheck?, to output: Int32, closing input: Int32) -> Never {
+    private static func childRead(_ path: String, limits: ReadLimits, shapeCheck: ShapeCheck?, skip: ShapeTest?,
+                                  to output: Int32, closing input: Int32) -> Never {
         close(input)
         // Die quietly on a crash (no backtrace report, no glibc "invalid pointer" line, no
         // core file): the parent reports it, in one line.
@@ -83,7 +84,7 @@ extension HDF5File {
         setrlimit(Int32(RLIMIT_CORE.rawValue), &noCore)
         var reply: [UInt8]
         do {
-            let root = try readLocked(path, image: nil, limits: limits, shapeCheck: shapeCheck)
+            let root = try readLocked(path, image: nil, limits: limits, shapeCheck: shapeCheck, skip: skip)
             // Uncompressed: the image only crosses a pipe, and deflating it here to inflate
             // it in the parent was most of a table load's time.
             var plain = WriteOptions()

@@ -29,31 +29,38 @@ extension HDF5File {
     /// - Parameter requireChecksum: refuse a file without NASReplay's checksum instead of
     ///   letting libhdf5 parse it unchecked (tables: libhdf5 1.10 can crash on damaged
     ///   metadata, and a damaged file's stamp may be what is damaged; found by fuzzing).
+    ///
+    /// - Parameter skip: datasets whose values are not read (those it returns true for, given
+    ///   the dataset's path, extent and the root's attributes): a skipped float dataset
+    ///   keeps its extent and attributes, with no values (`H5Dataset.isSkipped`). For a table
+    ///   too large to load whole; such a read is never cached.
     public static func read(_ path: String, limits: ReadLimits = .standard, requireChecksum: Bool = false,
-                            shapeCheck: ShapeCheck? = nil) throws(HDF5Error) -> H5Group {
+                            shapeCheck: ShapeCheck? = nil, skip: ShapeTest? = nil) throws(HDF5Error) -> H5Group {
         guard FileManager.default.fileExists(atPath: path) else {
             throw HDF5Error(file: path, message: "file not found")
         }
         // A damaged file NASReplay wrote never reaches libhdf5 (see FileChecksum).
         try FileChecksum.verify(path, required: requireChecksum)
         if requireChecksum, parsesInChildProcess.load(ordering: .relaxed) {
+            if let skip { return try readInChildProcess(path, limits: limits, shapeCheck: shapeCheck, skip: skip) }
             // What a verified file parses to is kept by its digest (TreeCache).
             let stamp = FileChecksum.stamp(of: path)
             if let stamp, let tree = TreeCache.load(for: path, digest: stamp.digest, size: stamp.size, limits: limits, shapeCheck: shapeCheck) {
                 return tree
             }
-            let tree = try readInChildProcess(path, limits: limits, shapeCheck: shapeCheck)
+            let tree = try readInChildProcess(path, limits: limits, shapeCheck: shapeCheck, skip: nil)
             if let stamp { TreeCache.store(tree, for: path, digest: stamp.digest, size: stamp.size, limits: limits) }
             return tree
         }
         return try HDF5Library.withLock { () throws(HDF5Error) -> H5Group in
-            try readLocked(path, image: nil, limits: limits, shapeCheck: shapeCheck)
+            try readLocked(path, image: nil, limits: limits, shapeCheck: shapeCheck, skip: skip)
         }
     }
 
     /// The body of `read`, inside `HDF5Library.withLock`: the file at `path`, or the
     /// in-memory `image` of a file (errors still name `path`).
-    static func readLocked(_ path: String, image: [UInt8]?, limits: ReadLimits, shapeCheck: ShapeCheck?) throws(HDF5Error) -> H5Group {
+    static func readLocked(_ path: String, image: [UInt8]?, limits: ReadLimits, shapeCheck: ShapeCheck?,
+                           skip: ShapeTest? = nil) throws(HDF5Error) -> H5Group {
         var closer = HandleCloser()
         let fapl: hid_t
         if let image {
@@ -76,7 +83,7 @@ extension HDF5File {
         let file = H5Fopen(image == nil ? path : "nasreplay-image-\(getpid())", chdf5_acc_rdonly(), fapl)
         guard file >= 0 else { throw failure(path, "cannot open (truncated or damaged file?); rebuild it") }
         closer.add(file, H5Fclose)
-        var reader = try Reader(path: path, limits: limits, shapeCheck: shapeCheck)
+        var reader = try Reader(path: path, limits: limits, shapeCheck: shapeCheck, skip: skip, fromImage: image != nil)
         defer { reader.close() }
         return try reader.readGroup(file, where: "/", depth: 0)
     }
@@ -100,6 +107,9 @@ extension HDF5File {
     /// front), or nil to read it. Arguments: the dataset's path (`/metrics/cifar10/acc`),
     /// its extent, and the root group's attributes (read first).
     public typealias ShapeCheck = (_ location: String, _ shape: [Int], _ rootAttributes: [String: H5Attribute]) -> String?
+
+    /// A yes/no question about a dataset before it is read, given what `ShapeCheck` is given.
+    public typealias ShapeTest = (_ location: String, _ shape: [Int], _ rootAttributes: [String: H5Attribute]) -> Bool
 
     /// The most a file may make the reader walk or allocate (datasets/FORMAT.md, "Limits").
     /// Each limit is checked before the allocation it guards, and an error names it.
@@ -131,6 +141,11 @@ extension HDF5File {
         let path: String
         let limits: ReadLimits
         let shapeCheck: ShapeCheck?
+        let skip: ShapeTest?
+        /// Reading the image the reading process sent, not a file.
+        let fromImage: Bool
+        /// The file's checksum stamp, taken once, for the skipped datasets' `StoredValues`.
+        let stamp: String?
         var rootAttributes: [String: H5Attribute] = [:]
         var objects = 0
         var bytes = 0
@@ -138,8 +153,9 @@ extension HDF5File {
         let datasetAccess: hid_t
         let linkAccess: hid_t
 
-        init(path: String, limits: ReadLimits, shapeCheck: ShapeCheck?) throws(HDF5Error) {
-            self.path = path; self.limits = limits; self.shapeCheck = shapeCheck
+        init(path: String, limits: ReadLimits, shapeCheck: ShapeCheck?, skip: ShapeTest?, fromImage: Bool) throws(HDF5Error) {
+            self.path = path; self.limits = limits; self.shapeCheck = shapeCheck; self.skip = skip; self.fromImage = fromImage
+            stamp = skip == nil ? nil : FileChecksum.stamp(of: path)?.digest
             func refusingExternalLinks(_ kind: hid_t) -> hid_t {
                 let plist = H5Pcreate(kind)
                 if plist >= 0, chdf5_set_refuse_external_links(plist) < 0 { H5Pclose(plist); return -1 }
@@ -262,6 +278,19 @@ extension HDF5File {
             if let shapeCheck, let message = shapeCheck(location, shape, rootAttributes) {
                 throw HDF5Error(file: path, message: message)
             }
+            if let skip, H5Tget_class(type) == H5T_FLOAT, skip(location, shape, rootAttributes) {
+                var dataset = H5Dataset(H5Tget_size(type) == 4 ? .float32([]) : .float64([]), shape: shape)
+                dataset.attributes = try readAttributes(ds, where: location)
+                // In the reading process's image the offset is the original file's, carried
+                // by an attribute; in the file itself it is the dataset's own storage.
+                let carried = dataset.attributes.removeValue(forKey: StoredValues.offsetAttribute)
+                let offset = fromImage ? carried?.intValue.flatMap { Int(exactly: $0) } : contiguousOffset(ds, dcpl: dcpl, type: type)
+                if let offset, let stamp {
+                    dataset.stored = StoredValues(file: path, stamp: stamp, offset: offset, count: shape.reduce(1, *),
+                                                  bytesPerValue: H5Tget_size(type) == 4 ? 4 : 8)
+                }
+                return dataset
+            }
             let count = try admit(shape: shape, type: type, what: "dataset '\(location)'", maxElements: limits.maxDatasetElements)
             let data = try readData(count: count, type: type, what: "dataset '\(location)'") { memoryType, buffer in
                 H5Dread(ds, memoryType, chdf5_s_all(), chdf5_s_all(), chdf5_p_default(), buffer)
@@ -269,6 +298,17 @@ extension HDF5File {
             var dataset = H5Dataset(data, shape: shape)
             dataset.attributes = try readAttributes(ds, where: location)
             return dataset
+        }
+
+        /// The file offset of a dataset's values when they lie there as plain little-endian
+        /// floats: contiguous, allocated, no filters. libhdf5 counts it from the file's
+        /// first byte, user block included.
+        func contiguousOffset(_ ds: hid_t, dcpl: hid_t, type: hid_t) -> Int? {
+            guard H5Pget_layout(dcpl) == H5D_CONTIGUOUS, H5Pget_nfilters(dcpl) == 0,
+                  H5Tequal(type, chdf5_ieee_f64le()) > 0 || H5Tequal(type, chdf5_ieee_f32le()) > 0 else { return nil }
+            let address = H5Dget_offset(ds)
+            guard address != .max, let offset = Int(exactly: address) else { return nil }
+            return offset
         }
 
         /// The element count of an extent, once it is within the limits; counts its bytes

@@ -31,15 +31,8 @@ public enum HDF5File {
     /// The bytes of the file `root` describes, built in memory by libhdf5.
     static func imageLocked(_ root: H5Group, name: String, options: WriteOptions) throws(HDF5Error) -> [UInt8] {
         var closer = HandleCloser()
-        let fcpl = H5Pcreate(chdf5_p_file_create())
-        guard fcpl >= 0 else { throw failure(name, "cannot create a file property list") }
+        let fcpl = try fileCreationList(name)
         closer.add(fcpl, H5Pclose)
-        _ = H5Pset_link_creation_order(fcpl, UInt32(H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED))
-        // No creation or modification times in object headers: the same content gives the
-        // same bytes, whenever it is written (reproducible tables and results files).
-        _ = H5Pset_obj_track_times(fcpl, false)
-        // Room for FileChecksum's stamp, which every reader checks before libhdf5 opens the file.
-        guard H5Pset_userblock(fcpl, hsize_t(FileChecksum.userBlockSize)) >= 0 else { throw failure(name, "cannot reserve the user block") }
         let fapl = H5Pcreate(chdf5_p_file_access())
         guard fapl >= 0 else { throw failure(name, "cannot create a file-access property list") }
         closer.add(fapl, H5Pclose)
@@ -66,6 +59,22 @@ public enum HDF5File {
         return image
     }
 
+    /// The file-creation properties of every file NASReplay writes; the caller closes it.
+    static func fileCreationList(_ name: String) throws(HDF5Error) -> hid_t {
+        let fcpl = H5Pcreate(chdf5_p_file_create())
+        guard fcpl >= 0 else { throw failure(name, "cannot create a file property list") }
+        _ = H5Pset_link_creation_order(fcpl, UInt32(H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED))
+        // No creation or modification times in object headers: the same content gives the
+        // same bytes, whenever it is written (reproducible tables and results files).
+        _ = H5Pset_obj_track_times(fcpl, false)
+        // Room for FileChecksum's stamp, which every reader checks before libhdf5 opens the file.
+        guard H5Pset_userblock(fcpl, hsize_t(FileChecksum.userBlockSize)) >= 0 else {
+            H5Pclose(fcpl)
+            throw failure(name, "cannot reserve the user block")
+        }
+        return fcpl
+    }
+
     private static func writeGroup(_ group: H5Group, into location: hid_t, path: String, options: WriteOptions) throws(HDF5Error) {
         for name in group.attributes.keys.sorted() {
             // Safe: the key comes from the dictionary.
@@ -75,12 +84,7 @@ public enum HDF5File {
             switch node {
             case .group(let child):
                 var closer = HandleCloser()
-                let gcpl = H5Pcreate(chdf5_p_group_create())
-                closer.add(gcpl, H5Pclose)
-                _ = H5Pset_link_creation_order(gcpl, UInt32(H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED))
-                _ = H5Pset_obj_track_times(gcpl, false)
-                let g = H5Gcreate2(location, name, chdf5_p_default(), gcpl, chdf5_p_default())
-                guard g >= 0 else { throw failure(path, "cannot create group '\(name)'") }
+                let g = try createGroup(name, in: location, path: path)
                 closer.add(g, H5Gclose)
                 try writeGroup(child, into: g, path: path, options: options)
             case .dataset(let dataset):
@@ -89,10 +93,22 @@ public enum HDF5File {
         }
     }
 
-    private static func writeDataset(_ name: String, _ dataset: H5Dataset, into location: hid_t, path: String,
+    /// A new group that tracks its links' creation order and stores no times; the caller closes it.
+    static func createGroup(_ name: String, in location: hid_t, path: String) throws(HDF5Error) -> hid_t {
+        var closer = HandleCloser()
+        let gcpl = H5Pcreate(chdf5_p_group_create())
+        closer.add(gcpl, H5Pclose)
+        _ = H5Pset_link_creation_order(gcpl, UInt32(H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED))
+        _ = H5Pset_obj_track_times(gcpl, false)
+        let g = H5Gcreate2(location, name, chdf5_p_default(), gcpl, chdf5_p_default())
+        guard g >= 0 else { throw failure(path, "cannot create group '\(name)'") }
+        return g
+    }
+
+    static func writeDataset(_ name: String, _ dataset: H5Dataset, into location: hid_t, path: String,
                                      options: WriteOptions) throws(HDF5Error) {
         let count = dataset.data.count
-        guard dataset.shape.reduce(1, *) == count, (1...2).contains(dataset.shape.count) else {
+        guard dataset.shape.reduce(1, *) == count || dataset.isSkipped, (1...2).contains(dataset.shape.count) else {
             throw HDF5Error(file: path, message: "dataset '\(name)' has shape \(dataset.shape) but \(count) values")
         }
         var closer = HandleCloser()
@@ -103,6 +119,8 @@ public enum HDF5File {
         let dcpl = H5Pcreate(chdf5_p_dataset_create())
         closer.add(dcpl, H5Pclose)
         _ = H5Pset_obj_track_times(dcpl, false)
+        // A skipped dataset (a read that left its values out) keeps its extent, and no storage.
+        if dataset.isSkipped { _ = H5Pset_fill_time(dcpl, H5D_FILL_TIME_NEVER) }
         if count > options.compressAbove {
             var chunk = dims
             let perRow = dims.count == 2 ? max(1, Int(dims[1])) : 1
@@ -125,10 +143,14 @@ public enum HDF5File {
         for key in dataset.attributes.keys.sorted() {
             try writeAttribute(key, dataset.attributes[key]!, on: ds, path: path)
         }
+        // The reading process's image tells the parent where a skipped dataset's values are.
+        if let stored = dataset.stored {
+            try writeAttribute(StoredValues.offsetAttribute, .int(Int64(stored.offset)), on: ds, path: path)
+        }
     }
 
     /// (file type, memory type, whether the caller must close them).
-    private static func types(for data: H5Data, path: String, name: String) throws(HDF5Error) -> (hid_t, hid_t, Bool) {
+    static func types(for data: H5Data, path: String, name: String) throws(HDF5Error) -> (hid_t, hid_t, Bool) {
         switch data {
         case .int8: return (chdf5_std_i8le(), chdf5_native_int8(), false)
         case .uint8: return (chdf5_std_u8le(), chdf5_native_uint8(), false)
@@ -174,7 +196,7 @@ public enum HDF5File {
         return arena
     }
 
-    private static func writeAttribute(_ name: String, _ value: H5Attribute, on object: hid_t, path: String) throws(HDF5Error) {
+    static func writeAttribute(_ name: String, _ value: H5Attribute, on object: hid_t, path: String) throws(HDF5Error) {
         var closer = HandleCloser()
         let space: hid_t
         var count: hsize_t = 1

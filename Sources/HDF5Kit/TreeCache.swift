@@ -60,8 +60,13 @@ enum TreeCache {
         }
     }
 
+    /// Trees larger than this are not kept: a copy of a gigabyte table (an official
+    /// NATS-Bench import, loaded whole by `serve`) would double its disk use for little gain.
+    static let maxCachedBytes = 256 << 20
+
     /// Keeps `tree` for the next read of `file`, replacing the trees of its older digests.
     static func store(_ tree: H5Group, for file: String, digest: String, size: Int, limits: HDF5File.ReadLimits) {
+        guard H5Node.group(tree).rawByteCount <= maxCachedBytes else { return }
         let target = path(for: file, digest: digest)
         let folder = (target as NSString).deletingLastPathComponent
         let fm = FileManager.default

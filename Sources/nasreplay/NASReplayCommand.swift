@@ -23,6 +23,7 @@ struct NASReplayCommand: ParsableCommand {
         // is parsed in a child process (docs/LIMITS.md, "Damaged and hostile HDF5 files").
         BenchmarkStore.parseTablesInChildProcess()
         do {
+            try readEnvironmentLimits()
             var command = try parseAsRoot()
             try command.run()
         } catch let error as any UserFacingError {
@@ -39,6 +40,16 @@ struct NASReplayCommand: ParsableCommand {
             if !message.isEmpty { FileHandle.standardError.write(Data(("error: " + message + "\n").utf8)) }
             Foundation.exit(code.rawValue == 64 ? 2 : code.rawValue)
         }
+    }
+
+    /// `NASREPLAY_WHOLE_LOAD_MB`: tables larger than this many MB load only the curves a
+    /// command needs (docs/LIMITS.md); 0 makes every table load that way.
+    static func readEnvironmentLimits() throws {
+        guard let text = ProcessInfo.processInfo.environment["NASREPLAY_WHOLE_LOAD_MB"], !text.isEmpty else { return }
+        guard let megabytes = Int(text), (0...1 << 30).contains(megabytes) else {
+            throw InputError("NASREPLAY_WHOLE_LOAD_MB is '\(text)'; set it to a whole number of megabytes, 0 or more (default 256), or unset it")
+        }
+        BenchmarkStore.setWholeLoadBytes(megabytes << 20)
     }
 
     /// The first line of a parser error, with "Error: " dropped, and a hint when an

@@ -5,9 +5,11 @@ import Testing
 
 /// `datasets import nats-official --dir`: the tables built natively from the real fixture
 /// folders (`../shared/data/nats-official/{tss,sss}`, 3 cells each) hold what the official
-/// `nats_bench` 1.8 API returns for them (`../shared/oracles/nats_official.json`): every
-/// value of `get_more_info` at the first and last epoch, `get_cost_info`'s params, FLOPs and
-/// latency, and each seed's last-epoch accuracies. Values are stored as float32.
+/// `nats_bench` 1.8 API returns for them (`../shared/oracles/nats_official.json`), to 1e-9
+/// relative (the oracle has 12 significant digits): every value of `get_more_info` at the
+/// first and last epoch (losses, accuracies, train-all-time, per-time evaluation seconds),
+/// every epoch of the mean curves and of each seed's accuracy curve, each seed's last-epoch
+/// values, and `get_cost_info`'s params, FLOPs and latency. Values are stored as float64.
 @Suite struct NATSOfficialNativeImportTests {
     static func space(_ name: String) throws -> [String: Any] {
         let data = FileManager.default.contents(atPath: SharedFolder.path("oracles/nats_official.json", near: #filePath)) ?? Data()
@@ -21,9 +23,9 @@ import Testing
         return try NATSOfficialPickleImporter.read(directory: dir, name: "t").0
     }
 
-    /// float32 storage of a double: within its rounding (and the oracle's 12 digits).
-    static func close(_ stored: Float, _ expected: Double) -> Bool {
-        Double(stored) == expected || abs(Double(stored) - expected) <= 1e-6 * max(1, abs(expected))
+    /// 1e-9 relative (1e-12 absolute near 0).
+    static func close(_ stored: Double, _ expected: Double) -> Bool {
+        stored == expected || abs(stored - expected) <= 1e-9 * abs(expected) || abs(stored - expected) <= 1e-12
     }
 
     /// get_more_info's key → the table's column name part, per split.
@@ -31,7 +33,15 @@ import Testing
         ("train-loss", "train", "loss"), ("train-accuracy", "train", "acc"),
         ("valid-loss", "valid", "loss"), ("valid-accuracy", "valid", "acc"),
         ("test-loss", "test", "loss"), ("test-accuracy", "test", "acc"),
+        ("train-all-time", "train", "seconds"),
+        ("valid-per-time", "valid", "eval_seconds"), ("test-per-time", "test", "eval_seconds"),
     ]
+
+    /// A curve column's values, float64 as stored.
+    static func curve(_ table: BenchmarkTable, _ id: String) throws -> [Double] {
+        let column = try table.costOrMetric(id)
+        return try #require(column.series?.exact, "\(id) is not a float64 curve")
+    }
 
     @Test(arguments: ["tss", "sss"])
     func everyOfficialValueIsInTheTable(space name: String) throws {
@@ -49,16 +59,16 @@ import Testing
                 let epochs = try #require(Int(hp))
                 for (dataset, d) in try #require(block["datasets"] as? [String: [String: Any]]) {
                     let id = { (split: String, quantity: String) in "\(dataset)_\(split)_\(quantity)@\(epochs)ep" }
+                    let has = { (id: String) in table.hasMetric(id) || table.costs.contains { $0.info.id == id } }
                     for (epoch, info) in [(epochs - 1, d["get_more_info"]), (0, d["get_more_info_iepoch0"])] {
                         let values = try #require(info as? [String: Any])
                         for key in Self.keys {
                             let column = id(key.split, key.quantity)
-                            guard table.hasMetric(column) else {
+                            guard has(column) else {
                                 #expect(values[key.nats] == nil, "\(column) missing but the API has \(key.nats)")
                                 continue
                             }
-                            let series = try #require(try table.metric(column).series)
-                            let stored = series.values[row * epochs + epoch]
+                            let stored = try Self.curve(table, column)[row * epochs + epoch]
                             if let expected = values[key.nats] as? Double {
                                 #expect(Self.close(stored, expected), "\(cell["index"]!) \(column)[\(epoch)] = \(stored), API \(expected)")
                             } else {
@@ -66,54 +76,72 @@ import Testing
                             }
                             compared += 1
                         }
-                        // Cumulative training seconds: the API's train-all-time.
-                        if let allTime = values["train-all-time"] as? Double {
-                            let series = try #require(try table.costOrMetric(id("train", "seconds")).series)
-                            #expect(abs(Double(series.values[row * epochs + epoch]) - allTime) <= 1e-5 * allTime, "\(id("train", "seconds"))[\(epoch)]")
-                            compared += 1
+                    }
+                    // Every epoch of the mean curves (`get_metrics(…, is_random=False)`) and of
+                    // each seed's accuracy curve (`is_random=seed`; null where one seed).
+                    let splits = NATSOfficialPickleImporter.evaluationSets(dataset)
+                    let sets = [("train", "train"), ("valid", splits.valid), ("test", splits.test)]
+                    let curves = try #require(d["curves"] as? [String: [String: [Any]]])
+                    for (split, set) in sets {
+                        guard let set, let series = curves[set] else { continue }
+                        for (quantity, key) in [("acc", "accuracy"), ("loss", "loss")] where has(id(split, quantity)) {
+                            let stored = try Self.curve(table, id(split, quantity))
+                            for (e, value) in (series[key] ?? []).enumerated() {
+                                compared += 1
+                                guard let v = value as? Double else {
+                                    #expect(stored[row * epochs + e].isNaN, "\(id(split, quantity))[\(e)] where the API has none")
+                                    continue
+                                }
+                                #expect(Self.close(stored[row * epochs + e], v), "\(id(split, quantity))[\(e)]")
+                            }
                         }
                     }
-                    // Every epoch of the mean curves (`get_metrics(…, is_random=False)`).
-                    let splits = NATSOfficialPickleImporter.evaluationSets(dataset)
-                    let curves = try #require(d["curves"] as? [String: [String: [Any]]])
-                    for (split, set) in [("train", "train"), ("valid", splits.valid), ("test", splits.test)] {
-                        guard let set, let series = curves[set] else { continue }
-                        for (quantity, key) in [("acc", "accuracy"), ("loss", "loss")] {
-                            let column = id(split, quantity)
-                            guard table.hasMetric(column) else { continue }
-                            let stored = try #require(try table.metric(column).series).values
-                            for (e, value) in (series[key] ?? []).enumerated() {
-                                if let v = value as? Double {
-                                    #expect(Self.close(stored[row * epochs + e], v), "\(column)[\(e)]")
-                                } else {
-                                    #expect(stored[row * epochs + e].isNaN, "\(column)[\(e)] where the API has none")
-                                }
+                    let seeds = try #require(d["seeds"] as? [Int])
+                    for (seed, trial) in try #require(d["trials"] as? [String: [String: Any]]) {
+                        let seeded = { (split: String, quantity: String) in id(split, quantity) + "_seed\(seed)" }
+                        guard seeds.count > 1 else {
+                            // One seed: the mean curves are its curves, and no per-seed column is kept.
+                            #expect(trial["curves"] is NSNull && !has(seeded("train", "acc")), "\(seeded("train", "acc"))")
+                            continue
+                        }
+                        let perSeed = try #require(trial["curves"] as? [String: [String: [Any]]])
+                        for (split, set) in sets {
+                            guard let set, let accuracy = perSeed[set]?["accuracy"] else { continue }
+                            let stored = try Self.curve(table, seeded(split, "acc"))
+                            for (e, value) in accuracy.enumerated() {
                                 compared += 1
+                                guard let v = value as? Double else {
+                                    #expect(stored[row * epochs + e].isNaN, "\(seeded(split, "acc"))[\(e)] where the API has none")
+                                    continue
+                                }
+                                #expect(Self.close(stored[row * epochs + e], v), "\(seeded(split, "acc"))[\(e)]")
                             }
+                        }
+                    }
+                    // Each seed's last epoch, losses too (`get_more_info(…, is_random=seed)`).
+                    for (seed, info) in try #require(d["get_more_info_by_seed"] as? [String: [String: Any]]) where seeds.count > 1 {
+                        for key in Self.keys.prefix(6) {
+                            let column = id(key.split, key.quantity) + "_seed\(seed)"
+                            guard let expected = info[key.nats] as? Double else {
+                                let last = has(column) ? try Self.curve(table, column)[row * epochs + epochs - 1] : .nan
+                                #expect(last.isNaN, "\(column)")
+                                continue
+                            }
+                            #expect(Self.close(try Self.curve(table, column)[row * epochs + epochs - 1], expected), "\(column)")
+                            compared += 1
                         }
                     }
                     let cost = try #require(d["get_cost_info"] as? [String: Any])
                     for (quantity, key) in [("params_M", "params"), ("flops_M", "flops"), ("latency_s", "latency")] {
-                        let stored = try table.metric("\(dataset)_\(quantity)@\(epochs)ep").values[row]
+                        let column = try table.metric("\(dataset)_\(quantity)@\(epochs)ep")
+                        let stored = try #require(column.exact, "\(column.info.id) is not float64")[row]
                         #expect(Self.close(stored, try #require(cost[key] as? Double)), "\(dataset) \(quantity)@\(epochs)ep")
                         compared += 1
-                    }
-                    for (seed, info) in try #require(d["get_more_info_by_seed"] as? [String: [String: Any]]) {
-                        for split in ["valid", "test"] {
-                            let column = "\(dataset)_\(split)_acc@\(epochs)ep_seed\(seed)"
-                            guard let expected = info["\(split)-accuracy"] as? Double else {
-                                let stored = table.hasMetric(column) ? try table.metric(column).values[row] : Float.nan
-                                #expect(stored.isNaN, "\(column)")
-                                continue
-                            }
-                            #expect(Self.close(try table.metric(column).values[row], expected), "\(column)")
-                            compared += 1
-                        }
                     }
                 }
             }
         }
-        #expect(compared > 5_000, "compared \(compared)")
+        #expect(compared > 8_000, "compared \(compared)")
     }
 
     @Test func theTopologyTableBindsToTheSpaceAndRoundTrips() throws {
@@ -137,7 +165,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nats-native-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         func message() -> String {
-            do { _ = try NATSOfficialPickleImporter.read(directory: folder, name: "t"); return "" } catch { return error.description }
+            do { _ = try NATSOfficialPickleImporter.read(directory: folder, name: "t"); return "" } catch { return "\(error)" }
         }
         #expect(message().contains("meta.pickle.pbz2") && message().contains("not found"))
         try FileManager.default.copyItem(atPath: source + "/meta.pickle.pbz2", toPath: folder + "/meta.pickle.pbz2")

@@ -106,6 +106,35 @@ import Testing
         #expect(error.status == 2 && error.stderr.contains("\(bad):2: field 'space' is 'nas101'; expected tss or sss"), "\(error.stderr)")
     }
 
+    /// A table over `NASREPLAY_WHOLE_LOAD_MB` is loaded without its curves (0 makes every
+    /// table such a table): `query` reads the row's values from the file and `verify`
+    /// digests the curves from the file in chunks, through the reading process, and both
+    /// say what they say of the table loaded whole.
+    @Test func aLargeTableIsQueriedAndVerifiedFromTheFile() throws {
+        let datasets = ExperimentFixtures.temporaryFolder() + "/datasets"
+        let dir = SharedFolder.path("data/nats-official/tss", near: #filePath)
+        let imported = try ExperimentFixtures.nasreplay(["datasets", "import", "nats-official", "--datasets", datasets, "--dir", dir])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let large = ["NASREPLAY_WHOLE_LOAD_MB": "0"]
+        for command in [["query", "nats-tss-official", "284"], ["query", "nats-tss-official", "11", "--hp", "200", "--epoch", "199"],
+                        ["query", "nats-tss-official", "0", "--hp", "12", "--epoch", "0", "--json"],
+                        ["datasets", "verify", "nats-tss-official"], ["datasets", "info", "nats-tss-official"]] {
+            let whole = try ExperimentFixtures.nasreplay(command + ["--datasets", datasets])
+            let fromFile = try ExperimentFixtures.nasreplay(command + ["--datasets", datasets], environment: large)
+            #expect(whole.status == 0 && fromFile.status == 0, "\(command): \(whole.stderr) \(fromFile.stderr)")
+            // The columns a load leaves out come after the others: the same lines, in another order.
+            #expect(Set(whole.stdout.split(separator: "\n")) == Set(fromFile.stdout.split(separator: "\n")), "\(command)")
+            if command.contains("--json") {
+                let fields = { (text: String) in Set(text.dropFirst().dropLast(2).components(separatedBy: ", ")) }
+                #expect(fields(whole.stdout) == fields(fromFile.stdout) && fromFile.stdout.contains("_seed111"), "\(fromFile.stdout)")
+            }
+        }
+        let verified = try ExperimentFixtures.nasreplay(["datasets", "verify", "nats-tss-official", "--datasets", datasets], environment: large)
+        #expect(verified.stdout.contains("content sha256:") && verified.stdout.contains("(matches)"), "\(verified.stdout)")
+        try ExperimentFixtures.expectOneLineError(["datasets", "info", "nats-tss-official", "--datasets", datasets],
+                                                  environment: ["NASREPLAY_WHOLE_LOAD_MB": "lots"], mentions: ["NASREPLAY_WHOLE_LOAD_MB is 'lots'"])
+    }
+
     /// `--dir` on the real official fixture folders (3 cells per space): the native import,
     /// `datasets info` saying how many cells, and the one-line refusals of the command line.
     @Test func natsOfficialFoldersImportNativelyAndInfoCountsTheCells() throws {

@@ -84,11 +84,12 @@ enum ExperimentFixtures {
     }
 
     /// Runs the CLI as a separate process, as a user would.
-    static func nasreplay(_ arguments: [String]) throws -> CLIOutcome {
+    static func nasreplay(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIOutcome {
         try #require(FileManager.default.isExecutableFile(atPath: executable), "build the CLI first (swift build)")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
+        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -100,9 +101,9 @@ enum ExperimentFixtures {
 
     /// Runs the CLI and expects what every bad input gets: exit `status` (2 unless said)
     /// and one line on stderr mentioning each of `mentions`, never usage text.
-    static func expectOneLineError(_ arguments: [String], status: Int32 = 2, mentions: [String],
+    static func expectOneLineError(_ arguments: [String], status: Int32 = 2, environment: [String: String] = [:], mentions: [String],
                                    sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let r = try nasreplay(arguments)
+        let r = try nasreplay(arguments, environment: environment)
         #expect(r.status == status, "\(arguments): status \(r.status), stderr \(r.stderr.prefix(300))", sourceLocation: sourceLocation)
         #expect(r.stderr.split(separator: "\n").count == 1, "one line, got: \(r.stderr.prefix(600))", sourceLocation: sourceLocation)
         #expect(!r.stderr.contains("Usage:"), "\(r.stderr.prefix(600))", sourceLocation: sourceLocation)

@@ -1,6 +1,7 @@
 import Foundation
 internal import HDF5Kit
 import NASCore
+import Synchronization
 
 /// Benchmark tables on disk: HDF5 format v1 (datasets/FORMAT.md).
 ///
@@ -31,27 +32,13 @@ public enum BenchmarkStore {
     ///
     /// - Throws: `BenchmarkError` naming the file and HDF5's reason when the write fails.
     public static func save(_ table: BenchmarkTable, to path: String) throws(BenchmarkError) {
-        // Each column is the dataset /metrics/<dataset>/<id>: both parts must be one name.
-        for column in table.metrics + table.costs {
-            guard PlainName.isValid(column.info.dataset) else {
-                throw BenchmarkError(subject: path, message: "metric dataset '\(column.info.dataset)' of '\(column.info.id)' is not a plain name: use \(PlainName.rule)")
-            }
-            let id = column.info.id
-            guard !id.isEmpty, id != ".", id != "..", !id.contains("/") else {
-                throw BenchmarkError(subject: path, message: "metric id '\(id)' cannot be a file name: give it a name without '/', other than '.' and '..'")
-            }
-        }
+        try checkNames(of: (table.metrics + table.costs).map(\.info), path: path)
         var root = H5Group()
-        root.attributes = table.provenance.h5
-        root.attributes["format_version"] = .int(formatVersion)
-        root.attributes["name"] = .string(table.name)
-        root.attributes["search_space"] = .string(table.searchSpace)
-        root.attributes["rows"] = .int(Int64(table.rows))
-        root.attributes["built_by"] = .string(builtBy)
+        root.attributes = rootAttributes(name: table.name, searchSpace: table.searchSpace, rows: table.rows, provenance: table.provenance)
         root["archs"] = .group(table.archs.group)
         root["metrics"] = .group(group(of: table.metrics, rows: table.rows))
         if !table.costs.isEmpty { root["costs"] = .group(group(of: table.costs, rows: table.rows)) }
-        root.attributes["content_sha256"] = .string(contentDigest(root))
+        root.attributes["content_sha256"] = .string(try contentDigest(root))
         do { try HDF5File.write(root, to: path) } catch {
             var failed = BenchmarkError(error)
             failed.isFailedWrite = true
@@ -59,25 +46,54 @@ public enum BenchmarkStore {
         }
     }
 
+    /// Each column is the dataset /metrics/<dataset>/<id>: both parts must be one name.
+    static func checkNames(of columns: [MetricInfo], path: String) throws(BenchmarkError) {
+        for info in columns {
+            guard PlainName.isValid(info.dataset) else {
+                throw BenchmarkError(subject: path, message: "metric dataset '\(info.dataset)' of '\(info.id)' is not a plain name: use \(PlainName.rule)")
+            }
+            let id = info.id
+            guard !id.isEmpty, id != ".", id != "..", !id.contains("/") else {
+                throw BenchmarkError(subject: path, message: "metric id '\(id)' cannot be a file name: give it a name without '/', other than '.' and '..'")
+            }
+        }
+    }
+
+    /// The root attributes of a table file, but its `content_sha256`.
+    static func rootAttributes(name: String, searchSpace: String, rows: Int, provenance: [String: TableAttribute]) -> [String: H5Attribute] {
+        var attributes = provenance.h5
+        attributes["format_version"] = .int(formatVersion)
+        attributes["name"] = .string(name)
+        attributes["search_space"] = .string(searchSpace)
+        attributes["rows"] = .int(Int64(rows))
+        attributes["built_by"] = .string(builtBy)
+        return attributes
+    }
+
+    /// What a column's dataset says about it; `axis` names the second dimension of a 2-D one.
+    static func columnAttributes(_ info: MetricInfo, axis: MetricSeries.Axis?) -> [String: H5Attribute] {
+        var attributes: [String: H5Attribute] = [
+            "unit": .string(info.unit), "direction": .string(info.direction.rawValue),
+            "source": .string(info.source), "source_column": .string(info.sourceColumn),
+            "description": .string(info.summary),
+        ]
+        if let axis { attributes["axis"] = .string(axis.rawValue) }
+        return attributes
+    }
+
     /// `<dataset>/<id>` datasets: float32 [rows], or [rows, width] with an `axis` attribute
-    /// for a column with a `series`.
+    /// for a column with a `series`; float64 for a column kept in double precision.
     static func group(of columns: [MetricColumn], rows: Int) -> H5Group {
         var group = H5Group()
         for column in columns {
-            let info = column.info
-            var attributes: [String: H5Attribute] = [
-                "unit": .string(info.unit), "direction": .string(info.direction.rawValue),
-                "source": .string(info.source), "source_column": .string(info.sourceColumn),
-                "description": .string(info.summary),
-            ]
+            let attributes = columnAttributes(column.info, axis: column.series?.axis)
             let dataset: H5Dataset
             if let series = column.series {
-                attributes["axis"] = .string(series.axis.rawValue)
-                dataset = H5Dataset(.float32(series.values), shape: [rows, series.width], attributes: attributes)
+                dataset = H5Dataset(series.exact.map { .float64($0) } ?? .float32(series.values), shape: [rows, series.width], attributes: attributes)
             } else {
-                dataset = H5Dataset(.float32(column.values), attributes: attributes)
+                dataset = H5Dataset(column.exact.map { .float64($0) } ?? .float32(column.values), attributes: attributes)
             }
-            group.set("\(info.dataset)/\(info.id)", dataset)
+            group.set("\(column.info.dataset)/\(column.info.id)", dataset)
         }
         return group
     }
@@ -97,12 +113,51 @@ public enum BenchmarkStore {
         HDF5File.parseChecksummedFilesInChildProcess()
     }
 
-    public static func load(_ path: String) throws(BenchmarkError) -> BenchmarkTable {
+    /// Which 2-D columns a load reads.
+    public enum SeriesSelection: Sendable {
+        case all
+        /// The 2-D columns `wanted(id, costMetric)` accepts; `costMetric` is the table's
+        /// declared `cost_metric`. Plain columns are always read.
+        case only(@Sendable (_ id: String, _ costMetric: String?) -> Bool)
+    }
+
+    /// A table file larger than this is loaded with only the 2-D columns a command names
+    /// (`load`'s `series`); a smaller one is loaded whole, through the tree cache. 256 MB
+    /// unless the CLI's `NASREPLAY_WHOLE_LOAD_MB` says otherwise (docs/LIMITS.md).
+    public static var wholeLoadBytes: Int { wholeLoadLimit.load(ordering: .relaxed) }
+    private static let wholeLoadLimit = Atomic<Int>(256 << 20)
+
+    /// Sets `wholeLoadBytes` (at start-up, before tables are loaded).
+    public static func setWholeLoadBytes(_ bytes: Int) { wholeLoadLimit.store(max(0, bytes), ordering: .relaxed) }
+
+    /// Loads a table; `series` says which of its 2-D columns a command needs, and applies to
+    /// a file over `wholeLoadBytes` (an import of NATS-Bench's official curves is gigabytes):
+    /// the others are listed in `unloaded`, not read.
+    public static func load(_ path: String, series: SeriesSelection = .all) throws(BenchmarkError) -> BenchmarkTable {
+        try load(path, series: series, wholeLoadBytes: wholeLoadBytes)
+    }
+
+    static func load(_ path: String, series: SeriesSelection, wholeLoadBytes: Int) throws(BenchmarkError) -> BenchmarkTable {
+        try loadWithTree(path, series: series, wholeLoadBytes: wholeLoadBytes).table
+    }
+
+    /// The table and the tree it was built from (what `datasets verify` digests).
+    static func loadWithTree(_ path: String, series: SeriesSelection,
+                             wholeLoadBytes: Int = wholeLoadBytes) throws(BenchmarkError) -> (table: BenchmarkTable, root: H5Group) {
+        var skip: HDF5File.ShapeTest?
+        if case .only(let wanted) = series, let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int,
+           size > wholeLoadBytes {
+            skip = { location, shape, root in
+                guard shape.count == 2, location.hasPrefix("/metrics/") || location.hasPrefix("/costs/") else { return false }
+                let id = String(location.split(separator: "/").last ?? "")
+                return !wanted(id, root["cost_metric"]?.stringValue)
+            }
+        }
         let root: H5Group
         // A table must carry its checksum: one without is never handed to libhdf5 (see
         // HDF5File.read); every table NASReplay builds or imports has one.
-        do { root = try HDF5File.read(path, requireChecksum: true, shapeCheck: admit) } catch { throw BenchmarkError(error) }
-        return try table(from: root, path: path)
+        do { root = try HDF5File.read(path, requireChecksum: true, shapeCheck: admit, skip: skip) } catch { throw BenchmarkError(error) }
+        return (try table(from: root, path: path), root)
     }
 
     /// `load`'s check of one dataset's extent against the root attributes, before it is read.
@@ -166,17 +221,20 @@ public enum BenchmarkStore {
             throw BenchmarkError(subject: path, message: "missing group /metrics; \(rebuild)")
         }
         let rows = (try? declaredRows(root.attributes).get()) ?? 0
-        let metrics = try columns(in: metricsGroup, at: "/metrics", rows: rows, path: path)
-        let costs = try root.group(at: "costs").map { g throws(BenchmarkError) in try columns(in: g, at: "/costs", rows: rows, path: path) } ?? []
+        var unloaded: [UnloadedColumn] = []
+        let metrics = try columns(in: metricsGroup, at: "/metrics", rows: rows, path: path, unloaded: &unloaded)
+        var costs: [MetricColumn] = []
+        if let group = root.group(at: "costs") { costs = try columns(in: group, at: "/costs", rows: rows, path: path, unloaded: &unloaded) }
         var provenance = [String: TableAttribute](root.attributes)
         for key in ["format_version", "name", "search_space", "rows"] { provenance[key] = nil }
         return BenchmarkTable(name: root.attributes["name"]?.stringValue ?? "", searchSpace: root.attributes["search_space"]?.stringValue ?? "",
-                              rows: rows, provenance: provenance, archs: ArchColumns(archs), metrics: metrics, costs: costs)
+                              rows: rows, provenance: provenance, archs: ArchColumns(archs), metrics: metrics, costs: costs, unloaded: unloaded)
     }
 
-    /// The columns of `/metrics` or `/costs`: a group per dataset of float32 [rows] or
+    /// The columns of `/metrics` or `/costs`: a group per dataset of float32 or float64 [rows] or
     /// [rows, width] datasets (a 2-D one becomes a `MetricSeries` along its `axis`).
-    static func columns(in parent: H5Group, at location: String, rows: Int, path: String) throws(BenchmarkError) -> [MetricColumn] {
+    static func columns(in parent: H5Group, at location: String, rows: Int, path: String,
+                        unloaded: inout [UnloadedColumn]) throws(BenchmarkError) -> [MetricColumn] {
         let rebuild = "rebuild or re-import the table"
         var columns: [MetricColumn] = []
         for (datasetName, node) in parent.children {
@@ -185,8 +243,14 @@ public enum BenchmarkStore {
             }
             for (id, child) in group.children {
                 let where_ = "\(location)/\(datasetName)/\(id)"
-                guard case .dataset(let ds) = child, case .float32(let values) = ds.data else {
-                    throw BenchmarkError(subject: path, message: "\(where_) must be a float32 column")
+                guard case .dataset(let ds) = child else {
+                    throw BenchmarkError(subject: path, message: "\(where_) must be a float32 or float64 column")
+                }
+                let values: [Float], exact: [Double]?
+                switch ds.data {
+                case .float32(let v): values = v; exact = nil
+                case .float64(let v): values = v.map { Float($0) }; exact = v
+                default: throw BenchmarkError(subject: path, message: "\(where_) must be a float32 or float64 column")
                 }
                 guard let d = ds.attributes["direction"]?.stringValue, let direction = Direction(rawValue: d) else {
                     throw BenchmarkError(subject: path, message: "\(where_) lacks a 'direction' attribute of max or min")
@@ -196,12 +260,25 @@ public enum BenchmarkStore {
                     direction: direction, source: ds.attributes["source"]?.stringValue ?? "",
                     sourceColumn: ds.attributes["source_column"]?.stringValue ?? "",
                     summary: ds.attributes["description"]?.stringValue ?? "")
+                if ds.isSkipped {
+                    let axis = ds.attributes["axis"]?.stringValue.flatMap(MetricSeries.Axis.init(rawValue:)) ?? .repeat
+                    let width = ds.shape.last ?? 0
+                    let reader = ds.stored.map { stored in
+                        { @Sendable (row: Int) -> Result<[Double], BenchmarkError> in
+                            Result { () throws(HDF5Error) in try stored.values(elements: (row * width)..<(row * width + width)) }
+                                .mapError { BenchmarkError($0) }
+                        }
+                    }
+                    unloaded.append(UnloadedColumn(info: info, axis: axis, width: width, isCost: location == "/costs",
+                                                   isExact: exact != nil, rowReader: reader))
+                    continue
+                }
                 switch ds.shape.count {
                 case 1:
                     guard values.count == rows else {
                         throw BenchmarkError(subject: path, message: "\(where_) has \(values.count) values, the table has \(rows) rows; \(rebuild)")
                     }
-                    columns.append(MetricColumn(info: info, values: values))
+                    columns.append(exact.map { MetricColumn(info: info, exact: $0) } ?? MetricColumn(info: info, values: values))
                 case 2:
                     let width = ds.shape[1]
                     guard ds.shape[0] == rows, width >= 1, values.count == rows * width else {
@@ -211,7 +288,8 @@ public enum BenchmarkStore {
                     guard let axis = MetricSeries.Axis(rawValue: axisName) else {
                         throw BenchmarkError(subject: path, message: "\(where_) has axis '\(axisName)'; expected repeat or epoch")
                     }
-                    columns.append(MetricColumn(info: info, series: MetricSeries(axis: axis, width: width, values: values), rows: rows))
+                    let series = exact.map { MetricSeries(axis: axis, width: width, exact: $0) } ?? MetricSeries(axis: axis, width: width, values: values)
+                    columns.append(MetricColumn(info: info, series: series, rows: rows))
                 default:
                     throw BenchmarkError(subject: path, message: "\(where_) has \(ds.shape.count) dimensions; columns are [rows] or [rows, repeats or epochs]")
                 }
@@ -221,37 +299,73 @@ public enum BenchmarkStore {
     }
 
     /// SHA-256 over every attribute (except `content_sha256` itself) and every dataset's
-    /// name, type, shape and values, in file order. Any edit to the data changes it.
-    static func contentDigest(_ root: H5Group) -> String {
-        var hasher = SHA256()
-        feed(root, into: &hasher, skipping: "content_sha256")
-        return hasher.finalizeHex()
+    /// name, type, shape and values, in file order. Any edit to the data changes it. A
+    /// dataset a read left out (a large table's curves) is read from its file in chunks.
+    static func contentDigest(_ root: H5Group) throws(BenchmarkError) -> String {
+        var hasher = ContentHasher()
+        do { try feed(root, into: &hasher, skipping: "content_sha256") } catch { throw BenchmarkError(error) }
+        return hasher.finalize()
     }
 
-    private static func feed(_ group: H5Group, into hasher: inout SHA256, skipping skipped: String) {
-        for key in group.attributes.keys.sorted() where key != skipped {
-            hasher.update("A\(key)=\(group.attributes[key]!)\n")
-        }
+    static func feed(_ group: H5Group, into hasher: inout ContentHasher, skipping skipped: String) throws(HDF5Error) {
+        hasher.attributes(group.attributes, marker: "A", skipping: skipped)
         for (name, node) in group.children {
             switch node {
             case .group(let child):
-                hasher.update("G\(name){\n")
-                feed(child, into: &hasher, skipping: "")
-                hasher.update("}\n")
+                hasher.beginGroup(name)
+                try feed(child, into: &hasher, skipping: "")
+                hasher.endGroup()
             case .dataset(let ds):
-                hasher.update("D\(name):\(ds.data.typeName):\(ds.shape)\n")
-                for key in ds.attributes.keys.sorted() { hasher.update("a\(key)=\(ds.attributes[key]!)\n") }
+                hasher.beginDataset(name, typeName: ds.data.typeName, shape: ds.shape, attributes: ds.attributes)
+                if ds.isSkipped {
+                    guard let stored = ds.stored else {
+                        throw HDF5Error(file: "", message: "dataset '\(name)' was not read and its values cannot be read from the file; this is a bug")
+                    }
+                    try stored.forEachChunk { hasher.values($0) }
+                    continue
+                }
                 switch ds.data {
-                case .int8(let a): a.withUnsafeBytes { hasher.update($0) }
-                case .uint8(let a): hasher.update(a)
-                case .int32(let a): a.withUnsafeBytes { hasher.update($0) }
-                case .int64(let a): a.withUnsafeBytes { hasher.update($0) }
-                case .uint64(let a): a.withUnsafeBytes { hasher.update($0) }
-                case .float32(let a): a.withUnsafeBytes { hasher.update($0) }
-                case .float64(let a): a.withUnsafeBytes { hasher.update($0) }
-                case .strings(let a): for s in a { hasher.update(s); hasher.update([0]) }
+                case .int8(let a): a.withUnsafeBytes { hasher.values($0) }
+                case .uint8(let a): a.withUnsafeBytes { hasher.values($0) }
+                case .int32(let a): a.withUnsafeBytes { hasher.values($0) }
+                case .int64(let a): a.withUnsafeBytes { hasher.values($0) }
+                case .uint64(let a): a.withUnsafeBytes { hasher.values($0) }
+                case .float32(let a): a.withUnsafeBytes { hasher.values($0) }
+                case .float64(let a): a.withUnsafeBytes { hasher.values($0) }
+                case .strings(let a): hasher.strings(a)
                 }
             }
         }
     }
+}
+
+/// The table's content digest (`content_sha256`), fed in file order: by `contentDigest`
+/// from a tree in memory, or by `TableStreamWriter` as it writes, band by band. Both feed
+/// the same bytes, so a table has one digest whichever way it was written.
+struct ContentHasher {
+    private var sha = SHA256()
+
+    mutating func attributes(_ attributes: [String: H5Attribute], marker: String, skipping skipped: String = "") {
+        for key in attributes.keys.sorted() where key != skipped {
+            sha.update("\(marker)\(key)=\(attributes[key]!)\n")
+        }
+    }
+
+    mutating func beginGroup(_ name: String) { sha.update("G\(name){\n") }
+    mutating func endGroup() { sha.update("}\n") }
+
+    /// A dataset's name, type, shape and attributes; its values follow.
+    mutating func beginDataset(_ name: String, typeName: String, shape: [Int], attributes: [String: H5Attribute]) {
+        sha.update("D\(name):\(typeName):\(shape)\n")
+        self.attributes(attributes, marker: "a")
+    }
+
+    /// Values as stored (little-endian), in row-major order; any number of calls per dataset.
+    mutating func values(_ bytes: UnsafeRawBufferPointer) { sha.update(buffer: bytes) }
+
+    mutating func strings(_ strings: [String]) {
+        for s in strings { sha.update(s); sha.update([0]) }
+    }
+
+    mutating func finalize() -> String { sha.finalizeHex() }
 }

@@ -105,7 +105,14 @@ public struct DatasetCatalog: Sendable {
     ///
     /// Any `<folder>/<name>.h5` is loaded, not only the catalog's own entries, so the tables
     /// a user imports (`nasreplay datasets import`) answer `datasets info`, `verify` and specs.
-    public func load(_ name: String) throws(BenchmarkError) -> BenchmarkTable {
+    /// `series`: the 2-D columns a command needs, when the table is too large to load whole
+    /// (`BenchmarkStore.load`).
+    public func load(_ name: String, series: BenchmarkStore.SeriesSelection = .all) throws(BenchmarkError) -> BenchmarkTable {
+        try BenchmarkStore.load(try existingFile(of: name), series: series)
+    }
+
+    /// The table file of `name`, or an error with the hint to build, import or point at it.
+    func existingFile(of name: String) throws(BenchmarkError) -> String {
         let file = try file(of: name)
         guard FileManager.default.fileExists(atPath: file) else {
             guard Self.entries.contains(where: { $0.name == name }) else {
@@ -114,7 +121,7 @@ public struct DatasetCatalog: Sendable {
             }
             throw BenchmarkError(subject: file, message: "not built yet; run `nasreplay datasets build \(name)` (or `make datasets` in the checkout), or point --datasets DIR or the NASREPLAY_DATASETS environment variable at the folder that holds \(name).h5")
         }
-        return try BenchmarkStore.load(file)
+        return file
     }
 
     /// Names of the tables in the folder that are not catalog entries (the imported ones).
@@ -128,13 +135,13 @@ public struct DatasetCatalog: Sendable {
 
     /// Checks the stored checksum and the schema; returns what was checked, one line each.
     public func verify(_ name: String, dataFolder: String?) throws -> [String] {
-        let file = try file(of: name)
-        let table = try load(name)   // schema
-        let root: H5Group
-        do { root = try HDF5File.read(file, requireChecksum: true) } catch { throw BenchmarkError(error) }
+        let file = try existingFile(of: name)
+        // The schema, and the tree to digest; a large table's curves are digested from the
+        // file in chunks, never held.
+        let (table, root) = try BenchmarkStore.loadWithTree(file, series: .only { _, _ in false })
         var report = [HDF5File.checksumStamp(file).map { "file checksum: xxh64 \($0) (matches)" } ?? "file checksum: none",
                       "schema: format v\(BenchmarkStore.formatVersion), required groups and attributes present"]
-        let series = (table.metrics + table.costs).compactMap { $0.series.map { s in "\(s.label)" } }
+        let series = (table.metrics + table.costs).compactMap { $0.series.map { s in "\(s.label)" } } + table.unloaded.map(\.label)
         if !series.isEmpty {
             let counts = Dictionary(grouping: series, by: { $0 }).map { "\($1.count) × \($0)" }.sorted()
             report.append("2-D columns: \(counts.joined(separator: ", ")) per row, [\(table.rows), n] each")
@@ -142,7 +149,7 @@ public struct DatasetCatalog: Sendable {
         guard let stored = root.attributes["content_sha256"]?.stringValue else {
             throw BenchmarkError(subject: file, message: "no content_sha256 attribute; rebuild with `nasreplay datasets build \(name)`")
         }
-        let actual = BenchmarkStore.contentDigest(root)
+        let actual = try BenchmarkStore.contentDigest(root)
         guard stored == actual else {
             throw BenchmarkError(subject: file, message: "content checksum mismatch (stored \(stored.prefix(12))…, actual \(actual.prefix(12))…): the file was modified; rebuild it with `nasreplay datasets build \(name)`")
         }

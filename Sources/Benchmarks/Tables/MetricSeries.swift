@@ -8,7 +8,9 @@
 /// ```
 ///
 /// On disk it is a float32 [rows, width] dataset whose `axis` attribute names the second
-/// dimension (datasets/FORMAT.md). A 2-D dataset without the attribute is read as repeats,
+/// dimension (datasets/FORMAT.md), or a float64 one where the source's values are doubles
+/// that float32 would round (NATS-Bench's official curves): `exact` then holds them as
+/// stored, and `values` their float32 rounding, which searches read. A 2-D dataset without the attribute is read as repeats,
 /// because that is what DESIGN.md promises 2-D metric columns are ("per seed as a 2-D
 /// dataset") and what NAS-Bench-101 imports written before the attribute existed hold.
 public struct MetricSeries: Sendable, Equatable {
@@ -24,9 +26,21 @@ public struct MetricSeries: Sendable, Equatable {
     public var width: Int
     /// Row-major [rows, width]; NaN where a repeat or an epoch has no value.
     public var values: [Float]
+    /// The same values as doubles, when the table stores them as float64; nil otherwise.
+    public var exact: [Double]?
 
     public init(axis: Axis, width: Int, values: [Float]) {
-        self.axis = axis; self.width = width; self.values = values
+        self.axis = axis; self.width = width; self.values = values; self.exact = nil
+    }
+
+    /// A series kept in double precision: `values` is its float32 rounding.
+    public init(axis: Axis, width: Int, exact: [Double]) {
+        self.axis = axis; self.width = width; self.values = exact.map { Float($0) }; self.exact = exact
+    }
+
+    /// The value at (row, k) as precisely as the table stores it.
+    public func exactValue(row: Int, at k: Int) -> Double {
+        exact?[row * width + k] ?? Double(values[row * width + k])
     }
 
     @inline(__always)

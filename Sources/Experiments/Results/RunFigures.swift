@@ -64,9 +64,11 @@ public struct RunFigures {
     /// As `drawAll()`, from a runs file already read.
     public func drawAll(_ runs: RunsFile) throws -> [String] {
         var figures = self
-        if let table = try? catalog.load(runs.provenance.benchmark) {
-            figures.axisLabels = Dictionary((table.metrics + table.costs).map { ($0.info.id, $0.info.axisLabel) }, uniquingKeysWith: { a, _ in a })
-            figures.percentMetrics = Set(table.metrics.filter { $0.info.unit == "%" }.map(\.info.id))
+        // Only what the columns are (a large table's curves are not read).
+        if let table = try? catalog.load(runs.provenance.benchmark, series: .only { _, _ in false }) {
+            let infos = (table.metrics + table.costs).map(\.info) + table.unloaded.map(\.info)
+            figures.axisLabels = Dictionary(infos.map { ($0.id, $0.axisLabel) }, uniquingKeysWith: { a, _ in a })
+            figures.percentMetrics = Set(infos.filter { $0.unit == "%" }.map(\.id))
         }
         figures.firstObjectiveOnly = runs.configurations.filter { c in
             AlgorithmRegistry.builtIn.type(named: c.setup.type)?.support.searchesFirstObjectiveOnly == true
@@ -223,7 +225,8 @@ public struct RunFigures {
         -> (objectives: [Objective], front: TableParetoFront, x: [Float], y: [Float], cloud: [[Double]])? {
         guard data.objectives.count == 2 else { return nil }
         let objectives = data.objectives
-        let table = try catalog.load(data.benchmark)
+        let named = Set(objectives.map(\.metric))
+        let table = try catalog.load(data.benchmark, series: .only { id, _ in named.contains(id) })
         let front = try TableParetoFront.cached(table: table, objectives: objectives)
         let x = try table.metric(objectives[0].metric).values, y = try table.metric(objectives[1].metric).values
         let cloud = (0..<table.rows).filter { x[$0].isFinite && y[$0].isFinite }.map { [Double(x[$0]), Double(y[$0])] }

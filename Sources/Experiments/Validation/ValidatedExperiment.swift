@@ -31,7 +31,14 @@ public struct ValidatedExperiment: Sendable {
             throw SpecError(file: file, line: nil, message: "\(error) (it names the results folder)")
         }
         let table: BenchmarkTable
-        do { table = try catalog.load(spec.benchmark.name) } catch {
+        // A table too large to load whole gives the curves the spec names, and its cost.
+        let named = Set(spec.benchmark.objectives.map(\.metric) + spec.benchmark.report + (spec.benchmark.cost.map { [$0] } ?? []))
+        let declaredCost = spec.benchmark.cost == nil
+        do {
+            table = try catalog.load(spec.benchmark.name, series: .only { id, costMetric in
+                named.contains(id) || (declaredCost && id == costMetric)
+            })
+        } catch {
             throw SpecError(file: file, line: spec.benchmark.line, message: "benchmark.name: \(error.description)")
         }
         for o in spec.benchmark.objectives where !table.hasMetric(o.metric) {

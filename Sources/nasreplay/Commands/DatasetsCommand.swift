@@ -97,19 +97,37 @@ struct DatasetsCommand: ParsableCommand {
                 case .doubles(let v): v.map { $0.isFinite ? $0 as Any : NSNull() }
                 }
             }
-            func column(_ c: MetricColumn) -> [String: Any] {
+            func column(_ c: Described) -> [String: Any] {
                 ["id": c.info.id, "dataset": c.info.dataset, "unit": c.info.unit, "direction": c.info.direction.rawValue,
                  "source": c.info.source, "source_column": c.info.sourceColumn, "description": c.info.summary,
-                 "values_per_row": c.series.map { $0.width } ?? 1,
-                 "series": c.series.map { $0.axis == .repeat ? "repeats" : "epochs" } ?? NSNull()]
+                 "values_per_row": c.width, "series": c.axis.map { $0 == .repeat ? "repeats" : "epochs" } ?? NSNull()]
             }
+            let (metrics, costs) = described(table)
             return ["name": table.name, "rows": table.rows, "search_space": table.searchSpace, "file": file,
-                    "provenance": table.provenance.mapValues(value), "metrics": table.metrics.map(column), "costs": table.costs.map(column)]
+                    "provenance": table.provenance.mapValues(value), "metrics": metrics.map(column), "costs": costs.map(column)]
+        }
+
+        /// A column as `info` shows it, loaded or not.
+        struct Described {
+            var info: MetricInfo
+            var axis: MetricSeries.Axis?
+            var width: Int
+            var label: String { axis.map { "\(width) \($0 == .repeat ? "repeats" : "epochs")" } ?? "1" }
+        }
+
+        /// Every metric and cost column: the loaded ones in file order, then the 2-D ones a
+        /// large table's load left out (info reads no curve).
+        static func described(_ table: BenchmarkTable) -> (metrics: [Described], costs: [Described]) {
+            func loaded(_ c: MetricColumn) -> Described { Described(info: c.info, axis: c.series?.axis, width: c.series?.width ?? 1) }
+            func left(_ c: UnloadedColumn) -> Described { Described(info: c.info, axis: c.axis, width: c.width) }
+            return (table.metrics.map(loaded) + table.unloaded.filter { !$0.isCost }.map(left),
+                    table.costs.map(loaded) + table.unloaded.filter(\.isCost).map(left))
         }
 
         func run() throws {
             let catalog = DatasetCatalog(folder: locations.datasetsFolder)
-            let table = try catalog.load(name)
+            // Only the plain columns' values are read; a large table's curves are described.
+            let table = try catalog.load(name, series: .only { _, _ in false })
             if json {
                 printJSON(Self.jsonObject(table, file: catalog.path(of: name)))
                 return
@@ -118,15 +136,16 @@ struct DatasetsCommand: ParsableCommand {
             for key in table.provenance.keys.sorted() { print("  \(key): \(table.provenance[key]!)") }
             print("")
             // "values" says how many numbers each row holds: 1, or a repeat or epoch series.
-            func line(_ c: MetricColumn) -> [String] {
-                [c.info.id, c.info.dataset, c.series?.label ?? "1", c.info.unit, c.info.direction.rawValue, c.info.source, c.info.summary]
+            func line(_ c: Described) -> [String] {
+                [c.info.id, c.info.dataset, c.label, c.info.unit, c.info.direction.rawValue, c.info.source, c.info.summary]
             }
             let header = ["metric id", "dataset", "values", "unit", "direction", "source", "description"]
-            print(renderTable(header, table.metrics.map(line)))
-            if !table.costs.isEmpty {
+            let (metrics, costs) = Self.described(table)
+            print(renderTable(header, metrics.map(line)))
+            if !costs.isEmpty {
                 print("")
                 print("costs (simulated seconds):")
-                print(renderTable(["cost id"] + header.dropFirst(), table.costs.map(line)))
+                print(renderTable(["cost id"] + header.dropFirst(), costs.map(line)))
             }
         }
     }

@@ -18,8 +18,10 @@ extension DatasetsCommand {
             The table holds, per dataset and hp, the curves <dataset>_{train,valid,test}_{loss,acc}@<hp>ep \
             as [rows × hp] epoch columns (mean over seeds, as the official API's get_more_info), the \
             costs <dataset>_train_seconds@<hp>ep (cumulative) and <dataset>_{valid,test}_eval_seconds@<hp>ep, \
-            <dataset>_{params_M,flops_M,latency_s}@<hp>ep, and each seed's last-epoch accuracy \
-            <dataset>_{valid,test}_acc@<hp>ep_seed<s> (datasets/FORMAT.md).
+            <dataset>_{params_M,flops_M,latency_s}@<hp>ep, and where a schedule has several seeds each \
+            seed's curves <dataset>_{train,valid,test}_{loss,acc}@<hp>ep_seed<s>, all in float64 \
+            (datasets/FORMAT.md). The table is written as it is read: memory stays bounded whatever \
+            the folder holds (the full topology space is about 2.6 GB on disk).
               nasreplay datasets import nats-official --dir ~/.torch/NATS-tss-v1_0-3ffb9-simple
             --csv reads the CSV of scripts/export_nats_official.py instead (needs Python and \
             nats_bench; kept as an alternative; default name nats-<space>-official).
@@ -47,16 +49,20 @@ extension DatasetsCommand {
             if let dir {
                 let progress = ProgressLine(label: "nats-official")
                 if let threads, threads <= 0 { throw InputError("--threads must be positive, got \(threads)") }
-                let (table, summary) = try NATSOfficialPickleImporter.read(directory: dir, name: name ?? "", asNamed: asNamed,
-                                                                           threads: threads ?? ProcessInfo.processInfo.activeProcessorCount) { done, total in
-                    progress.update(done, of: total)
+                // The space, and so the default name, is the meta file's: peek at it first.
+                let tableName = try name ?? NATSOfficialPickleImporter.defaultName(directory: dir)
+                let output = try importTarget(tableName, folder: locations.datasetsFolder, replace: replace)
+                let summary: NATSOfficialPickleImporter.Summary
+                do {
+                    summary = try NATSOfficialPickleImporter.importDirectory(dir, to: output, name: tableName, asNamed: asNamed,
+                                                                             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount) { done, total in
+                        progress.update(done, of: total)
+                    }
+                } catch let error as BenchmarkError where error.isFailedWrite {
+                    throw RunFailure("\(error)")
                 }
-                var named = table
-                named.name = name ?? (summary.space == .tss ? "nats-tss-official" : "nats-sss")
-                let output = try importTarget(named.name, folder: locations.datasetsFolder, replace: replace)
-                try saveImported(named, to: output, folder: locations.datasetsFolder)
                 let seconds = (ContinuousClock.now - start).seconds
-                print("imported \(output): \(summary.cells) cells (\(summary.space.rawValue), \(table.provenance["cells"].map { "\($0)" } ?? "")), schedules \(summary.schedules.map { "\($0.dataset)@\($0.epochs)ep" }.joined(separator: ", ")), \(table.metrics.count) metrics and \(table.costs.count) costs (\(String(format: "%.1f", seconds)) s)")
+                print("imported \(output): \(summary.cells) cells (\(summary.space.rawValue), \(summary.cellsOfSpace)), schedules \(summary.schedules.map { "\($0.dataset)@\($0.epochs)ep" }.joined(separator: ", ")), \(summary.metrics) metrics and \(summary.costs) costs in float64 (\(String(format: "%.1f", seconds)) s)")
                 if !summary.emptyColumns.isEmpty {
                     print("note: no values for \(summary.emptyColumns.joined(separator: ", ")); left out (attribute empty_columns)")
                 }

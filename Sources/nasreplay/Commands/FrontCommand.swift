@@ -23,8 +23,9 @@ struct FrontCommand: ParsableCommand {
 
     func run() throws {
         let catalog = DatasetCatalog(folder: locations.datasetsFolder)
-        let table = try catalog.load(benchmark)
         let parsed = try objectives.split(separator: ",").map { try Objective(parsing: String($0)) }
+        let named = Set(parsed.map(\.metric))
+        let table = try catalog.load(benchmark, series: .only { id, _ in named.contains(id) })
         guard parsed.count >= 2 else { throw InputError("--objectives: a Pareto front needs at least two objectives, got \(parsed.count)") }
         let front = try TableParetoFront(table: table, objectives: parsed)
         let columns = try parsed.map { try table.metric($0.metric).values }

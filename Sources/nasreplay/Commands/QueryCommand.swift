@@ -34,7 +34,9 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "Imported NATS tables: the epoch (0-based) of the --hp schedule to print.") var epoch: Int?
 
     func run() throws {
-        let table = try DatasetCatalog(folder: locations.datasetsFolder).load(benchmark)
+        // A table too large to load whole (an official NATS import) is loaded without its
+        // curves; the row's values are read from the file.
+        let table = try DatasetCatalog(folder: locations.datasetsFolder).load(benchmark, series: .only { _, _ in false })
         // Imported tables go by their search space, whatever their name.
         let binding = try SpaceBindings.bind(table)
         if binding is NB101Binding {
@@ -52,26 +54,32 @@ struct QueryCommand: ParsableCommand {
         }
         let row = try binding.row(parsing: architecture)
         let fields = try binding.architectureFields(row: row)
-        // (column, value) pairs: each metric's plain value, or one epoch of one schedule.
-        let values: [(MetricColumn, Float)]
+        // Each metric's plain value, or one epoch of one schedule.
+        let values: [Printed]
         switch (hp, epoch) {
         case (nil, nil):
-            values = table.metrics.map { ($0, $0.values[row]) }
+            values = try table.metrics.map { Printed($0.info, $0.exactValue(row: row), exact: Self.isExact($0)) }
+                + table.unloaded.filter { !$0.isCost }.map { Printed($0.info, try $0.summary(row: row), exact: $0.isExact) }
         case let (hp?, epoch?):
             let suffix = "@\(hp)ep"
-            let curves = (table.metrics + table.costs).filter { $0.series?.axis == .epoch && $0.series?.width == hp && $0.info.id.hasSuffix(suffix) }
-            guard !curves.isEmpty else {
-                let schedules = Set((table.metrics + table.costs).compactMap { $0.series?.axis == .epoch ? $0.series?.width : nil }).sorted()
+            // The schedule's curves: the means, and each seed's.
+            let named = { (id: String) in id.hasSuffix(suffix) || id.contains(suffix + "_seed") }
+            let curves = (table.metrics + table.costs).filter { $0.series?.axis == .epoch && $0.series?.width == hp && named($0.info.id) }
+            let unloaded = table.unloaded.filter { $0.axis == .epoch && $0.width == hp && named($0.info.id) }
+            guard !curves.isEmpty || !unloaded.isEmpty else {
+                let schedules = Set((table.metrics + table.costs).compactMap { $0.series?.axis == .epoch ? $0.series?.width : nil }
+                                    + table.unloaded.filter { $0.axis == .epoch }.map(\.width)).sorted()
                 throw InputError(schedules.isEmpty ? "--hp: \(benchmark) has no per-epoch curves (an imported NATS table has them)"
                                                    : "--hp \(hp): \(benchmark) has schedules of \(schedules.map(String.init).joined(separator: ", ")) epochs")
             }
             guard (0..<hp).contains(epoch) else { throw InputError("--epoch \(epoch): the \(hp)-epoch schedule has epochs 0…\(hp - 1)") }
-            values = curves.map { ($0, $0.series!.values[row * hp + epoch]) }
+            values = curves.map { Printed($0.info, $0.series!.exactValue(row: row, at: epoch), exact: Self.isExact($0)) }
+                + (try unloaded.map { Printed($0.info, try $0.values(row: row)[epoch], exact: $0.isExact) })
         default:
             throw InputError("--hp and --epoch go together, e.g. --hp 12 --epoch 11")
         }
         if json {
-            let printed = values.map { "\(jsonString($0.0.info.id)): \(jsonNumber($0.1))" }.joined(separator: ", ")
+            let printed = values.map { "\(jsonString($0.info.id)): \($0.value.isFinite ? $0.text : "null")" }.joined(separator: ", ")
             let described = fields.map { "\(jsonString($0.name)): \(jsonValue($0.value))" }.joined(separator: ", ")
             let at = epoch.map { ", \"hp\": \(hp!), \"epoch\": \($0)" } ?? ""
             print("{\"benchmark\": \(jsonString(benchmark)), \(described)\(at), \"metrics\": {\(printed)}}")
@@ -88,10 +96,22 @@ struct QueryCommand: ParsableCommand {
         }
         if let hp, let epoch { print("after epoch   \(epoch) of the \(hp)-epoch schedule") }
         print("")
-        print(renderTable(["metric", "value", "unit", "dir", "dataset", "source"], values.map { m, v in
-            [m.info.id, v.isNaN ? "NaN" : "\(v)", m.info.unit, m.info.direction.rawValue, m.info.dataset, m.info.source]
+        print(renderTable(["metric", "value", "unit", "dir", "dataset", "source"], values.map { p in
+            [p.info.id, p.value.isNaN ? "NaN" : p.text, p.info.unit, p.info.direction.rawValue, p.info.dataset, p.info.source]
         }))
     }
+
+    /// A printed value, as the table stores it: a float32 column's shortest float32 text
+    /// (`91.37`), a float64 column's double (`91.36999999999999`).
+    struct Printed {
+        let info: MetricInfo
+        let value: Double
+        let exact: Bool
+        init(_ info: MetricInfo, _ value: Double, exact: Bool) { self.info = info; self.value = value; self.exact = exact }
+        var text: String { exact ? "\(value)" : "\(Float(value))" }
+    }
+
+    static func isExact(_ column: MetricColumn) -> Bool { column.exact != nil || column.series?.exact != nil }
 
     private func jsonValue(_ value: ArchitectureField.Value) -> String {
         switch value {

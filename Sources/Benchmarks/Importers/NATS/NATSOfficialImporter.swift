@@ -201,26 +201,9 @@ public enum NATSOfficialImporter {
         func table(name: String, file: String, lines: Int) throws(ImportError) -> (BenchmarkTable, Summary) {
             let indices = archOf.indices.filter { archOf[$0] != nil }
             let arches = indices.map { archOf[$0] ?? "" }
-            var archs = ArchColumns()
-            archs["index"] = ArchColumn(.int32(indices.map(Int32.init)))
-            archs["arch_str"] = ArchColumn(.strings(arches))
-            switch space {
-            case .tss:
-                // The same layout as nats-tss, so NATSTopologyBenchmark binds the table.
-                let cells = arches.compactMap { try? NATSTopologyCell(archString: $0) }
-                do { _ = try NATSTopologyIndex(cells: cells) } catch {
-                    throw ImportError(file: file, message: "field 'arch': \(error.description); each index must have its own architecture")
-                }
-                archs.attributes["description"] = .string("one row per architecture of the file, in official index order (index); edge_ops[i] are the 6 edge ops in arch-string order, coded by op_names")
-                archs["edge_ops"] = ArchColumn(.int8(cells.flatMap { $0.ops.map { Int8($0.rawValue) } }), shape: [indices.count, 6])
-                archs["op_names"] = ArchColumn(.strings(NATSOp.allCases.map(\.name)))
-            case .sss:
-                let cells = arches.compactMap { try? NATSSizeCell(parsing: $0) }
-                guard Set(cells).count == cells.count else {
-                    throw ImportError(file: file, message: "field 'arch': two indices have the same channel list; each index must have its own architecture")
-                }
-                archs.attributes["description"] = .string("one row per architecture of the file, in official index order (index); channels[i] are the 5 channel counts of arch_str")
-                archs["channels"] = ArchColumn(.int32(cells.flatMap { $0.channels.map(Int32.init) }), shape: [indices.count, 5])
+            let archs: ArchColumns
+            do { archs = try NATSOfficialImporter.archColumns(space: space, indices: indices, arches: arches) } catch {
+                throw ImportError(file: file, message: error.message)
             }
 
             // The exporter's order: dataset, then hp ascending.
@@ -243,15 +226,47 @@ public enum NATSOfficialImporter {
                 "csv_lines": .int(Int64(lines)),
             ]
             if !empty.isEmpty { provenance["empty_columns"] = .string(empty.joined(separator: ", ")) }
-            // Charge what a NATS-Bench search trains: cifar10-valid, the longest schedule present.
-            let charged = costs.filter { $0.info.id.hasPrefix("cifar10-valid_train_seconds@") }.last ?? costs.first { $0.info.id.contains("_train_seconds@") }
-            if let charged { provenance["cost_metric"] = .string(charged.info.id) }
+            if let charged = NATSOfficialImporter.chargedCost(costs.map(\.info.id)) { provenance["cost_metric"] = .string(charged) }
             let table = BenchmarkTable(name: name, searchSpace: space.searchSpace, rows: indices.count, provenance: provenance,
                                        archs: archs, metrics: metrics, costs: costs)
             let summary = Summary(space: space, rows: indices.count, lines: lines,
                                   schedules: ordered.map { ($0.dataset, $0.epochs) }, emptyColumns: empty)
             return (table, summary)
         }
+    }
+
+    /// The `/archs` of a table of the official indices `indices` (ascending) with arch
+    /// strings `arches`: the same layout as `nats-tss` for the topology space (so
+    /// `NATSTopologyBenchmark` binds it), the channel lists for the size space.
+    static func archColumns(space: Space, indices: [Int], arches: [String]) throws(LineError) -> ArchColumns {
+        var archs = ArchColumns()
+        archs["index"] = ArchColumn(.int32(indices.map(Int32.init)))
+        archs["arch_str"] = ArchColumn(.strings(arches))
+        for arch in arches { try Collector.check(arch: arch, space: space) }
+        switch space {
+        case .tss:
+            let cells = arches.compactMap { try? NATSTopologyCell(archString: $0) }
+            do { _ = try NATSTopologyIndex(cells: cells) } catch {
+                throw LineError(message: "field 'arch': \(error.description); each index must have its own architecture")
+            }
+            archs.attributes["description"] = .string("one row per architecture of the file, in official index order (index); edge_ops[i] are the 6 edge ops in arch-string order, coded by op_names")
+            archs["edge_ops"] = ArchColumn(.int8(cells.flatMap { $0.ops.map { Int8($0.rawValue) } }), shape: [indices.count, 6])
+            archs["op_names"] = ArchColumn(.strings(NATSOp.allCases.map(\.name)))
+        case .sss:
+            let cells = arches.compactMap { try? NATSSizeCell(parsing: $0) }
+            guard Set(cells).count == cells.count else {
+                throw LineError(message: "field 'arch': two indices have the same channel list; each index must have its own architecture")
+            }
+            archs.attributes["description"] = .string("one row per architecture of the file, in official index order (index); channels[i] are the 5 channel counts of arch_str")
+            archs["channels"] = ArchColumn(.int32(cells.flatMap { $0.channels.map(Int32.init) }), shape: [indices.count, 5])
+        }
+        return archs
+    }
+
+    /// The cost a NATS-Bench search charges, of the cost ids in table order: cifar10-valid's
+    /// training seconds, on the longest schedule present.
+    static func chargedCost(_ ids: [String]) -> String? {
+        ids.filter { $0.hasPrefix("cifar10-valid_train_seconds@") }.last ?? ids.first { $0.contains("_train_seconds@") }
     }
 
     /// The file's SHA-256 as stored (compressed), read in chunks: the export can be GBs.
