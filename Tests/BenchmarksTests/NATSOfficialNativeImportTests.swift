@@ -144,6 +144,36 @@ import Testing
         #expect(compared > 8_000, "compared \(compared)")
     }
 
+    /// `simulate_train_eval(i, dataset, hp)`'s possible outcomes, one per seed: that seed's
+    /// last-epoch validation accuracy (on cifar10-valid when cifar10 is asked), the latency,
+    /// and the time, training through the last epoch plus one validation pass.
+    @Test(arguments: ["tss", "sss"])
+    func simulateTrainEvalOutcomesAreInTheTable(space name: String) throws {
+        let space = try Self.space(name)
+        let table = try Self.table(name)
+        let rows = try #require(space["cells"] as? [[String: Any]]).compactMap { $0["index"] as? Int }
+        var compared = 0
+        for entry in try #require(space["simulate_train_eval"] as? [[String: Any]]) {
+            let index = try #require(entry["index"] as? Int), hp = try #require(entry["hp"] as? String)
+            let row = try #require(rows.firstIndex(of: index))
+            let epochs = try #require(Int(hp))
+            let queried = try #require(entry["queried_dataset"] as? String), dataset = try #require(entry["dataset"] as? String)
+            let seeds = try #require(entry["seeds"] as? [Int])
+            let last = { (id: String) throws -> Double in try Self.curve(table, id)[row * epochs + epochs - 1] }
+            for outcome in try #require(entry["possible"] as? [[String: Any]]) {
+                let seed = try #require(outcome["seed"] as? Int)
+                let accuracy = "\(queried)_valid_acc@\(epochs)ep" + (seeds.count > 1 ? "_seed\(seed)" : "")
+                #expect(Self.close(try last(accuracy), try #require(outcome["valid_acc"] as? Double)), "\(accuracy)")
+                let time = try last("\(queried)_train_seconds@\(epochs)ep") + last("\(queried)_valid_eval_seconds@\(epochs)ep")
+                #expect(Self.close(time, try #require(outcome["time_cost"] as? Double)), "\(queried)@\(epochs) time")
+                let latency = try #require(try table.metric("\(dataset)_latency_s@\(epochs)ep").exact)[row]
+                #expect(Self.close(latency, try #require(outcome["latency"] as? Double)), "\(dataset)@\(epochs) latency")
+                compared += 3
+            }
+        }
+        #expect(compared >= (name == "tss" ? 60 : 90), "compared \(compared)")
+    }
+
     @Test func theTopologyTableBindsToTheSpaceAndRoundTrips() throws {
         let table = try Self.table("tss")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nats-native-\(UUID().uuidString)").path

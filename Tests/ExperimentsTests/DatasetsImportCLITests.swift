@@ -129,6 +129,16 @@ import Testing
                 #expect(fields(whole.stdout) == fields(fromFile.stdout) && fromFile.stdout.contains("_seed111"), "\(fromFile.stdout)")
             }
         }
+        // What the official API refuses (the oracle's `errors`), `query` refuses in one line,
+        // whether the table is loaded whole or not.
+        for environment in [[:], large] {
+            for (arguments, mention) in [(["0", "--hp", "90", "--epoch", "0"], "--hp 90: nats-tss-official has schedules of 12, 200 epochs"),
+                                         (["0", "--hp", "12", "--epoch", "12"], "--epoch 12: the 12-epoch schedule has epochs 0…11"),
+                                         (["1"], "1"), (["not-an-arch"], "not-an-arch"), (["15625"], "15625")] {
+                try ExperimentFixtures.expectOneLineError(["query", "nats-tss-official"] + arguments + ["--datasets", datasets],
+                                                          environment: environment, mentions: [mention])
+            }
+        }
         let verified = try ExperimentFixtures.nasreplay(["datasets", "verify", "nats-tss-official", "--datasets", datasets], environment: large)
         #expect(verified.stdout.contains("content sha256:") && verified.stdout.contains("(matches)"), "\(verified.stdout)")
         try ExperimentFixtures.expectOneLineError(["datasets", "info", "nats-tss-official", "--datasets", datasets],
