@@ -94,7 +94,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let gone = folder + "/streamed.h5.tmp-\(TemporaryName.thisHost)-2147483646-0"
         let live = folder + "/streamed.h5.tmp-\(TemporaryName.thisHost)-\(getpid())-99"
-        for file in [gone, live] { FileManager.default.createFile(atPath: file, contents: Data([1, 2, 3])) }
+        for file in [gone, live] { #expect(FileManager.default.createFile(atPath: file, contents: Data([1, 2, 3]))) }
         try Self.streamed(to: folder + "/streamed.h5")
         #expect(!FileManager.default.fileExists(atPath: gone))
         #expect(FileManager.default.fileExists(atPath: live), "a living writer's temporary stays")
