@@ -24,7 +24,7 @@ let package = Package(
 
         // Each target's dependencies are exactly the modules it imports, and only the arrows
         // docs/ARCHITECTURE.md draws: scripts/check-imports.sh checks both (`make test` runs it).
-        .target(name: "HDF5Kit", dependencies: ["CHDF5"]),
+        .target(name: "HDF5Kit", dependencies: ["CHDF5", "CZlib"]),
         .target(name: "NASCore"),
         .target(name: "SearchSpaces", dependencies: ["NASCore"]),
         .target(name: "Benchmarks", dependencies: ["NASCore", "SearchSpaces", "HDF5Kit", "CZlib", "CBZip2"]),

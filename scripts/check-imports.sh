@@ -37,7 +37,7 @@ allowed() {
         Benchmarks)   echo "SearchSpaces NASCore HDF5Kit CZlib CBZip2" ;;
         SearchSpaces) echo "NASCore" ;;
         NASCore)      echo "" ;;
-        HDF5Kit)      echo "CHDF5" ;;
+        HDF5Kit)      echo "CHDF5 CZlib" ;;
         *)            return 1 ;;
     esac
 }

@@ -20,8 +20,10 @@ public enum HDF5File {
     /// failed `H5Fclose` leaves the file half-closed, and `H5_term_library` crashes on it at
     /// exit (SIGSEGV after the error was printed).
     public static func write(_ root: H5Group, to path: String, options: WriteOptions = WriteOptions()) throws(HDF5Error) {
+        // Chunks are deflated on every core first; libhdf5 then writes them as they are.
+        let chunks = ChunkCompressor.compress(root, options: options)
         let image = try HDF5Library.withLock { () throws(HDF5Error) -> [UInt8] in
-            try imageLocked(root, name: TemporaryName.next(for: path), options: options)
+            try imageLocked(root, name: TemporaryName.next(for: path), options: options, chunks: chunks)
         }
         do { try AtomicFile.write(image, to: path) } catch {
             throw HDF5Error(file: error.file, message: error.message)
@@ -29,7 +31,7 @@ public enum HDF5File {
     }
 
     /// The bytes of the file `root` describes, built in memory by libhdf5.
-    static func imageLocked(_ root: H5Group, name: String, options: WriteOptions) throws(HDF5Error) -> [UInt8] {
+    static func imageLocked(_ root: H5Group, name: String, options: WriteOptions, chunks: ChunkCompressor? = nil) throws(HDF5Error) -> [UInt8] {
         var closer = HandleCloser()
         let fcpl = try fileCreationList(name)
         closer.add(fcpl, H5Pclose)
@@ -46,7 +48,7 @@ public enum HDF5File {
         let file = H5Fcreate(name, chdf5_acc_trunc(), fcpl, fapl)
         guard file >= 0 else { throw failure(name, "cannot create the file") }
         closer.add(file, H5Fclose)
-        try writeGroup(root, into: file, path: name, options: options)
+        try writeGroup(root, into: file, path: name, options: options, chunks: chunks)
         guard H5Fflush(file, H5F_SCOPE_GLOBAL) >= 0 else { throw failure(name, "cannot flush the file") }
         let size = H5Fget_file_image(file, nil, 0)
         guard size > 0 else { throw failure(name, "cannot take the file's image") }
@@ -75,7 +77,8 @@ public enum HDF5File {
         return fcpl
     }
 
-    private static func writeGroup(_ group: H5Group, into location: hid_t, path: String, options: WriteOptions) throws(HDF5Error) {
+    private static func writeGroup(_ group: H5Group, into location: hid_t, path: String, options: WriteOptions,
+                                   chunks: ChunkCompressor?) throws(HDF5Error) {
         for name in group.attributes.keys.sorted() {
             // Safe: the key comes from the dictionary.
             try writeAttribute(name, group.attributes[name]!, on: location, path: path)
@@ -86,9 +89,9 @@ public enum HDF5File {
                 var closer = HandleCloser()
                 let g = try createGroup(name, in: location, path: path)
                 closer.add(g, H5Gclose)
-                try writeGroup(child, into: g, path: path, options: options)
+                try writeGroup(child, into: g, path: path, options: options, chunks: chunks)
             case .dataset(let dataset):
-                try writeDataset(name, dataset, into: location, path: path, options: options)
+                try writeDataset(name, dataset, into: location, path: path, options: options, compressed: chunks?.next())
             }
         }
     }
@@ -105,8 +108,9 @@ public enum HDF5File {
         return g
     }
 
+    /// - Parameter compressed: the dataset's chunks, already filtered (`ChunkCompressor`).
     static func writeDataset(_ name: String, _ dataset: H5Dataset, into location: hid_t, path: String,
-                                     options: WriteOptions) throws(HDF5Error) {
+                             options: WriteOptions, compressed: ChunkCompressor.Dataset? = nil) throws(HDF5Error) {
         let count = dataset.data.count
         guard dataset.shape.reduce(1, *) == count || dataset.isSkipped, (1...2).contains(dataset.shape.count) else {
             throw HDF5Error(file: path, message: "dataset '\(name)' has shape \(dataset.shape) but \(count) values")
@@ -134,7 +138,15 @@ public enum HDF5File {
         let ds = H5Dcreate2(location, name, fileType, space, chdf5_p_default(), dcpl, chdf5_p_default())
         guard ds >= 0 else { throw failure(path, "cannot create dataset '\(name)'") }
         closer.add(ds, H5Dclose)
-        if count > 0 {
+        if let compressed, count > options.compressAbove {
+            precondition(compressed.rowsPerChunk == max(1, min(Int(dims[0]), 65_536 / (dims.count == 2 ? max(1, Int(dims[1])) : 1))),
+                         "ChunkCompressor and writeDataset disagree on the chunk extent")
+            for (k, chunk) in compressed.chunks.enumerated() {
+                var offset: [hsize_t] = dims.count == 2 ? [hsize_t(k * compressed.rowsPerChunk), 0] : [hsize_t(k * compressed.rowsPerChunk)]
+                let status = chunk.withUnsafeBytes { H5Dwrite_chunk(ds, chdf5_p_default(), 0, &offset, $0.count, $0.baseAddress) }
+                guard status >= 0 else { throw failure(path, "cannot write chunk \(k) of dataset '\(name)'") }
+            }
+        } else if count > 0 {
             let status = withBytes(of: dataset.data, width: H5Tget_size(fileType)) {
                 H5Dwrite(ds, memoryType, chdf5_s_all(), chdf5_s_all(), chdf5_p_default(), $0)
             }
@@ -160,8 +172,7 @@ public enum HDF5File {
         case .float32: return (chdf5_ieee_f32le(), chdf5_native_float(), false)
         case .float64: return (chdf5_ieee_f64le(), chdf5_native_double(), false)
         case .strings(let strings):
-            let width = max(1, strings.map { $0.utf8.count }.max() ?? 1)
-            let t = stringType(width: width)
+            let t = stringType(width: elementWidth(of: data))
             return (t, H5Tcopy(t), true)
         }
     }
@@ -185,6 +196,30 @@ public enum HDF5File {
         case .float64(let a): a.withUnsafeBytes { body($0.baseAddress) }
         case .strings(let strings):
             packStrings(strings, width: width).withUnsafeBytes { body($0.baseAddress) }
+        }
+    }
+
+    /// Bytes per element as stored: a string dataset's fixed width is its longest string.
+    static func elementWidth(of data: H5Data) -> Int {
+        switch data {
+        case .int8, .uint8: 1
+        case .int32, .float32: 4
+        case .int64, .uint64, .float64: 8
+        case .strings(let strings): max(1, strings.map { $0.utf8.count }.max() ?? 1)
+        }
+    }
+
+    /// The bytes of numeric values as stored (little-endian); strings give none.
+    static func withValueBytes(of data: H5Data, _ body: (UnsafeRawBufferPointer) -> Void) {
+        switch data {
+        case .int8(let a): a.withUnsafeBytes(body)
+        case .uint8(let a): a.withUnsafeBytes(body)
+        case .int32(let a): a.withUnsafeBytes(body)
+        case .int64(let a): a.withUnsafeBytes(body)
+        case .uint64(let a): a.withUnsafeBytes(body)
+        case .float32(let a): a.withUnsafeBytes(body)
+        case .float64(let a): a.withUnsafeBytes(body)
+        case .strings: body(UnsafeRawBufferPointer(start: nil, count: 0))
         }
     }
 

@@ -63,32 +63,53 @@ public enum NonDominatedSorting {
     /// - Complexity: O(n log n · M + n · min(F, limit) · M).
     public static func firstFront(_ points: [[Double]], stoppingAbove limit: Int) -> [Int]? {
         guard let first = points.first else { return [] }
-        let m = first.count
-        precondition(points.allSatisfy { $0.count == m && $0.allSatisfy(\.isFinite) }, "finite points of one dimension")
-        let order = points.indices.sorted { a, b in
-            for k in 0..<m where points[a][k] != points[b][k] { return points[a][k] < points[b][k] }
-            return a < b
-        }
-        // Equal points are adjacent in `order` and share their membership; only distinct
-        // members are tested against, since a copy dominates nothing its original does not.
-        // A table with many equal rows (ties in a coarse metric) stays linear in them.
-        var front: [Int] = [], distinct: [Int] = []
-        var previous: Int?, previousIn = false
-        for i in order {
-            let member: Bool
-            if let p = previous, points[p] == points[i] {
-                member = previousIn
-            } else {
-                member = !distinct.contains(where: { dominates(points[$0], points[i]) })
-                if member { distinct.append(i) }
+        precondition(points.allSatisfy { $0.count == first.count }, "finite points of one dimension")
+        return firstFront(flat: points.flatMap { $0 }, dimension: first.count, stoppingAbove: limit)
+    }
+
+    /// `firstFront` of `n` points stored row-major in one array (`points[i * dimension + k]`),
+    /// without an array per point: a whole table's true front (15,625 rows) is found in a
+    /// fraction of the time.
+    ///
+    /// - Precondition: `points.count` is a multiple of `dimension`; only finite values.
+    public static func firstFront(flat points: [Double], dimension m: Int, stoppingAbove limit: Int = .max) -> [Int]? {
+        precondition(m > 0 && points.count % m == 0 && points.allSatisfy(\.isFinite), "finite points of one dimension")
+        let n = points.count / m
+        return points.withUnsafeBufferPointer { p -> [Int]? in
+            func equal(_ a: Int, _ b: Int) -> Bool { (0..<m).allSatisfy { p[a * m + $0] == p[b * m + $0] } }
+            func dominates(_ a: Int, _ b: Int) -> Bool {
+                var strictlyBetterSomewhere = false
+                for k in 0..<m {
+                    if p[a * m + k] > p[b * m + k] { return false }
+                    if p[a * m + k] < p[b * m + k] { strictlyBetterSomewhere = true }
+                }
+                return strictlyBetterSomewhere
             }
-            previous = i
-            previousIn = member
-            guard member else { continue }
-            if front.count == limit { return nil }
-            front.append(i)
+            let order = (0..<n).sorted { a, b in
+                for k in 0..<m where p[a * m + k] != p[b * m + k] { return p[a * m + k] < p[b * m + k] }
+                return a < b
+            }
+            // Equal points are adjacent in `order` and share their membership; only distinct
+            // members are tested against, since a copy dominates nothing its original does not.
+            // A table with many equal rows (ties in a coarse metric) stays linear in them.
+            var front: [Int] = [], distinct: [Int] = []
+            var previous: Int?, previousIn = false
+            for i in order {
+                let member: Bool
+                if let q = previous, equal(q, i) {
+                    member = previousIn
+                } else {
+                    member = !distinct.contains(where: { dominates($0, i) })
+                    if member { distinct.append(i) }
+                }
+                previous = i
+                previousIn = member
+                guard member else { continue }
+                if front.count == limit { return nil }
+                front.append(i)
+            }
+            return front.sorted()
         }
-        return front.sorted()
     }
 
     /// The fronts, best first, each listing its members in increasing index order.

@@ -83,21 +83,30 @@ public struct ObjectiveNormalizer: Sendable, Hashable {
     /// `normalize` of a row of a flat [points × objectives] array, without copying it out.
     public func normalize(_ point: ArraySlice<Double>) -> [Double] {
         precondition(point.count == directions.count, "point has \(point.count) objectives, normalizer has \(directions.count)")
-        var out = [Double](repeating: 0, count: point.count)
         let base = point.startIndex
-        for j in 0..<point.count {
-            let span = upper[j] - lower[j]
-            guard span > 0 else { continue }
-            // Not `direction.minimised` then scaled: (upper − v) / span is the form
-            // DESIGN.md states, and the two round differently.
-            switch directions[j] {
-            case .min: out[j] = (point[base + j] - lower[j]) / span
-            case .max: out[j] = (upper[j] - point[base + j]) / span
-            }
+        return (0..<point.count).map { normalized(point[base + $0], objective: $0) }
+    }
+
+    /// Every row of a flat [points × objectives] array, normalised into one flat array.
+    public func normalize(flat points: [Double]) -> [Double] {
+        let m = directions.count
+        precondition(points.count % m == 0, "\(points.count) values are not whole points of \(m) objectives")
+        return points.indices.map { normalized(points[$0], objective: $0 % m) }
+    }
+
+    /// One raw value of objective `j`, minimised and scaled; 0 when the bounds are equal.
+    @inline(__always)
+    func normalized(_ value: Double, objective j: Int) -> Double {
+        let span = upper[j] - lower[j]
+        guard span > 0 else { return 0 }
+        // Not `direction.minimised` then scaled: (upper − v) / span is the form
+        // DESIGN.md states, and the two round differently.
+        switch directions[j] {
+        case .min: return (value - lower[j]) / span
+        case .max: return (upper[j] - value) / span
         }
-        return out
     }
 
     /// Every row normalised.
-    public func normalize(_ points: [[Double]]) -> [[Double]] { points.map(normalize) }
+    public func normalize(_ points: [[Double]]) -> [[Double]] { points.map { normalize($0) } }
 }

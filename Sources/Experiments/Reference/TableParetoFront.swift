@@ -28,23 +28,31 @@ public struct TableParetoFront: Sendable {
 
     public init(table: BenchmarkTable, objectives: [Objective]) throws {
         let columns = try objectives.map { o throws(BenchmarkError) in try table.metric(o.metric).values }
+        let m = objectives.count
+        // Row-major [usable rows × objectives], one array: no array per row of the table.
         var usable: [Int] = []
-        var raw: [[Double]] = []
-        for r in 0..<table.rows {
-            let v = columns.map { Double($0[r]) }
-            if v.allSatisfy(\.isFinite) { usable.append(r); raw.append(v) }
+        var raw: [Double] = []
+        raw.reserveCapacity(table.rows * m)
+        var lower = [Double](repeating: .infinity, count: m), upper = [Double](repeating: -.infinity, count: m)
+        for r in 0..<table.rows where columns.allSatisfy({ $0[r].isFinite }) {
+            usable.append(r)
+            for j in 0..<m {
+                let v = Double(columns[j][r])
+                raw.append(v)
+                lower[j] = min(lower[j], v); upper[j] = max(upper[j], v)
+            }
         }
         guard !raw.isEmpty else {
             throw BenchmarkError(subject: table.name, message: "no row has finite values for \(objectives.map(\.description).joined(separator: ", "))")
         }
-        let normalizer = try ObjectiveNormalizer(directions: objectives.map(\.direction), table: raw)
-        let minimised = normalizer.normalize(raw)
-        var front = NonDominatedSorting.firstFront(minimised)
-        front.sort { minimised[$0][0] < minimised[$1][0] || (minimised[$0][0] == minimised[$1][0] && usable[$0] < usable[$1]) }
+        let normalizer = try ObjectiveNormalizer(directions: objectives.map(\.direction), lower: lower, upper: upper)
+        let minimised = normalizer.normalize(flat: raw)
+        var front = NonDominatedSorting.firstFront(flat: minimised, dimension: m) ?? []
+        front.sort { minimised[$0 * m] < minimised[$1 * m] || (minimised[$0 * m] == minimised[$1 * m] && usable[$0] < usable[$1]) }
         self.objectives = objectives
         self.rows = front.map { usable[$0] }
         self.normalizer = normalizer
-        self.score = try NormalizedHypervolume(trueFront: front.map { minimised[$0] }, reference: normalizer.reference)
+        self.score = try NormalizedHypervolume(trueFront: front.map { Array(minimised[($0 * m)..<($0 * m + m)]) }, reference: normalizer.reference)
         self.excludedRows = table.rows - usable.count
     }
 

@@ -13,6 +13,12 @@ extension RunsFile.Configuration {
     public init(_ setup: RunsFile.Setup, trials: [TrialResult], in provenance: RunsFile.Provenance) {
         let r = provenance.reported.count
         var log = RunsFile.Log(trial: [], step: [], row: [], objectives: [], reported: [], cost: [], cumulativeCost: [], exact: [])
+        // Sized once: growing them trial by trial copied each and faulted in fresh pages.
+        let total = trials.reduce(0) { $0 + $1.evaluations }
+        log.trial.reserveCapacity(total); log.step.reserveCapacity(total); log.row.reserveCapacity(total)
+        log.objectives.reserveCapacity(trials.reduce(0) { $0 + $1.objectives.count })
+        log.reported.reserveCapacity(trials.reduce(0) { $0 + $1.reported.count })
+        log.cost.reserveCapacity(total); log.cumulativeCost.reserveCapacity(total); log.exact.reserveCapacity(total)
         for t in trials {
             log.trial += Array(repeating: Int32(t.trial), count: t.evaluations)
             log.step += (0..<t.evaluations).map { Int32($0 + 1) }
