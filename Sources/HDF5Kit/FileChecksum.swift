@@ -47,9 +47,7 @@ enum FileChecksum {
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 4 << 20, alignment: 64)
         defer { chunk.deallocate() }
         while true {
-            let n = pread(fd, chunk.baseAddress, chunk.count, off_t(size))
-            if n < 0, errno == EINTR { continue }
-            guard n >= 0 else { throw fail("read") }
+            guard let n = FileBytes.read(fd, into: chunk.baseAddress!, count: chunk.count, at: size) else { throw fail("read") }
             if n == 0 { break }
             hasher.update(UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
             size += n
@@ -67,10 +65,14 @@ enum FileChecksum {
     ///   damaged), instead of handing it to libhdf5 unchecked.
     /// - Throws: `HDF5Error` naming the file when its size or digest differs from the stamp.
     static func verify(_ path: String, required: Bool = false) throws(HDF5Error) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return }   // read() reports it
-        defer { try? handle.close() }
-        guard let block = try? handle.read(upToCount: userBlockSize), block.count == userBlockSize,
-              block.starts(with: Array(magic.utf8)) else {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }   // read() reports it
+        defer { close(fd) }
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
+        defer { chunk.deallocate() }
+        let first = FileBytes.read(fd, into: chunk.baseAddress!, count: userBlockSize, at: 0)
+        let block = UnsafeRawBufferPointer(rebasing: chunk[0..<max(0, first ?? 0)])
+        guard first == userBlockSize, block.starts(with: Array(magic.utf8)) else {
             if required {
                 throw HDF5Error(file: path, message: "has no NASReplay file checksum (another program's file, one written by an older NASReplay, or damaged in its first bytes), so it is not opened; rebuild it (`nasreplay datasets build NAME`, or delete it and run `make datasets`) or re-import it")
             }
@@ -84,9 +86,9 @@ enum FileChecksum {
         }
         var hasher = XXH64()
         var total = userBlockSize
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            chunk.withUnsafeBytes { hasher.update($0) }
-            total += chunk.count
+        while let n = FileBytes.read(fd, into: chunk.baseAddress!, count: chunk.count, at: total), n > 0 {
+            hasher.update(UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
+            total += n
             if total > size { break }
         }
         guard total == size, hasher.finalize() == expected else {

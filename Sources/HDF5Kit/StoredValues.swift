@@ -60,12 +60,8 @@ public struct StoredValues: Sendable, Equatable {
         let end = offset + span.upperBound * bytesPerValue
         while position < end {
             let want = min(chunk, end - position)
-            var done = 0
-            while done < want {
-                let n = pread(fd, buffer.baseAddress! + done, want - done, off_t(position + done))
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else { throw HDF5Error(file: file, message: "cannot read its values: \(n == 0 ? "file ends early" : String(cString: strerror(errno)))") }
-                done += n
+            guard let n = FileBytes.read(fd, into: buffer.baseAddress!, count: want, at: position), n == want else {
+                throw HDF5Error(file: file, message: "cannot read its values: \(String(cString: strerror(errno)))")
             }
             try body(UnsafeRawBufferPointer(rebasing: buffer[0..<want]))
             position += want

@@ -45,8 +45,7 @@ enum TreeCache {
         var status = stat()
         guard lstat(cache, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
               Int(status.st_size) <= limits.maxTotalBytes + (1 << 20),
-              let data = FileManager.default.contents(atPath: cache) else { return nil }
-        let bytes = [UInt8](data)
+              let bytes = FileBytes.contents(of: cache, size: Int(status.st_size)) else { return nil }
         return bytes.withUnsafeBytes { raw -> H5Group? in
             guard raw.count >= magic.count + 8, raw.starts(with: magic) else { return nil }
             let body = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])

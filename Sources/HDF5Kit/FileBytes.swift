@@ -1,0 +1,38 @@
+import Foundation
+
+/// Reads at a file offset with `pread`, retried until the span is read or the file ends:
+/// the one read loop of the checksum, the tree cache and stored values, which read large
+/// files in chunks into buffers they reuse (no `Data` per chunk, no copy out of it).
+///
+/// ```swift
+/// let n = FileBytes.read(fd, into: buffer.baseAddress!, count: buffer.count, at: 512)
+/// ```
+enum FileBytes {
+    /// The bytes read (fewer than `count` only at the end of the file), or nil on an error
+    /// (`errno` says which).
+    static func read(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int) -> Int? {
+        var done = 0
+        while done < count {
+            let n = pread(fd, buffer + done, count - done, off_t(offset + done))
+            if n < 0, errno == EINTR { continue }
+            if n < 0 { return nil }
+            if n == 0 { break }
+            done += n
+        }
+        return done
+    }
+
+    /// The whole file at `path` when it is a regular file of exactly `size` bytes.
+    static func contents(of path: String, size: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialised in
+            let n = size == 0 ? 0 : read(fd, into: buffer.baseAddress!, count: size, at: 0)
+            complete = n == size
+            initialised = complete ? size : 0
+        }
+        return complete ? bytes : nil
+    }
+}
