@@ -8,11 +8,7 @@ import Testing
 /// make, so the file reads back the same in any HDF5 reader, and its chunks are as large
 /// as the library's own.
 @Suite struct ChunkCompressorTests {
-    func temporaryPath(_ name: String) -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chunks-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.appendingPathComponent(name).path
-    }
+    func temporaryPath(_ name: String) -> String { HDF5KitTests.temporaryPath(name, prefix: "chunks") }
 
     /// Every element type, 1-D and 2-D, one chunk and many with a partial edge chunk.
     static var tree: H5Group {

@@ -3,12 +3,6 @@ import Testing
 @testable import HDF5Kit
 
 @Suite struct HDF5FileTests {
-    func temporaryPath(_ name: String) -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hdf5kit-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.appendingPathComponent(name).path
-    }
-
     @Test func roundTripsEveryColumnTypeAndAttribute() throws {
         var root = H5Group()
         root.attributes["format_version"] = .int(1)

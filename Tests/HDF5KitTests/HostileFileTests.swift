@@ -7,11 +7,7 @@ import Testing
 /// names the file, never a crash, a hang or a read of another file. The hostile files are
 /// made here with the C API, as another program would make them.
 @Suite struct HostileFileTests {
-    func temporaryPath(_ name: String) -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hdf5kit-hostile-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.appendingPathComponent(name).path
-    }
+    func temporaryPath(_ name: String) -> String { HDF5KitTests.temporaryPath(name, prefix: "hdf5kit-hostile") }
 
     /// Creates `path` with libhdf5's defaults (no creation order, sec2 driver) and lets
     /// `body` fill it, under the library's lock.
