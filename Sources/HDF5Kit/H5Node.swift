@@ -99,7 +99,9 @@ public struct H5Dataset: Sendable, Equatable {
     }
 
     /// Its values were left out by a read (`HDF5File.read`'s `skip`): an extent but no data.
-    public var isSkipped: Bool { data.count == 0 && shape.reduce(1, *) > 0 }
+    public var isSkipped: Bool {
+        data.count == 0 && shape.allSatisfy { $0 > 0 }
+    }
 }
 
 /// The element types NASReplay stores. Strings are fixed-width UTF-8 (NUL-padded):

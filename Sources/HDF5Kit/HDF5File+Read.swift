@@ -278,7 +278,10 @@ extension HDF5File {
             if let shapeCheck, let message = shapeCheck(location, shape, rootAttributes) {
                 throw HDF5Error(file: path, message: message)
             }
-            if let skip, H5Tget_class(type) == H5T_FLOAT, skip(location, shape, rootAttributes) {
+            // Skipped only within the limits a read would apply: its extent is then trusted
+            // (by `StoredValues`) without overflowing.
+            if let skip, H5Tget_class(type) == H5T_FLOAT, skip(location, shape, rootAttributes),
+               let elements = Self.elementCount(shape), elements <= limits.maxDatasetElements {
                 var dataset = H5Dataset(H5Tget_size(type) == 4 ? .float32([]) : .float64([]), shape: shape)
                 dataset.attributes = try readAttributes(ds, where: location)
                 // In the reading process's image the offset is the original file's, carried
@@ -286,7 +289,7 @@ extension HDF5File {
                 let carried = dataset.attributes.removeValue(forKey: StoredValues.offsetAttribute)
                 let offset = fromImage ? carried?.intValue.flatMap { Int(exactly: $0) } : contiguousOffset(ds, dcpl: dcpl, type: type)
                 if let offset, let stamp {
-                    dataset.stored = StoredValues(file: path, stamp: stamp, offset: offset, count: shape.reduce(1, *),
+                    dataset.stored = StoredValues(file: path, stamp: stamp, offset: offset, count: elements,
                                                   bytesPerValue: H5Tget_size(type) == 4 ? 4 : 8)
                 }
                 return dataset
@@ -298,6 +301,17 @@ extension HDF5File {
             var dataset = H5Dataset(data, shape: shape)
             dataset.attributes = try readAttributes(ds, where: location)
             return dataset
+        }
+
+        /// The product of an extent, or nil when it overflows.
+        static func elementCount(_ shape: [Int]) -> Int? {
+            var count = 1
+            for extent in shape {
+                let (product, overflow) = count.multipliedReportingOverflow(by: extent)
+                if overflow { return nil }
+                count = product
+            }
+            return count
         }
 
         /// The file offset of a dataset's values when they lie there as plain little-endian

@@ -50,7 +50,7 @@ public struct StoredValues: Sendable, Equatable {
         defer { close(fd) }
         var size = stat()
         guard fstat(fd, &size) == 0, FileChecksum.stamp(ofOpenFile: fd)?.digest == stamp,
-              offset >= FileChecksum.userBlockSize, offset + count * bytesPerValue <= Int(size.st_size) else {
+              offset >= FileChecksum.userBlockSize, count <= (Int(size.st_size) - offset) / bytesPerValue else {
             throw HDF5Error(file: file, message: "changed since it was loaded (its checksum stamp or size differs); run the command again")
         }
         let chunk = max(bytesPerValue, chunkBytes / bytesPerValue * bytesPerValue)
