@@ -84,7 +84,9 @@ public struct ObjectiveNormalizer: Sendable, Hashable {
     public func normalize(_ point: ArraySlice<Double>) -> [Double] {
         precondition(point.count == directions.count, "point has \(point.count) objectives, normalizer has \(directions.count)")
         let base = point.startIndex
-        return (0..<point.count).map { normalized(point[base + $0], objective: $0) }
+        var out = [Double](repeating: 0, count: point.count)
+        for j in 0..<point.count { out[j] = normalized(point[base + j], objective: j) }
+        return out
     }
 
     /// Every row of a flat [points × objectives] array, normalised into one flat array.
