@@ -171,7 +171,7 @@ public enum HDF5File {
         case .uint64: return (chdf5_std_u64le(), chdf5_native_uint64(), false)
         case .float32: return (chdf5_ieee_f32le(), chdf5_native_float(), false)
         case .float64: return (chdf5_ieee_f64le(), chdf5_native_double(), false)
-        case .strings(let strings):
+        case .strings:
             let t = stringType(width: elementWidth(of: data))
             return (t, H5Tcopy(t), true)
         }
