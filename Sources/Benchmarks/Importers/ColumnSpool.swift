@@ -1,4 +1,5 @@
 import Foundation
+internal import HDF5Kit
 
 /// Columns of doubles gathered row by row, kept on disk instead of in memory, and read
 /// back column by column: how an importer turns a source stored one row at a time (a
@@ -39,8 +40,8 @@ final class ColumnSpool {
     init(besides output: String, rows: Int, bufferValues: Int = 32_768) throws(ImportError) {
         self.rows = rows
         self.bufferValues = bufferValues
-        let folder = (output as NSString).deletingLastPathComponent
-        path = (folder.isEmpty ? "." : folder) + "/.\((output as NSString).lastPathComponent).spool-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        // A name no other writer uses (host, process, a counter), unlinked once open.
+        path = TemporaryName.next(for: output) + ".spool"
         fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw ImportError(file: path, message: "cannot create the import's scratch file: \(String(cString: strerror(errno)))")
