@@ -113,21 +113,10 @@ public enum NATSOfficialImporter {
         var archOf: [String?]
         var schedules: [NATSOfficialSchedule] = []
         var scheduleOf: [String: Int] = [:]
-        /// Where each index's values are stored: its position among the indices known up
-        /// front (the native reader lists the cell files first, so a 3-cell folder needs 3
-        /// rows of storage); nil for the CSV, where storage is one row per index of the space.
-        let slots: [Int: Int]?
-        var rowCapacity: Int { slots?.count ?? space.capacity }
-        /// What the columns' `source` says.
-        var source = NATSOfficialImporter.source
-
-        init(space: Space, slots: [Int: Int]? = nil) {
+        init(space: Space) {
             self.space = space
-            self.slots = slots
             archOf = Array(repeating: nil, count: space.capacity)
         }
-
-        func slot(_ index: Int) -> Int { slots?[index] ?? index }
 
         /// Checks and stores one line; `value(k)` is the text of `fields[k]`.
         mutating func add(_ value: (Int) -> String) throws(LineError) {
@@ -158,9 +147,6 @@ public enum NATSOfficialImporter {
 
         /// Checks and stores one (index, dataset, hp, epoch)'s nine values (NaN = none).
         mutating func add(index: Int, arch: String, dataset: String, epochs: Int, epoch: Int, measured: [Double]) throws(LineError) {
-            guard slots == nil || slots?[index] != nil else {
-                throw LineError(message: "index \(index) was not announced; this is a bug in the reader")
-            }
             if let known = archOf[index] {
                 guard known == arch else {
                     throw LineError(message: "field 'arch' is '\(arch)' but earlier lines give index \(index) the arch '\(known)'; re-export the file")
@@ -177,9 +163,9 @@ public enum NATSOfficialImporter {
             if let known = scheduleOf[key] { s = known } else {
                 s = schedules.count
                 scheduleOf[key] = s
-                schedules.append(NATSOfficialSchedule(dataset: dataset, epochs: epochs, capacity: rowCapacity))
+                schedules.append(NATSOfficialSchedule(dataset: dataset, epochs: epochs, capacity: space.capacity))
             }
-            guard schedules[s].fill(index: slot(index), epoch: epoch, with: measured) else {
+            guard schedules[s].fill(index: index, epoch: epoch, with: measured) else {
                 throw LineError(message: "duplicates an earlier line for index \(index), dataset \(dataset), hp \(epochs), epoch \(epoch); keep one line per (index, dataset, hp, epoch)")
             }
         }
@@ -213,7 +199,7 @@ public enum NATSOfficialImporter {
             }
             var metrics: [MetricColumn] = [], costs: [MetricColumn] = [], empty: [String] = []
             for schedule in ordered {
-                let c = schedule.columns(indices: indices.map(slot), source: source)
+                let c = schedule.columns(indices: indices, source: NATSOfficialImporter.source)
                 metrics += c.metrics; costs += c.costs; empty += c.empty
             }
             let base = (file as NSString).lastPathComponent

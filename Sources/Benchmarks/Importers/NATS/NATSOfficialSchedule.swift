@@ -69,8 +69,7 @@ struct NATSOfficialSchedule {
         var metrics: [MetricColumn] = [], costs: [MetricColumn] = [], empty: [String] = []
         func gather(_ q: Int) -> [Float] {
             if values[q].isEmpty { return [Float](repeating: .nan, count: rows * epochs) }
-            // Every stored row, in order (the native import stores only the rows it has):
-            // share the storage instead of copying half a gigabyte.
+            // Every index of the space, in order: share the storage instead of copying it.
             if rows == capacity && indices.elementsEqual(0..<capacity) { return values[q] }
             var out = [Float](); out.reserveCapacity(rows * epochs)
             for i in indices { out.append(contentsOf: values[q][(i * epochs)..<(i * epochs + epochs)]) }
