@@ -52,6 +52,8 @@ public struct EpsilonSVR: Regressor {
     public private(set) var reachedIterationLimit = false
     /// The kernel with γ resolved at fit time.
     public private(set) var kernel: Kernel?
+    /// The support packed as bits when it is all 0/1 and the kernel is RBF.
+    private(set) var binarySupport: BinaryRBFSupport?
 
     public init(kernel: KernelChoice = .rbf(gamma: .scale), c: Double = 1.0, epsilon: Double = 0.1,
                 tolerance: Double = 1e-3, shrinking: Bool = true, maxIterations: Int? = nil) {
@@ -100,6 +102,8 @@ public struct EpsilonSVR: Regressor {
         iterations = solution.iterations
         reachedIterationLimit = solution.reachedIterationLimit
         kernel = resolved
+        if case let .rbf(gamma) = resolved { binarySupport = BinaryRBFSupport(support: supportVectors, gamma: gamma) }
+        else { binarySupport = nil }
     }
 
     func validateParameters() throws {
@@ -132,7 +136,17 @@ public struct EpsilonSVR: Regressor {
                         guard let rowBase = rows.baseAddress, let outBase = out.baseAddress else { return }
                         let supportBase = support.baseAddress ?? rowBase
                         let coefficientBase = coefficients.baseAddress ?? rowBase
+                        let binary = binarySupport
                         let decide = { (r: Int) in
+                            // A 0/1 row against a 0/1 support: the same values by bit counts.
+                            if let binary {
+                                let words = UnsafeMutablePointer<UInt64>.allocate(capacity: binary.wordsPerRow)
+                                defer { words.deallocate() }
+                                if binary.pack(rowBase + r * d, into: words) {
+                                    outBase[r] = binary.decisionValue(words, coefficients: coefficientBase) - rho
+                                    return
+                                }
+                            }
                             outBase[r] = Self.decisionValue(rowBase + r * d, width: d, support: supportBase,
                                                             coefficients: coefficientBase, count: count, kernel: kernel) - rho
                         }

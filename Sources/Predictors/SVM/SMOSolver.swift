@@ -32,7 +32,8 @@ public struct SVRSolution: Sendable {
 /// schedule (every min(2n, 1000) iterations, one unshrink at 10·tol), and every swap of
 /// the active-set permutation carrying all per-variable state.
 /// - Complexity: O(n) per iteration (two kernel rows, one gradient update, one scan);
-///   iterations grow roughly with n·C. Memory O(n) beyond the kernel matrix.
+///   iterations grow roughly with n·C. Memory: the kernel matrix with each column twice
+///   (n × 2n Floats), and O(n).
 public enum SMOSolver {
     /// Solves the ε-SVR dual on a precomputed kernel matrix.
     /// - Parameters:
@@ -49,6 +50,18 @@ public enum SMOSolver {
 
 /// Mutable solver state in manually managed buffers: the inner loops touch a dozen
 /// arrays per iteration and must not pay for bounds checks or copy-on-write tests.
+///
+/// Two representations make an iteration cheaper than libsvm's without changing one bit:
+/// - The gradient is kept multiplied by each variable's sign, hₜ = yₜGₜ (and Ḡ likewise).
+///   libsvm's scans read yₜGₜ anyway, and its update Gₖ += Qᵢₖ·Δαᵢ + Qⱼₖ·Δαⱼ, with
+///   Qᵢₖ = yᵢyₖKᵢₖ, becomes hₖ += Kᵢₖ·(yᵢΔαᵢ) + Kⱼₖ·(yⱼΔαⱼ): multiplying by ±1 is exact and
+///   rounding is symmetric about zero, so hₖ is bit for bit yₖ times libsvm's Gₖ (but for
+///   the sign of an exact zero, which no comparison here tells apart).
+/// - The kernel is kept with its columns in the active-set order (`kernelColumns`, n × 2n
+///   Floats; libsvm's `swap_index` permutes them with the variables), so a kernel row over
+///   the active set is contiguous instead of a gather.
+/// The maxima the next working-set selection needs are taken in the same pass as the
+/// gradient update (`takeStep`), so each iteration reads the variables twice, not three times.
 private final class SMOState {
     static let lower: UInt8 = 0, upper: UInt8 = 1, free: UInt8 = 2
     static let tau = 1e-12
@@ -58,33 +71,35 @@ private final class SMOState {
     let c: Double
     let tolerance: Double
     let shrinking: Bool
-    let kernel: UnsafeMutablePointer<Float>
+    /// K(r, kernelIndex[t]) as libsvm's Float cache holds it, at `r * l + t`.
+    let kernelColumns: UnsafeMutablePointer<Float>
 
     var activeSize: Int
     var unshrink = false
     /// The largest value the run compared against C (clipping tests and bound statuses).
     var largestBoxComparison = 0.0
+    /// The selection maxima over the current active set, when the last pass computed them.
+    var maxima: SelectionMaxima?
     // Per-variable state, all permuted together by `swap`.
     let alpha: UnsafeMutablePointer<Double>
-    let gradient: UnsafeMutablePointer<Double>
-    let gradientBar: UnsafeMutablePointer<Double>
-    let linear: UnsafeMutablePointer<Double>
+    /// hₜ = yₜGₜ.
+    let signedGradient: UnsafeMutablePointer<Double>
+    /// yₜḠₜ.
+    let signedGradientBar: UnsafeMutablePointer<Double>
+    /// yₜpₜ, the linear term times the sign.
+    let signedLinear: UnsafeMutablePointer<Double>
     let quadDiagonal: UnsafeMutablePointer<Double>
-    let sign: UnsafeMutablePointer<Int8>
-    /// `sign` as ±1.0, so the scans multiply instead of branching (multiplying by ±1 is exact).
-    let signValue: UnsafeMutablePointer<Double>
+    /// yₜ as ±1.0.
+    let sign: UnsafeMutablePointer<Double>
     let status: UnsafeMutablePointer<UInt8>
     /// Membership of libsvm's I_up (αₜ may move up along yₜ: the i candidates) and I_low
-    /// (the j candidates), kept with `status` so the scans test one byte.
-    let inUp: UnsafeMutablePointer<Bool>
-    let inLow: UnsafeMutablePointer<Bool>
+    /// (the j candidates), kept with `status` as 0 (in) or −∞ (out), added to the score:
+    /// the scans then have no per-variable branch. (A score of −0 becomes +0 this way;
+    /// the two compare equal, and no sum or test below tells them apart.)
+    let upBias: UnsafeMutablePointer<Double>
+    let lowBias: UnsafeMutablePointer<Double>
     let kernelIndex: UnsafeMutablePointer<Int>
     let original: UnsafeMutablePointer<Int>
-    // Scratch rows of Q.
-    let rowI: UnsafeMutablePointer<Double>
-    let rowJ: UnsafeMutablePointer<Double>
-    /// Scratch: each active variable's I_up score in the current selection.
-    let scores: UnsafeMutablePointer<Double>
 
     init(kernel km: KernelMatrix, targets: [Double], c: Double, epsilon: Double, tolerance: Double, shrinking: Bool) {
         n = km.count
@@ -92,31 +107,34 @@ private final class SMOState {
         self.c = c
         self.tolerance = tolerance
         self.shrinking = shrinking
-        kernel = .allocate(capacity: km.values.count)
-        kernel.initialize(from: km.values, count: km.values.count)
+        let columns = UnsafeMutablePointer<Float>.allocate(capacity: n * l)
+        km.values.withUnsafeBufferPointer { k in
+            guard let base = k.baseAddress else { return }
+            // Variables t and t + n both start on kernel column t.
+            for r in 0..<km.count {
+                (columns + r * 2 * km.count).initialize(from: base + r * km.count, count: km.count)
+                (columns + r * 2 * km.count + km.count).initialize(from: base + r * km.count, count: km.count)
+            }
+        }
+        kernelColumns = columns
         activeSize = l
         alpha = .allocate(capacity: l); alpha.initialize(repeating: 0, count: l)
-        gradient = .allocate(capacity: l)
-        gradientBar = .allocate(capacity: l); gradientBar.initialize(repeating: 0, count: l)
-        linear = .allocate(capacity: l)
+        signedGradient = .allocate(capacity: l)
+        signedGradientBar = .allocate(capacity: l); signedGradientBar.initialize(repeating: 0, count: l)
+        signedLinear = .allocate(capacity: l)
         quadDiagonal = .allocate(capacity: l)
         sign = .allocate(capacity: l)
-        signValue = .allocate(capacity: l)
         status = .allocate(capacity: l); status.initialize(repeating: Self.lower, count: l)
-        inUp = .allocate(capacity: l)
-        inLow = .allocate(capacity: l)
+        upBias = .allocate(capacity: l)
+        lowBias = .allocate(capacity: l)
         kernelIndex = .allocate(capacity: l)
         original = .allocate(capacity: l)
-        rowI = .allocate(capacity: l); rowI.initialize(repeating: 0, count: l)
-        rowJ = .allocate(capacity: l); rowJ.initialize(repeating: 0, count: l)
-        scores = .allocate(capacity: l); scores.initialize(repeating: 0, count: l)
         for i in 0..<n {
-            linear[i] = epsilon - targets[i]
-            linear[i + n] = epsilon + targets[i]
+            // libsvm: p = ε − y (y = +1) and ε + y (y = −1); stored times the sign.
+            signedLinear[i] = epsilon - targets[i]
+            signedLinear[i + n] = -(epsilon + targets[i])
             sign[i] = 1
             sign[i + n] = -1
-            signValue[i] = 1
-            signValue[i + n] = -1
             kernelIndex[i] = i
             kernelIndex[i + n] = i
             quadDiagonal[i] = km.diagonal[i]
@@ -124,21 +142,25 @@ private final class SMOState {
         }
         for t in 0..<l {
             original[t] = t
-            gradient[t] = linear[t]
+            signedGradient[t] = signedLinear[t]
             updateMembership(t)
         }
     }
 
     deinit {
-        alpha.deallocate(); gradient.deallocate(); gradientBar.deallocate(); linear.deallocate()
-        quadDiagonal.deallocate(); sign.deallocate(); signValue.deallocate(); status.deallocate()
-        inUp.deallocate(); inLow.deallocate(); kernelIndex.deallocate()
-        original.deallocate(); rowI.deallocate(); rowJ.deallocate(); scores.deallocate(); kernel.deallocate()
+        alpha.deallocate(); signedGradient.deallocate(); signedGradientBar.deallocate(); signedLinear.deallocate()
+        quadDiagonal.deallocate(); sign.deallocate(); status.deallocate()
+        upBias.deallocate(); lowBias.deallocate(); kernelIndex.deallocate(); original.deallocate()
+        kernelColumns.deallocate()
     }
 
     @inline(__always) func isUpper(_ t: Int) -> Bool { status[t] == Self.upper }
     @inline(__always) func isLower(_ t: Int) -> Bool { status[t] == Self.lower }
     @inline(__always) func isFree(_ t: Int) -> Bool { status[t] == Self.free }
+    /// libsvm's Gₜ.
+    @inline(__always) func gradient(_ t: Int) -> Double { sign[t] * signedGradient[t] }
+    /// The kernel row of variable t, indexed by variable position.
+    @inline(__always) func kernelRow(_ t: Int) -> UnsafeMutablePointer<Float> { kernelColumns + kernelIndex[t] * l }
 
     @inline(__always) func updateStatus(_ t: Int) {
         if alpha[t] >= c { status[t] = Self.upper }
@@ -148,136 +170,161 @@ private final class SMOState {
     }
 
     @inline(__always) func updateMembership(_ t: Int) {
-        inUp[t] = sign[t] == 1 ? !isUpper(t) : !isLower(t)
-        inLow[t] = sign[t] == 1 ? !isLower(t) : !isUpper(t)
-    }
-
-    /// Fills `row[start..<end]` with Q_{t,u} = y_t y_u Float(K), widened to Double.
-    @inline(__always) func fillRow(_ t: Int, _ row: UnsafeMutablePointer<Double>, from start: Int, to end: Int) {
-        guard start < end else { return }
-        // Multiplying by ±1 is exact, so this equals libsvm's sign flip without a branch.
-        let st = Double(sign[t])
-        let k = kernel + kernelIndex[t] * n
-        for u in start..<end {
-            row[u] = Double(k[kernelIndex[u]]) * (st * Double(sign[u]))
-        }
+        let inUp = sign[t] == 1 ? !isUpper(t) : !isLower(t)
+        let inLow = sign[t] == 1 ? !isLower(t) : !isUpper(t)
+        upBias[t] = inUp ? 0 : -Double.infinity
+        lowBias[t] = inLow ? 0 : -Double.infinity
     }
 
     func swap(_ a: Int, _ b: Int) {
         guard a != b else { return }
         Swift.swap(&alpha[a], &alpha[b])
-        Swift.swap(&gradient[a], &gradient[b])
-        Swift.swap(&gradientBar[a], &gradientBar[b])
-        Swift.swap(&linear[a], &linear[b])
+        Swift.swap(&signedGradient[a], &signedGradient[b])
+        Swift.swap(&signedGradientBar[a], &signedGradientBar[b])
+        Swift.swap(&signedLinear[a], &signedLinear[b])
         Swift.swap(&quadDiagonal[a], &quadDiagonal[b])
         Swift.swap(&sign[a], &sign[b])
-        Swift.swap(&signValue[a], &signValue[b])
         Swift.swap(&status[a], &status[b])
-        Swift.swap(&inUp[a], &inUp[b])
-        Swift.swap(&inLow[a], &inLow[b])
+        Swift.swap(&upBias[a], &upBias[b])
+        Swift.swap(&lowBias[a], &lowBias[b])
         Swift.swap(&kernelIndex[a], &kernelIndex[b])
         Swift.swap(&original[a], &original[b])
+        var column = kernelColumns
+        for _ in 0..<n {
+            Swift.swap(&column[a], &column[b])
+            column += l
+        }
     }
 
-    /// WSS 3 of Fan et al.; leaves Q_i (for the active set) in `rowI`.
-    ///
-    /// libsvm's branches on yₜ are folded into arithmetic: −yₜGₜ is −G for y = +1 and G
-    /// for y = −1; with Kᵢₜ the kernel entry, Qᵢₜ = yᵢyₜKᵢₜ and libsvm's
-    /// `QD[i] + QD[t] ∓ 2·yᵢ·Qᵢₜ` is `QD[i] + QD[t] − 2Kᵢₜ` in both branches, bit for bit
-    /// (sign flips and doubling are exact), so the selected pair is libsvm's.
-    func selectWorkingSet() -> (Int, Int)? {
-        var gMax = -Double.infinity, gMax2 = -Double.infinity
-        var iBest = -1
-        // libsvm keeps the last index of the maximum (`>=`). Maxima do not depend on the
-        // order of comparison, so both libsvm maxima (over I_up for i, over I_low for
-        // gMax2) are taken here with four independent chains each; then the last index
-        // holding gMax is found from the end. Outside a set a variable scores −∞; an
-        // all-−∞ I_up means it is empty.
-        var u0 = -Double.infinity, u1 = -Double.infinity, u2 = -Double.infinity, u3 = -Double.infinity
-        var l0 = -Double.infinity, l1 = -Double.infinity, l2 = -Double.infinity, l3 = -Double.infinity
-        @inline(__always) func up(_ t: Int, _ yg: Double) -> Double { inUp[t] ? -yg : -Double.infinity }
-        @inline(__always) func low(_ t: Int, _ yg: Double) -> Double { inLow[t] ? yg : -Double.infinity }
+    /// The two maxima of WSS 3 over the active set: max over I_up of −yₜGₜ with the last
+    /// index holding it (libsvm's `>=`), and max over I_low of yₜGₜ. Two lanes (even and
+    /// odd t) each keep their own last index of their maximum; the last index of the
+    /// overall maximum is the larger of the lanes' indices that hold it.
+    struct SelectionMaxima {
+        var up = SIMD2<Double>(repeating: -.infinity)
+        var at = SIMD2<Int64>(repeating: -1)
+        var low = SIMD2<Double>(repeating: -.infinity)
+
+        /// Scores of variables `index`: outside a set a variable scores −∞ (so an all-−∞
+        /// I_up means it is empty).
+        @inline(__always) mutating func add(_ index: SIMD2<Int64>, up u: SIMD2<Double>, low w: SIMD2<Double>) {
+            let better = u .>= up
+            up.replace(with: u, where: better)
+            at.replace(with: index, where: better)
+            low.replace(with: w, where: w .> low)
+        }
+
+        /// One variable, in lane 0 (the tail after the pairs, so indices still increase).
+        @inline(__always) mutating func add(_ t: Int, up u: Double, low w: Double) {
+            if u >= up[0] { up[0] = u; at[0] = Int64(t) }
+            if w > low[0] { low[0] = w }
+        }
+
+        var upMax: Double { max(up[0], up[1]) }
+        var lowMax: Double { max(low[0], low[1]) }
+        var upIndex: Int {
+            let m = upMax
+            return Int(max(up[0] == m ? at[0] : -1, up[1] == m ? at[1] : -1))
+        }
+    }
+
+    @inline(__always) func pair(_ p: UnsafeMutablePointer<Double>, _ t: Int) -> SIMD2<Double> {
+        UnsafeRawPointer(p + t).loadUnaligned(as: SIMD2<Double>.self)
+    }
+
+    @inline(__always) func pair(_ p: UnsafeMutablePointer<Float>, _ t: Int) -> SIMD2<Double> {
+        SIMD2<Double>(UnsafeRawPointer(p + t).loadUnaligned(as: SIMD2<Float>.self))
+    }
+
+    func computeMaxima() -> SelectionMaxima {
+        var m = SelectionMaxima()
         var t = 0
-        while t + 4 <= activeSize {
-            let g0 = signValue[t] * gradient[t], g1 = signValue[t + 1] * gradient[t + 1]
-            let g2 = signValue[t + 2] * gradient[t + 2], g3 = signValue[t + 3] * gradient[t + 3]
-            let v0 = up(t, g0), v1 = up(t + 1, g1), v2 = up(t + 2, g2), v3 = up(t + 3, g3)
-            scores[t] = v0; scores[t + 1] = v1; scores[t + 2] = v2; scores[t + 3] = v3
-            u0 = v0 > u0 ? v0 : u0; u1 = v1 > u1 ? v1 : u1
-            u2 = v2 > u2 ? v2 : u2; u3 = v3 > u3 ? v3 : u3
-            let w0 = low(t, g0), w1 = low(t + 1, g1), w2 = low(t + 2, g2), w3 = low(t + 3, g3)
-            l0 = w0 > l0 ? w0 : l0; l1 = w1 > l1 ? w1 : l1
-            l2 = w2 > l2 ? w2 : l2; l3 = w3 > l3 ? w3 : l3
-            t += 4
+        var index = SIMD2<Int64>(0, 1)
+        while t &+ 2 <= activeSize {
+            let h = pair(signedGradient, t)
+            m.add(index, up: -h + pair(upBias, t), low: h + pair(lowBias, t))
+            index &+= 2
+            t += 2
         }
-        while t < activeSize {
-            let g = signValue[t] * gradient[t]
-            let v = up(t, g), w = low(t, g)
-            scores[t] = v
-            u0 = v > u0 ? v : u0
-            l0 = w > l0 ? w : l0
-            t += 1
+        if t < activeSize {
+            m.add(t, up: -signedGradient[t] + upBias[t], low: signedGradient[t] + lowBias[t])
         }
-        gMax = max(max(u0, u1), max(u2, u3))
-        gMax2 = max(max(l0, l1), max(l2, l3))
+        return m
+    }
+
+    /// WSS 3 of Fan et al., given the maxima over the active set.
+    ///
+    /// libsvm's branches on yₜ are folded into arithmetic: with Kᵢₜ the kernel entry,
+    /// libsvm's `QD[i] + QD[t] ∓ 2·yᵢ·Qᵢₜ` is `QD[i] + QD[t] − 2Kᵢₜ` in both branches, bit
+    /// for bit (sign flips and doubling are exact), so the selected pair is libsvm's.
+    func selectWorkingSet(_ maxima: SelectionMaxima) -> (Int, Int)? {
+        let gMax = maxima.upMax, gMax2 = maxima.lowMax
         guard gMax > -Double.infinity else { return nil }
-        t = activeSize - 1
-        while scores[t] != gMax { t -= 1 }
-        iBest = t
-        let i = iBest
+        // libsvm checks the stopping rule after choosing j; nothing is kept from that scan,
+        // so checking first returns the same answer.
+        if gMax + gMax2 < tolerance { return nil }
+        let i = maxima.upIndex
         let qdI = quadDiagonal[i]
-        let yi = signValue[i]
-        let kernelRow = kernel + kernelIndex[i] * n
+        let row = kernelRow(i)
         var jBest = -1
         var objectiveMin = Double.infinity
         // A candidate can only win when (gradDiff²/quad) ≥ −objectiveMin; `threshold` is
         // that bound lowered by 1e-12 relative, far more than the rounding of the product
         // and the quotient, so the division (the slow step) is skipped only for losers.
         var threshold = -Double.infinity
-        for t in 0..<activeSize {
-            let k = Double(kernelRow[kernelIndex[t]])
-            rowI[t] = k * (yi * signValue[t])
-            // Outside I_low: −∞, so gradDiff is not positive.
-            let v = inLow[t] ? signValue[t] * gradient[t] : -Double.infinity
-            let gradDiff = gMax + v
-            if gradDiff > 0 {
-                let quad = qdI + quadDiagonal[t] - 2.0 * k
-                let denominator = quad > 0 ? quad : Self.tau
-                let numerator = gradDiff * gradDiff
-                if numerator >= threshold * denominator {
-                    let obj = -numerator / denominator
-                    if obj <= objectiveMin {
-                        jBest = t
-                        objectiveMin = obj
-                        threshold = -objectiveMin * (1 - 1e-12)
-                    }
+        // The candidate test of one variable. A gradDiff ≤ 0 (outside I_low it is −∞) fails.
+        @inline(__always) func consider(_ t: Int, _ gradDiff: Double, _ numerator: Double, _ denominator: Double) {
+            if gradDiff > 0 && numerator >= threshold * denominator {
+                let obj = -numerator / denominator
+                if obj <= objectiveMin {
+                    jBest = t
+                    objectiveMin = obj
+                    threshold = -objectiveMin * (1 - 1e-12)
                 }
             }
         }
-        if gMax + gMax2 < tolerance || jBest == -1 { return nil }
+        // Two variables at a time, every quantity of the test computed for both and the
+        // test taken on both at once: whether gradDiff > 0 is a coin flip from one variable
+        // to the next (a mispredicted branch each), while a pair with a candidate is rare.
+        // Each lane computes exactly libsvm's expressions.
+        let gMaxPair = SIMD2<Double>(repeating: gMax), qdIPair = SIMD2<Double>(repeating: qdI)
+        let tauPair = SIMD2<Double>(repeating: Self.tau)
+        var t = 0
+        while t &+ 2 <= activeSize {
+            let gradDiff = gMaxPair + (pair(signedGradient, t) + pair(lowBias, t))
+            let quad = qdIPair + pair(quadDiagonal, t) - 2.0 * pair(row, t)
+            let denominator = tauPair.replacing(with: quad, where: quad .> 0)
+            let numerator = gradDiff * gradDiff
+            let passes = (gradDiff .> 0) .& (numerator .>= SIMD2(repeating: threshold) * denominator)
+            if any(passes) {
+                consider(t, gradDiff[0], numerator[0], denominator[0])
+                consider(t + 1, gradDiff[1], numerator[1], denominator[1])
+            }
+            t += 2
+        }
+        if t < activeSize {
+            let gradDiff = gMax + (signedGradient[t] + lowBias[t])
+            let quad = qdI + quadDiagonal[t] - 2.0 * Double(row[t])
+            consider(t, gradDiff, gradDiff * gradDiff, quad > 0 ? quad : Self.tau)
+        }
+        if jBest == -1 { return nil }
         return (i, jBest)
     }
 
     func beShrunk(_ t: Int, _ gMax1: Double, _ gMax2: Double) -> Bool {
+        let h = signedGradient[t]
         if isUpper(t) {
-            return sign[t] == 1 ? -gradient[t] > gMax1 : -gradient[t] > gMax2
+            return sign[t] == 1 ? -h > gMax1 : h > gMax2
         } else if isLower(t) {
-            return sign[t] == 1 ? gradient[t] > gMax2 : gradient[t] > gMax1
+            return sign[t] == 1 ? h > gMax2 : -h > gMax1
         }
         return false
     }
 
     func doShrinking() {
-        var gMax1 = -Double.infinity, gMax2 = -Double.infinity
-        for t in 0..<activeSize {
-            if sign[t] == 1 {
-                if !isUpper(t) && -gradient[t] >= gMax1 { gMax1 = -gradient[t] }
-                if !isLower(t) && gradient[t] >= gMax2 { gMax2 = gradient[t] }
-            } else {
-                if !isUpper(t) && -gradient[t] >= gMax2 { gMax2 = -gradient[t] }
-                if !isLower(t) && gradient[t] >= gMax1 { gMax1 = gradient[t] }
-            }
-        }
+        // libsvm's two maxima here are the selection's: over I_up of −yG, over I_low of yG.
+        let m = computeMaxima()
+        let gMax1 = m.upMax, gMax2 = m.lowMax
         if !unshrink && gMax1 + gMax2 <= tolerance * 10 {
             unshrink = true
             reconstructGradient()
@@ -297,26 +344,32 @@ private final class SMOState {
             }
             t += 1
         }
+        maxima = nil
     }
 
+    /// libsvm's `reconstruct_gradient`, in yG form: G = Ḡ + p, then the free variables'
+    /// Σ αᵤQₜᵤ, whose terms are ±(αᵤKₜᵤ) with the sign of yₜyᵤ.
     func reconstructGradient() {
         guard activeSize < l else { return }
-        for u in activeSize..<l { gradient[u] = gradientBar[u] + linear[u] }
+        for u in activeSize..<l { signedGradient[u] = signedGradientBar[u] + signedLinear[u] }
         var freeCount = 0
         for u in 0..<activeSize where isFree(u) { freeCount += 1 }
         // libsvm picks the loop order that touches fewer kernel entries.
         if freeCount * l > 2 * activeSize * (l - activeSize) {
             for t in activeSize..<l {
-                fillRow(t, rowI, from: 0, to: activeSize)
-                for u in 0..<activeSize where isFree(u) { gradient[t] += alpha[u] * rowI[u] }
+                let row = kernelRow(t)
+                for u in 0..<activeSize where isFree(u) {
+                    signedGradient[t] += alpha[u] * (Double(row[u]) * sign[u])
+                }
             }
         } else {
             for t in 0..<activeSize where isFree(t) {
-                fillRow(t, rowI, from: activeSize, to: l)
-                let a = alpha[t]
-                for u in activeSize..<l { gradient[u] += a * rowI[u] }
+                let row = kernelRow(t)
+                let a = alpha[t] * sign[t]
+                for u in activeSize..<l { signedGradient[u] += a * Double(row[u]) }
             }
         }
+        maxima = nil
     }
 
     func calculateRho() -> Double {
@@ -324,7 +377,7 @@ private final class SMOState {
         var freeCount = 0
         var freeSum = 0.0
         for t in 0..<activeSize {
-            let yG = Double(sign[t]) * gradient[t]
+            let yG = signedGradient[t]
             if isUpper(t) {
                 if sign[t] == -1 { upperBound = min(upperBound, yG) } else { lowerBound = max(lowerBound, yG) }
             } else if isLower(t) {
@@ -335,6 +388,12 @@ private final class SMOState {
             }
         }
         return freeCount > 0 ? freeSum / Double(freeCount) : (upperBound + lowerBound) / 2
+    }
+
+    func select() -> (Int, Int)? {
+        let m = maxima ?? computeMaxima()
+        maxima = m
+        return selectWorkingSet(m)
     }
 
     func solve(maxIterations: Int?) -> SVRSolution {
@@ -348,17 +407,17 @@ private final class SMOState {
                 counter = min(l, 1000)
                 if shrinking { doShrinking() }
             }
-            var pair = selectWorkingSet()
+            var pair = select()
             if pair == nil {
                 reconstructGradient()
                 activeSize = l
-                pair = selectWorkingSet()
+                maxima = nil
+                pair = select()
                 guard pair != nil else { break }
                 counter = 1
             }
             guard let (i, j) = pair else { break }
             iterations += 1
-            // rowI already holds Q_i over the active set; takeStep fills Q_j as it goes.
             takeStep(i, j)
         }
         if hitLimit && activeSize < l {
@@ -374,15 +433,19 @@ private final class SMOState {
     }
 
     /// The analytic two-variable update with libsvm's clipping order, then the gradient
-    /// and Ḡ bookkeeping.
+    /// and Ḡ bookkeeping, and the next selection's maxima in the same pass.
     func takeStep(_ i: Int, _ j: Int) {
         let oldI = alpha[i], oldJ = alpha[j]
         var ai = oldI, aj = oldJ
         let ci = c, cj = c
+        let gradientI = gradient(i), gradientJ = gradient(j)
+        let rowI = kernelRow(i), rowJ = kernelRow(j)
+        // libsvm's Qᵢⱼ.
+        let qIJ = Double(rowI[j]) * (sign[i] * sign[j])
         if sign[i] != sign[j] {
-            var quad = quadDiagonal[i] + quadDiagonal[j] + 2 * rowI[j]
+            var quad = quadDiagonal[i] + quadDiagonal[j] + 2 * qIJ
             if quad <= 0 { quad = SMOState.tau }
-            let delta = (-gradient[i] - gradient[j]) / quad
+            let delta = (-gradientI - gradientJ) / quad
             let diff = ai - aj
             ai += delta
             aj += delta
@@ -398,9 +461,9 @@ private final class SMOState {
                 if aj > cj { aj = cj; ai = cj + diff }
             }
         } else {
-            var quad = quadDiagonal[i] + quadDiagonal[j] - 2 * rowI[j]
+            var quad = quadDiagonal[i] + quadDiagonal[j] - 2 * qIJ
             if quad <= 0 { quad = SMOState.tau }
-            let delta = (gradient[i] - gradient[j]) / quad
+            let delta = (gradientI - gradientJ) / quad
             let sum = ai + aj
             ai -= delta
             aj += delta
@@ -420,28 +483,38 @@ private final class SMOState {
         alpha[i] = ai
         alpha[j] = aj
         largestBoxComparison = max(largestBoxComparison, ai, aj)
-        let dI = ai - oldI, dJ = aj - oldJ
-        // Q_j is gathered in the same pass that uses it (as `fillRow` would fill it).
-        let yj = signValue[j]
-        let kernelRowJ = kernel + kernelIndex[j] * n
-        for k in 0..<activeSize {
-            let qj = Double(kernelRowJ[kernelIndex[k]]) * (yj * signValue[k])
-            rowJ[k] = qj
-            gradient[k] += rowI[k] * dI + qj * dJ
-        }
-
+        let stepI = sign[i] * (ai - oldI), stepJ = sign[j] * (aj - oldJ)
         let wasUpperI = isUpper(i), wasUpperJ = isUpper(j)
+        // The statuses first: the maxima below are the next selection's, over the new sets.
         updateStatus(i)
         updateStatus(j)
+
+        var m = SelectionMaxima()
+        let stepIPair = SIMD2<Double>(repeating: stepI), stepJPair = SIMD2<Double>(repeating: stepJ)
+        var k = 0
+        var index = SIMD2<Int64>(0, 1)
+        while k &+ 2 <= activeSize {
+            let h = pair(signedGradient, k) + (pair(rowI, k) * stepIPair + pair(rowJ, k) * stepJPair)
+            UnsafeMutableRawPointer(signedGradient + k).storeBytes(of: h, as: SIMD2<Double>.self)
+            m.add(index, up: -h + pair(upBias, k), low: h + pair(lowBias, k))
+            index &+= 2
+            k += 2
+        }
+        if k < activeSize {
+            let h = signedGradient[k] + (Double(rowI[k]) * stepI + Double(rowJ[k]) * stepJ)
+            signedGradient[k] = h
+            m.add(k, up: -h + upBias[k], low: h + lowBias[k])
+        }
+        maxima = m
+
+        // Ḡ changes by ±C·Qᵢₖ = ±C·yᵢyₖKᵢₖ, so yₖḠₖ changes by ±(C·yᵢ)·Kᵢₖ.
         if wasUpperI != isUpper(i) {
-            fillRow(i, rowI, from: activeSize, to: l)
-            if wasUpperI { for k in 0..<l { gradientBar[k] -= ci * rowI[k] } }
-            else { for k in 0..<l { gradientBar[k] += ci * rowI[k] } }
+            let step = wasUpperI ? -(ci * sign[i]) : ci * sign[i]
+            for k in 0..<l { signedGradientBar[k] += step * Double(rowI[k]) }
         }
         if wasUpperJ != isUpper(j) {
-            fillRow(j, rowJ, from: activeSize, to: l)
-            if wasUpperJ { for k in 0..<l { gradientBar[k] -= cj * rowJ[k] } }
-            else { for k in 0..<l { gradientBar[k] += cj * rowJ[k] } }
+            let step = wasUpperJ ? -(cj * sign[j]) : cj * sign[j]
+            for k in 0..<l { signedGradientBar[k] += step * Double(rowJ[k]) }
         }
     }
 }
