@@ -106,8 +106,10 @@ predictors: $(PREDICTOR_EXPERIMENTS)
 .PHONY: paper fig3 fig5 fig5c fig6 fig7 fig7b fig9 table3 thesis
 FIG9_SPECS := linas-nats-tss linas-nats-tss-pixel3 linas-nats-tss-2080ti linas-ofa-mbv3-dynast
 
-## fig3: predictor MAPE and Kendall τ against training size (NATS-TSS accuracy, raspi4 and pixel3 latency; OFA-MBv3 top-1; HAT decoder latency)
-fig3: predictors-nats-tss predictors-nats-tss-lat-raspi4 predictors-nats-tss-lat-pixel3 predictors-ofa-mbv3-dynast predictors-hat-wmt14ende-gpu-titanxp
+## fig3: predictor MAPE and Kendall τ against training size (NATS-TSS accuracy, raspi4 and pixel3 latency; OFA-MBv3 top-1; HAT decoder latency):
+## the paper's models (ridge, svr-rbf, stacked) over 100 trials, the other models on the same rows in each spec's -others companion
+FIG3_SPECS := predictors-nats-tss predictors-nats-tss-lat-raspi4 predictors-nats-tss-lat-pixel3 predictors-ofa-mbv3-dynast predictors-hat-wmt14ende-gpu-titanxp
+fig3: $(FIG3_SPECS) $(addsuffix -others,$(FIG3_SPECS))
 
 ## fig5: fronts of LINAS, NSGA-II and random search after 250 evaluations
 fig5: linas-nats-tss

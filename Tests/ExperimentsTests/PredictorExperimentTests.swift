@@ -98,6 +98,31 @@ import Testing
         #expect(summary.contains("## Kendall τ") && summary.contains("| mlp-small |"))
     }
 
+    @Test("A companion spec with splits_from scores its models on the rows of the spec it names")
+    func companionSpecSharesTheRows() throws {
+        let main = try PredictorExperimentSpec.parse(Self.spec(), file: "p.toml")
+        let companionText = Self.spec()
+            .replacingOccurrences(of: "name = \"predictor-test\"", with: "name = \"predictor-test-others\"\nsplits_from = \"predictor-test\"")
+            .replacingOccurrences(of: "models = [\"ridge\"]", with: "models = [\"ridge\", \"svr-rbf\"]")
+        let companion = try PredictorExperimentSpec.parse(companionText, file: "c.toml")
+        #expect(companion.splitStream == "predictor-test" && main.splitStream == "predictor-test")
+        let a = try PredictorExperiment(spec: main, catalog: ExperimentFixtures.catalog).run(threads: 2)
+        let b = try PredictorExperiment(spec: companion, catalog: ExperimentFixtures.catalog).run(threads: 2)
+        #expect(a.trialSeeds == b.trialSeeds)
+        // ridge is model 0 in both: the same rows give the same scores, bit for bit.
+        for size in 0..<2 {
+            #expect(a.scores(model: 0, size: size).map(\.mape) == b.scores(model: 0, size: size).map(\.mape))
+            #expect(a.scores(model: 0, size: size).map(\.kendallTau) == b.scores(model: 0, size: size).map(\.kendallTau))
+        }
+        #expect(b.summary().contains("those of spec `predictor-test` (`splits_from`)"))
+        // Without it, another name draws other rows.
+        let renamed = try PredictorExperimentSpec.parse(Self.spec().replacingOccurrences(of: "name = \"predictor-test\"", with: "name = \"renamed\""), file: "r.toml")
+        #expect(try PredictorExperiment(spec: renamed, catalog: ExperimentFixtures.catalog).trialSeed(0) != a.trialSeeds[0])
+        #expect { try PredictorExperimentSpec.parse(Self.spec(extra: "").replacingOccurrences(of: "seed = 5", with: "seed = 5\nsplits_from = \"../up\""), file: "p.toml") } throws: { error in
+            "\(error)".contains("p.toml:4: splits_from")
+        }
+    }
+
     @Test("The nested subsets: the test set is fixed per trial and disjoint from training")
     func testSetTooLargeIsAnError() throws {
         let spec = try PredictorExperimentSpec.parse(Self.spec(sizes: "[15000]", testSize: 1000), file: "p.toml")

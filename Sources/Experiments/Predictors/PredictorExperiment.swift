@@ -18,7 +18,8 @@ import SearchSpaces
 /// try result.write(to: ResultsStore(root: "results", experiment: spec.name))
 /// ```
 ///
-/// Trial t draws its rows from its own stream, `StreamSeed.derive(seed, [name, "trial", t])`:
+/// Trial t draws its rows from its own stream, `StreamSeed.derive(seed, [name, "trial", t])`
+/// (name = the spec's `splits_from`, by default its own name):
 /// one shuffle of the rows whose target is finite; the first `testSize` rows are the test
 /// set and the next `max(sizes)` the training pool, whose prefixes are the nested subsets.
 /// A network's seed derives from the trial's seed, the model's name and the size (or is
@@ -90,7 +91,7 @@ public struct PredictorExperiment: Sendable {
 
     /// The seed of trial `t`'s row split.
     public func trialSeed(_ trial: Int) -> UInt64 {
-        StreamSeed.derive(base: spec.seed, labels: [spec.name, "trial", String(trial)])
+        StreamSeed.derive(base: spec.seed, labels: [spec.splitStream, "trial", String(trial)])
     }
 
     /// Runs every trial; `progress` is called (from any thread) after each trial finishes.

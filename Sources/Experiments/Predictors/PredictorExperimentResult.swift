@@ -63,6 +63,10 @@ public struct PredictorExperimentResult: Sendable {
         out += "Predictor evaluation (LINAS paper protocol, arXiv 2202.12934 §4.1) on `\(spec.benchmark)`, target "
         out += "`\(spec.target)`: \(spec.trials) trials (seed \(spec.seed)), each with \(spec.testSize) test rows and nested "
         out += "training subsets of \(spec.sizes.map(String.init).joined(separator: ", ")) rows. Mean ± std over trials.\n"
+        if spec.splitStream != spec.name {
+            out += "\nEach trial's test and training rows are those of spec `\(spec.splitStream)` (`splits_from`), "
+            out += "so these models are scored on the same rows as that spec's.\n"
+        }
         if spec.labelScaling == .dynast {
             out += "\nEvery model was fitted on labels scaled as DyNAS-T scales them (÷ 10^(⌊log₁₀ max|y|⌋ − 1) of each training subset; "
             out += "predictions scaled back), not on the raw target.\n"

@@ -13,6 +13,7 @@ import Predictors
 /// sizes = [100, 200, 300]           # nested training subsets
 /// models = ["ridge", "svr-rbf"]     # models with default parameters
 /// label_scaling = "none"            # or "dynast": every model fits y ÷ DyNAS-T's factor
+/// splits_from = "predictors-nats-tss"  # draw each trial's rows as that spec does (default: name)
 ///
 /// [benchmark]
 /// name = "nats-tss"                 # any table: nats-tss, ofa-mbv3-dynast, hat-…, your own
@@ -48,6 +49,10 @@ public struct PredictorExperimentSpec: Sendable, Equatable {
     public var target: String
     public var models: [PredictorModel]
     public var labelScaling: LabelScaling
+    /// The spec name whose streams draw each trial's rows (and so the models' seeds): the
+    /// spec's own name, or `splits_from`, so that a companion spec with other models is
+    /// scored on exactly the rows of the spec it accompanies.
+    public var splitStream: String
     public var file: String
     /// SHA-256 of the spec text, stored with the results.
     public var textHash: String
@@ -87,6 +92,10 @@ public struct PredictorExperimentSpec: Sendable, Equatable {
             throw SpecError(file: file, line: fields.line(of: "name"), message: "\(error) (it names the results folder)")
         }
         _ = try fields.string("description")   // for people; not used
+        let splitStream = try fields.string("splits_from") ?? name
+        do { try PlainName.check(splitStream, what: "splits_from") } catch {
+            throw SpecError(file: file, line: fields.line(of: "splits_from"), message: "\(error) (it names the spec whose trial rows this one reuses)")
+        }
         let trials = try fields.int("trials", range: 1...maximumTrials) ?? 100
         let seed = try fields.int("seed", required: true, range: 0...Int.max) ?? 0
         let testSize = try fields.int("test_size", range: 1...maximumRows) ?? 500
@@ -134,7 +143,8 @@ public struct PredictorExperimentSpec: Sendable, Equatable {
         try benchmarkFields.finish()
         try fields.finish()
         return PredictorExperimentSpec(name: name, trials: trials, seed: UInt64(seed), testSize: testSize, sizes: sizes,
-                                       benchmark: benchmark, target: target, models: models, labelScaling: scaling, file: file,
+                                       benchmark: benchmark, target: target, models: models, labelScaling: scaling,
+                                       splitStream: splitStream, file: file,
                                        textHash: SHA256.hex(Array(text.utf8)))
     }
 
