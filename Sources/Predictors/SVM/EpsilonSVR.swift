@@ -121,7 +121,9 @@ public struct EpsilonSVR: Regressor {
     ///
     /// Each kernel value is libsvm's sequential sum; four support vectors are summed side
     /// by side only so the four dependency chains overlap, which leaves every value and the
-    /// order of the outer sum unchanged. Large batches split their rows over the cores.
+    /// order of the outer sum unchanged. A 0/1 row against an all-0/1 support (one-hot
+    /// encodings) takes `BinaryRBFSupport`'s bit counts instead: the same values. Large
+    /// batches split their rows over the cores.
     public func predict(_ x: Matrix) throws -> [Double] {
         guard let kernel else { throw PredictorError.notFitted(model: "EpsilonSVR") }
         try validatePredictionWidth(x, fittedWidth: supportVectors.columns, model: "EpsilonSVR")
