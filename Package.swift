@@ -29,7 +29,11 @@ let package = Package(
         .target(name: "SearchSpaces", dependencies: ["NASCore"]),
         .target(name: "Benchmarks", dependencies: ["NASCore", "SearchSpaces", "HDF5Kit", "CZlib", "CBZip2"]),
         .target(name: "Indicators", dependencies: ["NASCore"]),
-        .target(name: "Predictors", dependencies: ["NASCore"]),
+        // Optimised in debug builds too: the SMO's two-lane `SIMD2` steps are generic calls
+        // without optimisation, about 6× slower than scalar code, and `make test` fits
+        // thousands of SVRs (the cost-reuse test alone took 6 minutes at -Onone).
+        .target(name: "Predictors", dependencies: ["NASCore"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Optimizers", dependencies: ["NASCore", "SearchSpaces", "Indicators", "Predictors"]),
         .target(name: "Analysis", dependencies: ["NASCore"]),
         .target(name: "Experiments", dependencies: [
