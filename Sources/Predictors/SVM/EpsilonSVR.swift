@@ -141,11 +141,14 @@ public struct EpsilonSVR: Regressor {
                         let binary = binarySupport
                         let decide = { (r: Int) in
                             // A 0/1 row against a 0/1 support: the same values by bit counts.
+                            // The packed row lives on the stack: no allocation per prediction.
                             if let binary {
-                                let words = UnsafeMutablePointer<UInt64>.allocate(capacity: binary.wordsPerRow)
-                                defer { words.deallocate() }
-                                if binary.pack(rowBase + r * d, into: words) {
-                                    outBase[r] = binary.decisionValue(words, coefficients: coefficientBase) - rho
+                                let packed = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: binary.wordsPerRow) { words -> Double? in
+                                    guard let base = words.baseAddress, binary.pack(rowBase + r * d, into: base) else { return nil }
+                                    return binary.decisionValue(base, coefficients: coefficientBase)
+                                }
+                                if let packed {
+                                    outBase[r] = packed - rho
                                     return
                                 }
                             }
