@@ -146,3 +146,39 @@ enum NB101SampleTable {
         print("NB101 canonicalDigest alone: \(Int(Double(rounds * cells.count) / s3)) /s on one core (\(x))")
     }
 }
+
+/// `row(of:)` answers from the canonical-form index for the table's graphs and from the
+/// hash for everything else; both must give nasbench's answer.
+@Suite struct NB101FormIndexTests {
+    /// Every graph row is found from every renumbering of its graph, with no MD5 at all;
+    /// on every 40th row the hash path is checked to agree.
+    @Test func everyRenumberingOfEveryGraphRowFindsItsRow() throws {
+        let bench = NB101SampleTable.bench
+        var rows = 0, queries = 0
+        for r in 0..<bench.archs.rows {
+            guard let cell = bench.archs.cell(at: r) else { continue }
+            for variant in try cell.isomorphicVariants() {
+                #expect(bench.row(of: variant) == r)
+                if r % 40 == 0 { #expect(bench.row(hashing: variant) == r) }
+                queries += 1
+            }
+            rows += 1
+        }
+        #expect(rows >= 10_250 && queries > rows)
+    }
+
+    /// Random cells, nearly all absent from a sample table: the two paths agree on every one,
+    /// and some are present.
+    @Test func randomCellsGetTheHashPathsAnswer() {
+        let bench = NB101SampleTable.bench
+        var rng = Xoshiro256StarStar(seed: 43)
+        var found = 0
+        for _ in 0..<20_000 {
+            let cell = NB101Sampling.nasbench.sample(using: &rng)
+            let row = bench.row(of: cell)
+            #expect(row == bench.row(hashing: cell))
+            if row != nil { found += 1 }
+        }
+        #expect(found > 0)
+    }
+}

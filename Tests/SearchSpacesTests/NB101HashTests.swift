@@ -117,6 +117,22 @@ let inceptionLike: NB101Cell = {
         }
     }
 
+    /// The masks initialiser builds the same cell as the matrix, with the same checks.
+    @Test func successorMasksBuildTheMatrixCell() throws {
+        #expect(try NB101Cell(vertexCount: 7, successorMasks: inceptionLike.successorMasks, ops: inceptionLike.ops) == inceptionLike)
+        #expect(throws: NB101ParseError.notUpperTriangular(row: 1, column: 0)) {
+            try NB101Cell(vertexCount: 2, successorMasks: 0b10 | 1 << 8, ops: [.input, .output])
+        }
+        #expect(throws: NB101ParseError.notUpperTriangular(row: 0, column: 3)) {
+            try NB101Cell(vertexCount: 3, successorMasks: 0b1010, ops: [.input, .conv3x3, .output])
+        }
+        #expect(throws: NB101ParseError.notUpperTriangular(row: 4, column: 1)) {
+            try NB101Cell(vertexCount: 3, successorMasks: 0b10 << 32, ops: [.input, .conv3x3, .output])
+        }
+        #expect(throws: NB101ParseError.vertexCount(8)) { try NB101Cell(vertexCount: 8, successorMasks: 0, ops: []) }
+        #expect(throws: NB101ParseError.wrongLength(bits: 9, ops: 2)) { try NB101Cell(vertexCount: 3, successorMasks: 0, ops: [.input, .output]) }
+    }
+
     @Test func nasbenchLongOpNamesParse() throws {
         let cell = try NB101Cell(adjacency: "010001000", ops: "input,conv1x1-bn-relu,output")
         #expect(cell.ops == [.input, .conv1x1, .output])

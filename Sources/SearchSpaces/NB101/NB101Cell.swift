@@ -87,6 +87,24 @@ public struct NB101Cell: Hashable, Sendable {
         try self.init(checkedVertexCount: n, successorMasks: masks, ops: ops)
     }
 
+    /// A cell from its successor masks (byte v has bit w set for an edge v→w) and its ops:
+    /// the matrix without building one.
+    ///
+    /// - Throws: `NB101ParseError` as `init(matrix:ops:)` does.
+    /// - Complexity: O(V)
+    public init(vertexCount n: Int, successorMasks masks: UInt64, ops: [NB101Op]) throws(NB101ParseError) {
+        guard (2...Self.maxVertices).contains(n) else { throw .vertexCount(n) }
+        guard n == ops.count else { throw .wrongLength(bits: n * n, ops: ops.count) }
+        for v in 0..<8 {
+            let row = masks >> UInt64(8 * v) & 0xFF
+            // Row v may point only at vertices v+1 … n−1.
+            let allowed: UInt64 = v < n ? (1 << UInt64(n)) - (1 << UInt64(v + 1)) : 0
+            let stray = row & ~allowed
+            if stray != 0 { throw .notUpperTriangular(row: v, column: stray.trailingZeroBitCount) }
+        }
+        try self.init(checkedVertexCount: n, successorMasks: masks, ops: ops)
+    }
+
     init(checkedVertexCount n: Int, successorMasks masks: UInt64, ops: [NB101Op]) throws(NB101ParseError) {
         guard (2...Self.maxVertices).contains(n) else { throw .vertexCount(n) }
         guard ops.first == .input, ops.last == .output, ops.dropFirst().dropLast().allSatisfy(\.isInner) else {

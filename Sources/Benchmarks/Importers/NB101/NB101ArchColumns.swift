@@ -53,15 +53,22 @@ public struct NB101ArchColumns: Sendable {
     /// The stored graph of a row, or nil when the source had none.
     public func cell(at row: Int) -> NB101Cell? {
         let n = Int(vertexCounts[row])
-        guard n >= 2 else { return nil }
-        var matrix = [[Int]](repeating: [Int](repeating: 0, count: n), count: n)
+        guard (2...7).contains(n) else { return nil }
+        var masks: UInt64 = 0
         var cellOps: [NB101Op] = []
+        cellOps.reserveCapacity(n)
         for r in 0..<n {
-            for c in 0..<n { matrix[r][c] = Int(adjacency[row * 49 + r * 7 + c]) }
+            for c in 0..<n {
+                switch adjacency[row * 49 + r * 7 + c] {
+                case 0: continue
+                case 1: masks |= 1 << UInt64(8 * r + c)
+                default: return nil
+                }
+            }
             guard let op = NB101Op(rawValue: UInt8(bitPattern: ops[row * 7 + r])) else { return nil }
             cellOps.append(op)
         }
-        return try? NB101Cell(matrix: matrix, ops: cellOps)
+        return try? NB101Cell(vertexCount: n, successorMasks: masks, ops: cellOps)
     }
 
     /// The `/archs` columns; callers add their extra columns to them.
