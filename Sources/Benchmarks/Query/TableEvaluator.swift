@@ -84,21 +84,44 @@ public struct TableEvaluator<Locator: RowLocator>: Evaluator {
 
     /// - Complexity: O(objectives + reported)
     public func evaluate(_ architecture: Architecture) -> Evaluation? {
+        locator.locate(architecture).flatMap(evaluation)
+    }
+
+    /// A row's values go straight from the columns to `values`; only surrogate answers
+    /// (blends, predictions) build an `Evaluation` first.
+    public func evaluate(_ architecture: Architecture, into values: UnsafeMutableBufferPointer<Double>) -> EvaluationHeader? {
         switch locator.locate(architecture) {
         case nil: return nil
-        case .row(let row)?: return evaluate(row: row)
-        case .nearest(let row, let distance)?:
+        case .row(let row)?: return write(row: row, into: values, answer: .exact)
+        case .nearest(let row, let distance)?: return write(row: row, into: values, answer: .nearest(distance: distance))
+        case let other?: return evaluation(other)?.write(into: values, objectiveCount: objectives.count)
+        }
+    }
+
+    @inline(__always)
+    private func write(row: Int, into values: UnsafeMutableBufferPointer<Double>, answer: Evaluation.Answer) -> EvaluationHeader {
+        let k = objectiveColumns.count
+        precondition(values.count == k + reportedColumns.count, "a buffer of other width than the evaluator declares")
+        for j in 0..<k { values[j] = Double(objectiveColumns[j][row]) }
+        for j in 0..<reportedColumns.count { values[k + j] = Double(reportedColumns[j][row]) }
+        return EvaluationHeader(row: row, cost: costColumn.map { Double($0[row]) } ?? 0, answer: answer)
+    }
+
+    private func evaluation(_ located: TableAnswer) -> Evaluation? {
+        switch located {
+        case .row(let row): return evaluate(row: row)
+        case .nearest(let row, let distance):
             var e = evaluate(row: row)
             e.answer = .nearest(distance: distance)
             return e
-        case .blend(let rows, let weights, let surrogate)?:
+        case .blend(let rows, let weights, let surrogate):
             let total = weights.reduce(0, +)
             func mix(_ column: [Float]) -> Double {
                 zip(rows, weights).reduce(0.0) { $0 + Double(column[$1.0]) * $1.1 } / total
             }
             return Evaluation(row: nil, objectives: objectiveColumns.map(mix), reported: reportedColumns.map(mix),
                               cost: costColumn.map(mix) ?? 0, answer: .surrogate(name: surrogate))
-        case .predicted(let features, let surrogate)?:
+        case .predicted(let features, let surrogate):
             // Only an evaluator given the surrogate's models gets this answer from its locator.
             guard objectiveModels.count == objectives.count else { return nil }
             return Evaluation(row: nil, objectives: objectiveModels.map { $0(features) },

@@ -28,3 +28,32 @@ public struct Evaluation: Sendable, Equatable {
 
     public var isExact: Bool { answer == .exact }
 }
+
+extension Evaluation {
+    /// Writes the objectives, then the reported metrics, to `values` and returns the rest.
+    ///
+    /// - Precondition: the answer has `objectiveCount` objectives and fills `values` exactly
+    ///   (an evaluator answering other widths than it declares is a programming error).
+    @inlinable
+    public func write(into values: UnsafeMutableBufferPointer<Double>, objectiveCount: Int) -> EvaluationHeader {
+        precondition(objectives.count == objectiveCount && reported.count == values.count - objectiveCount,
+                     "an evaluator answered other widths than it declares")
+        for (j, v) in objectives.enumerated() { values[j] = v }
+        for (j, v) in reported.enumerated() { values[objectiveCount + j] = v }
+        return EvaluationHeader(row: row, cost: cost, answer: answer)
+    }
+}
+
+/// An answer without its values (`Evaluator.evaluate(_:into:)` writes those to a buffer).
+public struct EvaluationHeader: Sendable, Equatable {
+    /// The table row the values came from (for `nearest`, the projected row); nil for surrogates.
+    public var row: Int?
+    /// Simulated cost of this evaluation, in seconds (0 when the table has no cost column).
+    public var cost: Double
+    public var answer: Evaluation.Answer
+
+    @inlinable
+    public init(row: Int?, cost: Double, answer: Evaluation.Answer) {
+        self.row = row; self.cost = cost; self.answer = answer
+    }
+}

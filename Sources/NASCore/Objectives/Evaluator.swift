@@ -14,6 +14,12 @@ public protocol Evaluator: Sendable {
     /// Nil when the architecture cannot be answered (e.g. off-table under a `reject` policy).
     func evaluate(_ architecture: Architecture) -> Evaluation?
 
+    /// The answer `evaluate(_:)` gives, with its objectives and then its reported metrics
+    /// written to `values` (`objectives.count + reported.count` of them) instead of two new
+    /// arrays: the path a trial logs from, without an allocation per evaluation
+    /// (`TrialEvaluator.evaluateLogged`). The default copies `evaluate(_:)`'s answer.
+    func evaluate(_ architecture: Architecture, into values: UnsafeMutableBufferPointer<Double>) -> EvaluationHeader?
+
     /// Each objective's unit as its table declares it ("%", "fraction", "ms"), nil where
     /// unknown. Algorithms whose reference trains on a fixed scale read it (NAS-EA-FA).
     var objectiveUnits: [String?] { get }
@@ -21,6 +27,10 @@ public protocol Evaluator: Sendable {
 
 extension Evaluator {
     public var objectiveUnits: [String?] { objectives.map { _ in nil } }
+
+    public func evaluate(_ architecture: Architecture, into values: UnsafeMutableBufferPointer<Double>) -> EvaluationHeader? {
+        evaluate(architecture).map { $0.write(into: values, objectiveCount: objectives.count) }
+    }
 
     /// Batch query; each answer as `evaluate` would give it.
     public func evaluate(_ architectures: [Architecture]) -> [Evaluation?] {

@@ -19,13 +19,16 @@ public struct EvaluationLog: Sendable, Equatable {
         objectives.reserveCapacity(n * k); reported.reserveCapacity(n * r)
     }
 
-    mutating func append(_ answer: Evaluation, cumulativeCost total: Double) {
-        rows.append(Int32(truncatingIfNeeded: answer.row ?? -1))
-        objectives += answer.objectives
-        reported += answer.reported
-        cost.append(answer.cost)
+    /// Appends one evaluation: `values` holds its `objectiveCount` objectives, then its
+    /// reported metrics.
+    mutating func append(_ header: EvaluationHeader, values: UnsafeBufferPointer<Double>, objectiveCount k: Int,
+                         cumulativeCost total: Double) {
+        rows.append(Int32(truncatingIfNeeded: header.row ?? -1))
+        objectives.append(contentsOf: UnsafeBufferPointer(rebasing: values[..<k]))
+        reported.append(contentsOf: UnsafeBufferPointer(rebasing: values[k...]))
+        cost.append(header.cost)
         cumulativeCost.append(total)
-        exact.append(answer.isExact ? 1 : 0)
+        if case .exact = header.answer { exact.append(1) } else { exact.append(0) }
     }
 }
 
@@ -52,7 +55,14 @@ public struct EvaluationRecord: Sendable, Equatable {
 /// ```swift
 /// let trial = TrialEvaluator(evaluator, budget: .evaluations(1000), cache: .charge)
 /// while let answer = trial.evaluate(space.sample(using: &rng)) { … }
+/// // The same without building an Evaluation: the answer's index in the log.
+/// while let i = trial.evaluateLogged(space.sample(using: &rng)) { let v = trial.objective(0, at: i) }
 /// ```
+///
+/// The log is the storage: an answer goes from the evaluator through a stack buffer into
+/// the log's flat arrays (`Evaluator.evaluate(_:into:)`), and `evaluate` builds its
+/// `Evaluation` from the log entry. Hot loops use `evaluateLogged`, which allocates nothing
+/// per evaluation (issue 18's lean search path).
 ///
 /// `evaluate` answers nil once the budget is spent, so every optimizer loop stops exactly
 /// at the budget. An evaluation-count budget is never exceeded; a simulated-seconds budget
@@ -82,13 +92,21 @@ public final class TrialEvaluator<E: Evaluator> where E.Architecture: Hashable {
     public private(set) var stalled = false
     /// Queries that got no answer (off-table under a reject policy).
     public private(set) var unanswered = 0
-    private var cached: [E.Architecture: Evaluation] = [:]
+    /// Under `.free`: the log index of each architecture's first answer.
+    private var cached: [E.Architecture: Int32] = [:]
+    /// The answers that are not `.exact` (nearest rows, surrogates), by log index; the log
+    /// itself keeps only the exact flag.
+    private var inexactAnswers: [Int32: Evaluation.Answer] = [:]
     private var queries = 0
+    private let objectiveCount: Int
+    private let reportedCount: Int
 
     public init(_ evaluator: E, budget: Budget, cache: CachePolicy) {
         self.evaluator = evaluator
         self.budget = budget
         self.cache = cache
+        self.objectiveCount = evaluator.objectives.count
+        self.reportedCount = evaluator.reported.count
         if case .evaluations(let n) = budget {
             log.reserve(min(n, Budget.maximumEvaluations), objectives: evaluator.objectives.count, reported: evaluator.reported.count)
         }
@@ -117,6 +135,15 @@ public final class TrialEvaluator<E: Evaluator> where E.Architecture: Hashable {
 
     /// The evaluation, or nil when the budget is spent or the architecture has no answer.
     public func evaluate(_ architecture: E.Architecture) -> Evaluation? {
+        evaluateLogged(architecture).map(evaluation(at:))
+    }
+
+    /// `evaluate` without building an `Evaluation`: the index of the answer in `log` (for a
+    /// repeat under `.free`, the index of its first answer), or nil when the budget is spent
+    /// or the architecture has no answer. Read the values with `objective(_:at:)`.
+    ///
+    /// - Complexity: one evaluator query; no allocation once the log's capacity is reserved.
+    public func evaluateLogged(_ architecture: E.Architecture) -> Int? {
         guard !isExhausted else { return nil }
         queries += 1
         // A search that only revisits known architectures (a tiny space under `free`)
@@ -124,10 +151,25 @@ public final class TrialEvaluator<E: Evaluator> where E.Architecture: Hashable {
         if queries > 1_000 * max(1, log.count) + 1_000_000 { stalled = true; return nil }
         if cache == .free, let hit = cached[architecture] {
             lastWasRepeat = true
-            return hit
+            return Int(hit)
         }
         lastWasRepeat = false
-        return charge(evaluator.evaluate(architecture), for: architecture)
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: objectiveCount + reportedCount) { values in
+            guard let header = evaluator.evaluate(architecture, into: values) else { unanswered += 1; return nil }
+            return charge(header, values: UnsafeBufferPointer(values), for: architecture)
+        }
+    }
+
+    /// Objective `j` of logged evaluation `i`, in its natural units and direction.
+    @inline(__always)
+    public func objective(_ j: Int, at i: Int) -> Double { log.objectives[i &* objectiveCount &+ j] }
+
+    /// Logged evaluation `i` as the `Evaluation` the evaluator answered.
+    public func evaluation(at i: Int) -> Evaluation {
+        let k = objectiveCount, r = reportedCount, row = log.rows[i]
+        return Evaluation(row: row < 0 ? nil : Int(row), objectives: Array(log.objectives[(i * k)..<(i * k + k)]),
+                          reported: Array(log.reported[(i * r)..<(i * r + r)]), cost: log.cost[i],
+                          answer: inexactAnswers[Int32(truncatingIfNeeded: i)] ?? .exact)
     }
 
     /// Pan's NATS query (`nas201_utils.py`; docs/ALGORITHMS.md, NAS-EA-FA): the records of
@@ -153,19 +195,22 @@ public final class TrialEvaluator<E: Evaluator> where E.Architecture: Hashable {
         drawn.answer.reported = drawn.answer.reported.indices.map { m in
             rows.reduce(0.0) { $0 + $1.answer.reported[m] } / Double(rows.count)
         }
-        return charge(drawn.answer, for: drawn.architecture)
+        let logged = withUnsafeTemporaryAllocation(of: Double.self, capacity: objectiveCount + reportedCount) { values in
+            charge(drawn.answer.write(into: values, objectiveCount: objectiveCount), values: UnsafeBufferPointer(values),
+                   for: drawn.architecture)
+        }
+        return logged.map(evaluation(at:))
     }
 
-    /// Counts, charges and logs one answer; nil (counted as unanswered) when there is none
-    /// or, under a simulated-seconds budget, its cost cannot be placed on the clock.
-    private func charge(_ answer: Evaluation?, for architecture: E.Architecture) -> Evaluation? {
-        guard let answer else { unanswered += 1; return nil }
-        if case .simulatedSeconds = budget, !(answer.cost.isFinite && answer.cost >= 0) { unanswered += 1; return nil }
-        if cache == .free { cached[architecture] = answer }
-        precondition(answer.objectives.count == evaluator.objectives.count && answer.reported.count == evaluator.reported.count,
-                     "an evaluator answered other widths than it declares")
-        spentSeconds += answer.cost
-        log.append(answer, cumulativeCost: spentSeconds)
-        return answer
+    /// Counts, charges and logs one answer, returning its log index; nil (counted as
+    /// unanswered) when, under a simulated-seconds budget, its cost cannot be placed on the clock.
+    private func charge(_ header: EvaluationHeader, values: UnsafeBufferPointer<Double>, for architecture: E.Architecture) -> Int? {
+        if case .simulatedSeconds = budget, !(header.cost.isFinite && header.cost >= 0) { unanswered += 1; return nil }
+        let index = log.count
+        if cache == .free { cached[architecture] = Int32(truncatingIfNeeded: index) }
+        if case .exact = header.answer {} else { inexactAnswers[Int32(truncatingIfNeeded: index)] = header.answer }
+        spentSeconds += header.cost
+        log.append(header, values: values, objectiveCount: objectiveCount, cumulativeCost: spentSeconds)
+        return index
     }
 }

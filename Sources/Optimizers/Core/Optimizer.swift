@@ -16,9 +16,14 @@ public protocol Optimizer: Sendable {
 /// wins a comparison.
 @inline(__always)
 func fitness(_ evaluation: Evaluation, _ objective: Objective) -> Double {
-    let v = evaluation.objectives[0]
-    if v.isNaN { return -.infinity }
-    return objective.maximised(v)
+    fitness(evaluation.objectives[0], objective)
+}
+
+/// `fitness` of a first objective's value (`TrialEvaluator.objective(0, at:)`).
+@inline(__always)
+func fitness(_ value: Double, _ objective: Objective) -> Double {
+    if value.isNaN { return -.infinity }
+    return objective.maximised(value)
 }
 
 /// An architecture with its fitness, as populations hold them.

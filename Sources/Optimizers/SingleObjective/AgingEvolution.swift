@@ -50,12 +50,12 @@ public struct AgingEvolution: Optimizer {
         var attempts = 0
         while members.count < population {
             let candidate = space.sample(using: &rng)
-            guard let answer = trial.evaluate(candidate) else {
+            guard let logged = trial.evaluateLogged(candidate) else {
                 attempts += 1
                 if trial.isExhausted || attempts > 1_000_000 { return }
                 continue
             }
-            members.append(Individual(architecture: candidate, fitness: fitness(answer, objective)))
+            members.append(Individual(architecture: candidate, fitness: fitness(trial.objective(0, at: logged), objective)))
         }
         var chosen = [Int](repeating: 0, count: sampleSize)
         while !trial.isExhausted {
@@ -78,11 +78,11 @@ public struct AgingEvolution: Optimizer {
             }
             let parent = members[(oldest + parentPosition) % population].architecture
             let child = space.mutate(parent, using: &rng)
-            guard let answer = trial.evaluate(child) else {
+            guard let logged = trial.evaluateLogged(child) else {
                 if trial.isExhausted { return }
                 continue
             }
-            members[oldest] = Individual(architecture: child, fitness: fitness(answer, objective))
+            members[oldest] = Individual(architecture: child, fitness: fitness(trial.objective(0, at: logged), objective))
             oldest = (oldest + 1) % population
         }
     }

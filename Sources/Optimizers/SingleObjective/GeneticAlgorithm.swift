@@ -50,11 +50,11 @@ public struct GeneticAlgorithm: Optimizer {
                     child = space.uniformCrossover(child, mate, using: &rng)
                 }
                 child = space.mutate(child, using: &rng)
-                guard let answer = trial.evaluate(child) else {
+                guard let logged = trial.evaluateLogged(child) else {
                     if trial.isExhausted { return }
                     continue   // no answer (off-table, rejected): breed another child
                 }
-                next.append(Individual(architecture: child, fitness: fitness(answer, objective)))
+                next.append(Individual(architecture: child, fitness: fitness(trial.objective(0, at: logged), objective)))
             }
             current = next
             firstGeneration = false

@@ -32,7 +32,7 @@ public struct RandomSearch: Optimizer {
                 }
                 consecutiveRepeats = 0
             }
-            if trial.evaluate(candidate) == nil && trial.isExhausted { return }
+            if trial.evaluateLogged(candidate) == nil && trial.isExhausted { return }
         }
     }
 }

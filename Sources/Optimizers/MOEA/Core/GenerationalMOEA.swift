@@ -71,8 +71,8 @@ extension GenerationalMOEA {
                 // The population keeps pymoo's X (the genes); a space that repairs invalid
                 // genomes evaluates the repaired architecture, as DyNAS-T's problem does.
                 let architecture = space.architecture(fromGenes: genes, using: &rng)
-                if let answer = trial.evaluate(architecture) {
-                    answers.append(zip(objectives, answer.objectives).map { $0.minimised($1) })
+                if let logged = trial.evaluateLogged(architecture) {
+                    answers.append(objectives.indices.map { objectives[$0].minimised(trial.objective($0, at: logged)) })
                 } else if trial.isExhausted {
                     break
                 } else {
