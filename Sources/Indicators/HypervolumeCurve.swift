@@ -48,6 +48,22 @@ public struct HypervolumeCurve: Sendable {
         return v
     }
 
+    /// Adds row `i` of a flat [points × dimension] array (the archive beyond two objectives
+    /// copies the point; the 2-D staircase does not), and returns the new hypervolume.
+    ///
+    /// - Precondition: `dimension == reference.count`
+    @discardableResult
+    public mutating func append(flat points: UnsafeBufferPointer<Double>, row i: Int, dimension m: Int) -> Double {
+        if plane != nil {
+            plane?.insert(points[i * m], points[i * m + 1])
+        } else {
+            _ = archive?.insert(Array(points[(i * m)..<(i * m + m)]))
+        }
+        let v = value
+        values.append(v)
+        return v
+    }
+
     /// Hypervolume of the first k points, for k = 1 … points.count.
     ///
     /// - Complexity: as `points.count` calls of `append`.

@@ -50,42 +50,49 @@ struct TrialRunner: SearchVisitor {
         var best = -Double.infinity
         var incumbent = 0..<0    // the incumbent's reported metrics in `log.reported`; none yet: NaN
         let none = [Double](repeating: .nan, count: r)
+        // The trial's points normalised and minimised, one flat array; an evaluation with
+        // a non-finite objective counts as the reference point (it adds no volume).
+        let minimised: [Double] = front.map { front in
+            var flat = front.normalizer.normalize(flat: log.objectives)
+            for i in 0..<n where !log.objectives[(i * k)..<(i * k + k)].allSatisfy(\.isFinite) {
+                for j in 0..<k { flat[i * k + j] = 1 }
+            }
+            return flat
+        } ?? []
         // Not optional: unwrapping into a copy each step would copy the archive every time.
         var curve = HypervolumeCurve(reference: front?.normalizer.reference ?? [1])
-        var minimisedPoints: [[Double]] = []
         if front != nil {
             result.hypervolume.reserveCapacity(n)
             result.normalizedHypervolume.reserveCapacity(n)
-            minimisedPoints.reserveCapacity(n)
         }
-        for i in 0..<n {
-            let v = log.objectives[i * k]
-            let signal = objectives[0].maximised(v)
-            if !signal.isNaN && signal > best {
-                best = signal
-                incumbent = (i * r)..<(i * r + r)
-            }
-            // `maximised` is its own inverse: this is `best` back in natural units.
-            result.bestSignal.append(best == -.infinity ? .nan : objectives[0].maximised(best))
-            if incumbent.isEmpty { result.incumbentReported += none } else { result.incumbentReported += log.reported[incumbent] }
-            if let front {
-                let raw = log.objectives[(i * k)..<(i * k + k)]
-                let point = raw.allSatisfy(\.isFinite) ? front.normalizer.normalize(raw) : front.normalizer.reference
-                minimisedPoints.append(point)
-                let hv = curve.append(point)
-                result.hypervolume.append(hv)
-                result.normalizedHypervolume.append(hv / front.score.trueHypervolume)
+        minimised.withUnsafeBufferPointer { points in
+            for i in 0..<n {
+                let v = log.objectives[i * k]
+                let signal = objectives[0].maximised(v)
+                if !signal.isNaN && signal > best {
+                    best = signal
+                    incumbent = (i * r)..<(i * r + r)
+                }
+                // `maximised` is its own inverse: this is `best` back in natural units.
+                result.bestSignal.append(best == -.infinity ? .nan : objectives[0].maximised(best))
+                if incumbent.isEmpty { result.incumbentReported += none } else { result.incumbentReported += log.reported[incumbent] }
+                if let front {
+                    let hv = curve.append(flat: points, row: i, dimension: k)
+                    result.hypervolume.append(hv)
+                    result.normalizedHypervolume.append(hv / front.score.trueHypervolume)
+                }
             }
         }
-        if front != nil, !minimisedPoints.isEmpty {
+        if front != nil, n > 0 {
             // The first front only (O(n·F), not all ranks' O(M n²) for three or more objectives);
-            // the same members, in the same order.
+            // the same members, in the same order. Normalised values are finite unless a
+            // table bound is infinite; those take the general ranking.
             let members: [Int]
-            if minimisedPoints.allSatisfy({ $0.allSatisfy(\.isFinite) }) {
-                members = NonDominatedSorting.firstFront(minimisedPoints)
+            if minimised.allSatisfy(\.isFinite) {
+                members = NonDominatedSorting.firstFront(flat: minimised, dimension: k) ?? []
             } else {
-                let ranks = NonDominatedSorting.ranks(minimisedPoints)
-                members = minimisedPoints.indices.filter { ranks[$0] == 0 }
+                let ranks = NonDominatedSorting.ranks((0..<n).map { Array(minimised[($0 * k)..<($0 * k + k)]) })
+                members = (0..<n).filter { ranks[$0] == 0 }
             }
             var seen = Set<Int32>()
             for i in members where seen.insert(result.rows[i]).inserted {
