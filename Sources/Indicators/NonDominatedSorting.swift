@@ -75,6 +75,7 @@ public enum NonDominatedSorting {
     public static func firstFront(flat points: [Double], dimension m: Int, stoppingAbove limit: Int = .max) -> [Int]? {
         precondition(m > 0 && points.count % m == 0 && points.allSatisfy(\.isFinite), "finite points of one dimension")
         let n = points.count / m
+        if m == 2 { return points.withUnsafeBufferPointer { firstFront2D($0, count: n, stoppingAbove: limit) } }
         return points.withUnsafeBufferPointer { p -> [Int]? in
             func equal(_ a: Int, _ b: Int) -> Bool { (0..<m).allSatisfy { p[a * m + $0] == p[b * m + $0] } }
             func dominates(_ a: Int, _ b: Int) -> Bool {
@@ -110,6 +111,34 @@ public enum NonDominatedSorting {
             }
             return front.sorted()
         }
+    }
+
+    /// `firstFront(flat:)` for two objectives. After sorting by (f1, f2), every earlier
+    /// point has f1 no larger, so a point is dominated exactly when an earlier distinct member
+    /// has f2 no larger: one running minimum replaces the scan of the members. Equal points
+    /// share their membership, as in the general case; the same members come out.
+    ///
+    /// - Complexity: O(n log n)
+    private static func firstFront2D(_ p: UnsafeBufferPointer<Double>, count n: Int, stoppingAbove limit: Int) -> [Int]? {
+        var order = (0..<n).map { (x: p[2 * $0], y: p[2 * $0 + 1], index: $0) }
+        order.sort { ($0.x, $0.y, $0.index) < ($1.x, $1.y, $1.index) }
+        var front: [Int] = []
+        var lowestY = Double.infinity
+        var previousX = Double.nan, previousY = Double.nan, previousIn = false
+        for point in order {
+            let member: Bool
+            if point.x == previousX && point.y == previousY {
+                member = previousIn
+            } else {
+                member = point.y < lowestY
+                if member { lowestY = point.y }
+            }
+            previousX = point.x; previousY = point.y; previousIn = member
+            guard member else { continue }
+            if front.count == limit { return nil }
+            front.append(point.index)
+        }
+        return front.sorted()
     }
 
     /// The fronts, best first, each listing its members in increasing index order.

@@ -1,4 +1,5 @@
 import Testing
+import NASCore
 @testable import Indicators
 
 /// Pins ranks to pymoo 0.6.2 `NonDominatedSorting` (= `moocore.pareto_rank`) and crowding to
@@ -51,6 +52,27 @@ import Testing
             for i in f.indices {
                 let e = expected[i] ?? .nan
                 #expect(close(actual[i], e), "\(id) point \(i): \(actual[i]) vs \(e)")
+            }
+        }
+    }
+}
+
+@Suite struct FirstFrontSweepTests {
+    /// The two-objective sweep gives rank 0 of the full sort on coarse random points (many
+    /// ties and equal points, ±0), and the general scan (three objectives, one constant)
+    /// agrees with it.
+    @Test func sweepEqualsRankZero() {
+        var rng = Xoshiro256StarStar(seed: 5)
+        for n in [1, 2, 3, 10, 200, 1_000] {
+            for _ in 0..<20 {
+                let points = (0..<n).map { _ in [Double(rng.nextInt(below: 12)) - 6, Double(rng.nextInt(below: 12)) * -0.5] }
+                let ranks = NonDominatedSorting.ranks(points)
+                let expected = ranks.indices.filter { ranks[$0] == 0 }
+                #expect(NonDominatedSorting.firstFront(points) == expected, "n = \(n)")
+                #expect(NonDominatedSorting.firstFront(points.map { $0 + [0] }) == expected, "n = \(n), 3-D")
+                let limit = max(0, expected.count - 1)
+                #expect(NonDominatedSorting.firstFront(points, stoppingAbove: limit) == nil)
+                #expect(NonDominatedSorting.firstFront(points, stoppingAbove: expected.count) == expected)
             }
         }
     }
