@@ -44,18 +44,24 @@ public struct AgingEvolution: Optimizer {
         where E.Architecture == S.Architecture {
         guard let objective = trial.evaluator.objectives.first else { return }
         // A ring buffer: `oldest` is the next slot to overwrite once the population is full.
-        var members: [Individual<S.Architecture>] = []
-        members.reserveCapacity(population)
+        // Architectures and fitnesses in separate arrays: this code is generic in the
+        // architecture, and a field of `Individual<A>` after an `A` of unknown size costs a
+        // metadata lookup on every comparison of the tournament.
+        var architectures: [S.Architecture] = []
+        var fitnesses: [Double] = []
+        architectures.reserveCapacity(population)
+        fitnesses.reserveCapacity(population)
         var oldest = 0
         var attempts = 0
-        while members.count < population {
+        while architectures.count < population {
             let candidate = space.sample(using: &rng)
             guard let logged = trial.evaluateLogged(candidate) else {
                 attempts += 1
                 if trial.isExhausted || attempts > 1_000_000 { return }
                 continue
             }
-            members.append(Individual(architecture: candidate, fitness: fitness(trial.objective(0, at: logged), objective)))
+            architectures.append(candidate)
+            fitnesses.append(fitness(trial.objective(0, at: logged), objective))
         }
         var chosen = [Int](repeating: 0, count: sampleSize)
         while !trial.isExhausted {
@@ -65,24 +71,24 @@ public struct AgingEvolution: Optimizer {
                 var best = rng.nextInt(below: population)
                 for _ in 1..<max(1, sampleSize) {
                     let p = rng.nextInt(below: population)
-                    if members[(oldest + p) % population].fitness > members[(oldest + best) % population].fitness { best = p }
+                    if fitnesses[(oldest + p) % population] > fitnesses[(oldest + best) % population] { best = p }
                 }
                 parentPosition = best
             } else {
                 sampleWithoutReplacement(population, into: &chosen, rng: &rng)
                 var best = chosen[0]
-                for p in chosen.dropFirst() where members[(oldest + p) % population].fitness >= members[(oldest + best) % population].fitness {
+                for p in chosen.dropFirst() where fitnesses[(oldest + p) % population] >= fitnesses[(oldest + best) % population] {
                     best = p
                 }
                 parentPosition = best
             }
-            let parent = members[(oldest + parentPosition) % population].architecture
-            let child = space.mutate(parent, using: &rng)
+            let child = space.mutate(architectures[(oldest + parentPosition) % population], using: &rng)
             guard let logged = trial.evaluateLogged(child) else {
                 if trial.isExhausted { return }
                 continue
             }
-            members[oldest] = Individual(architecture: child, fitness: fitness(trial.objective(0, at: logged), objective))
+            architectures[oldest] = child
+            fitnesses[oldest] = fitness(trial.objective(0, at: logged), objective)
             oldest = (oldest + 1) % population
         }
     }
