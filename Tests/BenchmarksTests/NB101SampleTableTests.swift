@@ -181,4 +181,21 @@ enum NB101SampleTable {
         }
         #expect(found > 0)
     }
+
+    /// Each form is hashed once, absent answers included, until the memo is full.
+    @Test func missMemoHashesEachFormOnce() throws {
+        let memo = NB101HashMemo(capacity: 2)
+        let forms = try ["010001000", "011001000"].map { try NB101Cell(adjacency: $0, ops: "in,c3,out").canonicalForm() }
+            + [try NB101Cell(adjacency: "0100", ops: "in,out").canonicalForm()]
+        var computed = 0
+        #expect(memo.row(for: forms[0]) { computed += 1; return 7 } == 7)
+        #expect(memo.row(for: forms[0]) { computed += 1; return 8 } == 7)
+        #expect(memo.row(for: forms[1]) { computed += 1; return nil } == nil)
+        #expect(memo.row(for: forms[1]) { computed += 1; return 9 } == nil)
+        #expect(computed == 2)
+        // Full: a third form is answered but not kept.
+        #expect(memo.row(for: forms[2]) { computed += 1; return 3 } == 3)
+        #expect(memo.row(for: forms[2]) { computed += 1; return 4 } == 4)
+        #expect(computed == 4)
+    }
 }

@@ -17,6 +17,7 @@ import SearchSpaces
 ///   of row r's graph has row r's hash; finding it costs no MD5 at all;
 /// - the 128-bit digests, for every other cell: rows published without a graph, and cells
 ///   outside the table, which take the full hash (about 50 MD5 messages) to be told apart.
+///   Each such form is hashed once per process (`NB101HashMemo`).
 ///
 /// The form index trusts that each row's graph hashes to the row's key. Both importers
 /// check it (`NB101SampleImporter` rejects a mismatch; `NB101TFRecordImporter` counts them
@@ -34,6 +35,7 @@ public struct NB101Benchmark: Sendable {
     public let repeats: NB101Repeats?
     private let rowOf: [MD5Digest: Int32]
     private let rowOfForm: [NB101CanonicalForm: Int32]
+    private let misses = NB101HashMemo()
 
     /// - Throws: `BenchmarkError` when two rows share a hash or an isomorphic graph.
     /// - Complexity: O(rows) to build the two indexes.
@@ -78,12 +80,14 @@ public struct NB101Benchmark: Sendable {
     /// The row of a cell, after pruning and hashing; nil when the cell is invalid or absent.
     ///
     /// - Complexity: pruning, the canonical form and a lookup for a cell isomorphic to a
-    ///   row's graph; the full canonical hash (about 60 MD5 blocks) for any other cell.
+    ///   row's graph; the full canonical hash (about 60 MD5 blocks) the first time any
+    ///   other cell's form is met, a lookup after.
     @inline(__always)
     public func row(of cell: NB101Cell) -> Int? {
         guard let valid = try? cell.validated() else { return nil }
-        if let row = rowOfForm[valid.canonicalForm()] { return Int(row) }
-        return row(hashing: valid)
+        let form = valid.canonicalForm()
+        if let row = rowOfForm[form] { return Int(row) }
+        return misses.row(for: form) { row(hashing: valid) }
     }
 
     /// The row by nasbench's hash alone, without the form index: the path of cells whose
