@@ -33,20 +33,29 @@ public struct GeneticAlgorithm: Optimizer {
     public func run<S: SearchSpace, E: Evaluator>(space: S, trial: TrialEvaluator<E>, rng: inout Xoshiro256StarStar)
         where E.Architecture == S.Architecture {
         guard let objective = trial.evaluator.objectives.first else { return }
-        var current = (0..<population).map { _ in Individual(architecture: space.sample(using: &rng), fitness: 0) }
+        // Architectures and fitnesses in separate arrays: this code is generic in the
+        // architecture, and a field after an architecture of unknown size costs a metadata
+        // lookup on every comparison (docs/ADDING-AN-ALGORITHM.md).
+        var architectures = (0..<population).map { _ in space.sample(using: &rng) }
+        var fitnesses = [Double](repeating: 0, count: population)
         var firstGeneration = true
         while !trial.isExhausted {
-            var next: [Individual<S.Architecture>] = []
-            next.reserveCapacity(population)
+            var nextArchitectures: [S.Architecture] = [], nextFitnesses: [Double] = []
+            nextArchitectures.reserveCapacity(population)
+            nextFitnesses.reserveCapacity(population)
             if elitism > 0 && !firstGeneration {
-                next += current.enumerated().sorted { a, b in
-                    a.element.fitness > b.element.fitness || (a.element.fitness == b.element.fitness && a.offset < b.offset)
-                }.prefix(elitism).map(\.element)
+                let elite = fitnesses.indices.sorted { a, b in
+                    fitnesses[a] > fitnesses[b] || (fitnesses[a] == fitnesses[b] && a < b)
+                }.prefix(elitism)
+                for i in elite {
+                    nextArchitectures.append(architectures[i])
+                    nextFitnesses.append(fitnesses[i])
+                }
             }
-            while next.count < population {
-                var child = current[tournamentWinner(current, fraction: tournamentFraction, rng: &rng)].architecture
+            while nextArchitectures.count < population {
+                var child = architectures[tournamentWinner(fitnesses, fraction: tournamentFraction, rng: &rng)]
                 if crossoverProbability > 0 && rng.nextBernoulli(crossoverProbability) {
-                    let mate = current[tournamentWinner(current, fraction: tournamentFraction, rng: &rng)].architecture
+                    let mate = architectures[tournamentWinner(fitnesses, fraction: tournamentFraction, rng: &rng)]
                     child = space.uniformCrossover(child, mate, using: &rng)
                 }
                 child = space.mutate(child, using: &rng)
@@ -54,9 +63,11 @@ public struct GeneticAlgorithm: Optimizer {
                     if trial.isExhausted { return }
                     continue   // no answer (off-table, rejected): breed another child
                 }
-                next.append(Individual(architecture: child, fitness: fitness(trial.objective(0, at: logged), objective)))
+                nextArchitectures.append(child)
+                nextFitnesses.append(fitness(trial.objective(0, at: logged), objective))
             }
-            current = next
+            architectures = nextArchitectures
+            fitnesses = nextFitnesses
             firstGeneration = false
         }
     }
