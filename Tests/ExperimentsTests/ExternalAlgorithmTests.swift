@@ -96,9 +96,9 @@ struct ExternalAlgorithmTests {
         let runner = try ExternalFixtures.runner(folder)
         let error = try #require(throws: RunError.self) { try runner.run() }
         #expect(error.exitStatus == .runFailed)
-        let lines = error.description.components(separatedBy: "\n")
-        #expect(lines.first == "1 of 3 trials failed; the others are saved, and running the spec again redoes only the failed ones:", "\(error)")
-        #expect(lines.count == 2 && lines[1].hasPrefix("  algorithm 'ext' trial 1: "), "\(error)")
+        #expect(!error.description.contains("\n"), "\(error)")
+        #expect(error.description.hasPrefix("1 of 3 trials failed; the others are saved, and running the spec again redoes only the failed ones. algorithm 'ext' trial 1: "),
+                "\(error)")
         let expected = [
             "crash": "deliberate crash in trial 1",
             "hang": "about to hang in trial 1",
@@ -133,7 +133,8 @@ struct ExternalAlgorithmTests {
         let folder = try ExternalFixtures.folder(spec: ExternalFixtures.spec(name: "byo-missing", trials: 2, command: #"["./no-such-program"]"#))
         let error = try #require(throws: RunError.self) { try ExternalFixtures.runner(folder).run() }
         #expect(error.description.hasPrefix("2 of 2 trials failed"), "\(error)")
-        #expect(error.description.contains("algorithm 'ext' trial 0: the client exited with status 127"), "\(error)")
+        #expect(error.description.contains("algorithm 'ext' trials 0–1: the client exited with status 127"), "\(error)")
+        #expect(!error.description.contains("\n"), "\(error)")
     }
 
     @Test("command is required, and params takes any keys")
@@ -201,5 +202,21 @@ struct ExternalAlgorithmTests {
         let rerun = try ExperimentFixtures.nasreplay(arguments)
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(rerun.stderr.contains("1 trials already finished, resuming with 1"), "\(rerun.stderr)")
+    }
+}
+
+@Suite struct FailedTrialsMessageTests {
+    /// Trials that failed alike are one entry with their trial numbers as runs; the message
+    /// stays on one line.
+    @Test func alikeFailuresAreOneEntry() {
+        let missing = "the client exited with status 2 with 500 of 500 evaluations left; stderr: needs numba"
+        var failures = (0..<100).map { ExternalTrialFailure(algorithm: "pymoo-age-moea", trial: $0, reason: missing) }
+        failures += [ExternalTrialFailure(algorithm: "ext", trial: 3, reason: "timed out"),
+                     ExternalTrialFailure(algorithm: "ext", trial: 7, reason: "timed out"),
+                     ExternalTrialFailure(algorithm: "ext", trial: 5, reason: "crashed")]
+        let text = ExperimentRunner.failedTrials(failures, of: 300).description
+        #expect(text == "103 of 300 trials failed; the others are saved, and running the spec again redoes only the failed ones. "
+                + "algorithm 'pymoo-age-moea' trials 0–99: \(missing); algorithm 'ext' trials 3, 7: timed out; algorithm 'ext' trial 5: crashed")
+        #expect(ExperimentRunner.ranges([0, 1, 2, 5, 7, 8]) == "0–2, 5, 7–8")
     }
 }

@@ -227,11 +227,36 @@ public struct ExperimentRunner: Sendable {
         return (trialFailures.withLock { $0 }.sorted { $0.0 < $1.0 }.map(\.1), busy.withLock { $0 }.sorted())
     }
 
-    /// The run's error when trials failed on their own: a count, then one line per trial.
+    /// The run's error when trials failed on their own, on one line: the count, then each
+    /// algorithm's trials that failed alike with their reason (a missing Python package
+    /// fails every trial of its algorithm the same way: one entry, not a hundred).
     static func failedTrials(_ failures: [ExternalTrialFailure], of total: Int) -> RunError {
-        var text = "\(failures.count) of \(total) trials failed; the others are saved, and running the spec again redoes only the failed ones:"
-        for f in failures { text += "\n  \(f.description)" }
-        return RunError(text)
+        var groups: [(algorithm: String, reason: String, trials: [Int])] = []
+        for f in failures {
+            if let g = groups.firstIndex(where: { $0.algorithm == f.algorithm && $0.reason == f.reason }) {
+                groups[g].trials.append(f.trial)
+            } else {
+                groups.append((f.algorithm, f.reason, [f.trial]))
+            }
+        }
+        let entries = groups.map { g in
+            "algorithm '\(g.algorithm)' \(g.trials.count == 1 ? "trial" : "trials") \(Self.ranges(g.trials.sorted())): \(g.reason)"
+        }
+        return RunError("\(failures.count) of \(total) trials failed; the others are saved, and running the spec again redoes only the failed ones. "
+                        + entries.joined(separator: "; "))
+    }
+
+    /// Sorted trial numbers as runs: [0, 1, 2, 5] is "0–2, 5".
+    static func ranges(_ sorted: [Int]) -> String {
+        var parts: [String] = []
+        var i = 0
+        while i < sorted.count {
+            var j = i
+            while j + 1 < sorted.count && sorted[j + 1] == sorted[j] + 1 { j += 1 }
+            parts.append(j > i ? "\(sorted[i])–\(sorted[j])" : "\(sorted[i])")
+            i = j + 1
+        }
+        return parts.joined(separator: ", ")
     }
 
     /// What the trial file of (configuration, trial) must hold (`TrialFile.read`).
