@@ -133,7 +133,7 @@ struct ExternalAlgorithmTests {
         let folder = try ExternalFixtures.folder(spec: ExternalFixtures.spec(name: "byo-missing", trials: 2, command: #"["./no-such-program"]"#))
         let error = try #require(throws: RunError.self) { try ExternalFixtures.runner(folder).run() }
         #expect(error.description.hasPrefix("2 of 2 trials failed"), "\(error)")
-        #expect(error.description.contains("algorithm 'ext' trials 0–1: the client exited with status 127"), "\(error)")
+        #expect(error.description.contains("algorithm 'ext' trials 0, 1: the client exited with status 127"), "\(error)")
         #expect(!error.description.contains("\n"), "\(error)")
     }
 
@@ -217,6 +217,5 @@ struct ExternalAlgorithmTests {
         let text = ExperimentRunner.failedTrials(failures, of: 300).description
         #expect(text == "103 of 300 trials failed; the others are saved, and running the spec again redoes only the failed ones. "
                 + "algorithm 'pymoo-age-moea' trials 0–99: \(missing); algorithm 'ext' trials 3, 7: timed out; algorithm 'ext' trial 5: crashed")
-        #expect(ExperimentRunner.ranges([0, 1, 2, 5, 7, 8]) == "0–2, 5, 7–8")
     }
 }

@@ -240,23 +240,10 @@ public struct ExperimentRunner: Sendable {
             }
         }
         let entries = groups.map { g in
-            "algorithm '\(g.algorithm)' \(g.trials.count == 1 ? "trial" : "trials") \(Self.ranges(g.trials.sorted())): \(g.reason)"
+            "algorithm '\(g.algorithm)' \(g.trials.count == 1 ? "trial" : "trials") \(IndexRuns.text(g.trials.sorted())): \(g.reason)"
         }
         return RunError("\(failures.count) of \(total) trials failed; the others are saved, and running the spec again redoes only the failed ones. "
                         + entries.joined(separator: "; "))
-    }
-
-    /// Sorted trial numbers as runs: [0, 1, 2, 5] is "0–2, 5".
-    static func ranges(_ sorted: [Int]) -> String {
-        var parts: [String] = []
-        var i = 0
-        while i < sorted.count {
-            var j = i
-            while j + 1 < sorted.count && sorted[j + 1] == sorted[j] + 1 { j += 1 }
-            parts.append(j > i ? "\(sorted[i])–\(sorted[j])" : "\(sorted[i])")
-            i = j + 1
-        }
-        return parts.joined(separator: ", ")
     }
 
     /// What the trial file of (configuration, trial) must hold (`TrialFile.read`).

@@ -2,6 +2,7 @@ import ArgumentParser
 import Benchmarks
 import Experiments
 import Foundation
+import NASCore
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -73,7 +74,7 @@ struct StatusCommand: ParsableCommand {
         var out = "\(status.experiment): \(status.totalDone)/\(status.totalTrials) trials done in \(status.folder)"
         out += status.hasRunsFile ? " (runs.h5 written)\n" : " (no runs.h5 yet)\n"
         let rows = status.algorithms.map { a -> [String] in
-            [a.label, "\(a.done)/\(status.trials)", "\(a.running.count)", "\(a.missing.count)", Self.trialList(a.missing)]
+            [a.label, "\(a.done)/\(status.trials)", "\(a.running.count)", "\(a.missing.count)", IndexRuns.text(a.missing)]
         }
         out += renderTable(["algorithm", "done", "running", "missing", "missing trials"], rows) + "\n"
         for a in status.algorithms {
@@ -111,19 +112,6 @@ struct StatusCommand: ParsableCommand {
         }
         fields.append("\"commands\": [\(commands.map(jsonString).joined(separator: ", "))]")
         return "{" + fields.joined(separator: ", ") + "}"
-    }
-
-    /// "3, 7, 12" or "0–9, 14" for runs of consecutive indices.
-    static func trialList(_ trials: [Int]) -> String {
-        var parts: [String] = []
-        var i = 0
-        while i < trials.count {
-            var j = i
-            while j + 1 < trials.count && trials[j + 1] == trials[j] + 1 { j += 1 }
-            parts.append(j - i >= 2 ? "\(trials[i])–\(trials[j])" : (i...j).map { String(trials[$0]) }.joined(separator: ", "))
-            i = j + 1
-        }
-        return parts.joined(separator: ", ")
     }
 }
 
