@@ -31,7 +31,8 @@ extension RunsFile {
             // ofa-oneshot's does after its winners) keeps what it found: its curves hold
             // their last value where runs.h5 pads them with NaN, so checkpoints and figures
             // count every trial. (Under a seconds budget the time grid holds them.)
-            let lengths = secondsBudget == nil ? c.log.trialCumulativeCosts.map(\.count) : nil
+            let trialCosts = c.log.trialCumulativeCosts
+            let lengths = secondsBudget == nil ? trialCosts.map(\.count) : nil
             let held = { (rows: [[Double]]) in lengths.map { Self.holdingLastValues(rows, trialLengths: $0) } ?? rows }
             var curves: [String: [[Double]]] = ["best_signal": held(c.curves.bestSignal)]
             for (metric, rows) in zip(p.reported, c.curves.incumbentReported) { curves["incumbent_\(metric.id)"] = held(rows) }
@@ -43,7 +44,7 @@ extension RunsFile {
             }
             length = max(length, curves.values.compactMap { $0.first?.count }.max() ?? 0)
             algorithms.append(.init(label: c.setup.label, curves: curves, parameters: c.setup.summary,
-                                    cumulativeCost: c.log.trialCumulativeCosts))
+                                    cumulativeCost: trialCosts))
         }
         let stored = p.checkpoints.map { Int($0) }
         // A checkpoint past every trial's end but within the budget is kept: the trials hold

@@ -20,10 +20,13 @@ extension RunsFile.Configuration {
         log.reported.reserveCapacity(trials.reduce(0) { $0 + $1.reported.count })
         log.cost.reserveCapacity(total); log.cumulativeCost.reserveCapacity(total); log.exact.reserveCapacity(total)
         for t in trials {
-            log.trial += Array(repeating: Int32(t.trial), count: t.evaluations)
-            log.step += (0..<t.evaluations).map { Int32($0 + 1) }
+            for s in 0..<t.evaluations {
+                log.trial.append(Int32(t.trial))
+                log.step.append(Int32(s + 1))
+            }
             log.row += t.rows; log.objectives += t.objectives; log.reported += t.reported
-            log.cost += t.cost; log.cumulativeCost += t.cumulativeCost; log.exact += t.exact.map { $0 != 0 }
+            log.cost += t.cost; log.cumulativeCost += t.cumulativeCost
+            for e in t.exact { log.exact.append(e != 0) }
         }
         let length = trials.map(\.evaluations).max() ?? 0
         let padded = { (rows: [[Double]]) in rows.map { $0 + Array(repeating: Double.nan, count: length - $0.count) } }
