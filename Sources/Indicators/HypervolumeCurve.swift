@@ -38,14 +38,7 @@ public struct HypervolumeCurve: Sendable {
     /// - Precondition: `point.count == reference.count`
     @discardableResult
     public mutating func append(_ point: [Double]) -> Double {
-        if plane != nil {
-            plane?.insert(point)
-        } else {
-            _ = archive?.insert(point)
-        }
-        let v = value
-        values.append(v)
-        return v
+        point.withUnsafeBufferPointer { append(flat: $0, row: 0, dimension: point.count) }
     }
 
     /// Adds row `i` of a flat [points × dimension] array (the archive beyond two objectives
@@ -55,6 +48,7 @@ public struct HypervolumeCurve: Sendable {
     @discardableResult
     public mutating func append(flat points: UnsafeBufferPointer<Double>, row i: Int, dimension m: Int) -> Double {
         if plane != nil {
+            precondition(m == 2, "a 2-D hypervolume curve needs 2-D points")
             plane?.insert(points[i * m], points[i * m + 1])
         } else {
             _ = archive?.insert(Array(points[(i * m)..<(i * m + m)]))
