@@ -1,5 +1,8 @@
+import CHDF5
 import CZlib
 import Dispatch
+import Foundation
+import Synchronization
 
 /// The compressed chunks of a file's datasets, made on every core before libhdf5 writes
 /// the file, and written by libhdf5 as they are (`H5Dwrite_chunk`).
@@ -7,7 +10,7 @@ import Dispatch
 /// ```swift
 /// let chunks = ChunkCompressor.compress(root, options: options)   // all cores, no lock
 /// // inside HDF5Library's lock, for each dataset in write order:
-/// chunks.next()    // nil: not compressed; else its chunks, in order
+/// chunks.next()    // nil: too small to chunk; .plain: stored as it is; .deflated: its chunks
 /// ```
 ///
 /// Why: libhdf5 filters chunks one at a time under the process's one HDF5 lock, and the
@@ -16,22 +19,44 @@ import Dispatch
 /// unfilters it the same way): the chunk's rows, an edge chunk padded with zeros (the fill
 /// value), the shuffle filter's byte transposition (`H5Z__filter_shuffle`), then zlib's
 /// `compress2` at the deflate level (`H5Z__filter_deflate`).
+///
+/// With `WriteOptions.minimumDeflateRatio`, a dataset whose first values deflate by less
+/// than that factor is stored `.plain`: contiguous, no filters. Deflating nearly random
+/// bytes (the low bytes of measured accuracies) is the slowest deflate there is and
+/// saves least.
 final class ChunkCompressor: @unchecked Sendable {
-    /// One compressed dataset: its chunk extent along the rows, and each chunk's bytes.
-    struct Dataset {
-        var rowsPerChunk: Int
-        var chunks: [[UInt8]]
+    /// How one dataset is stored.
+    enum Storage {
+        /// Chunked, shuffled and deflated: its chunk extent along the rows, and each
+        /// chunk's bytes.
+        case deflated(rowsPerChunk: Int, chunks: [[UInt8]])
+        /// Contiguous and unfiltered: it deflates too little to be worth the time.
+        case plain
     }
 
-    private var datasets: [Dataset?]
+    private var storages: [Storage?]
     private var position = 0
 
-    private init(_ datasets: [Dataset?]) { self.datasets = datasets }
+    private init(_ storages: [Storage?]) { self.storages = storages }
 
-    /// The next dataset's chunks, in `HDF5File`'s write order; nil when it is not compressed.
-    func next() -> Dataset? {
+    /// The next dataset's storage, in `HDF5File`'s write order; nil when it is small enough
+    /// to be stored as it is anyway (`WriteOptions.compressAbove`).
+    func next() -> Storage? {
         defer { position += 1 }
-        return position < datasets.count ? datasets[position] : nil
+        return position < storages.count ? storages[position] : nil
+    }
+
+    /// Values deflated to measure a dataset's ratio (`WriteOptions.minimumDeflateRatio`).
+    static let sampleElements = 8_192
+
+    /// One dataset to compress: where it is in write order and how it is cut into chunks.
+    private struct Plan: Sendable {
+        var dataset: Int
+        var width: Int
+        var rowsPerChunk: Int
+        var perRow: Int
+        var chunks: Int
+        var chunkBytes: Int { rowsPerChunk * perRow * width }
     }
 
     /// The chunks of every dataset of `root` that `options` compresses, in write order.
@@ -39,53 +64,88 @@ final class ChunkCompressor: @unchecked Sendable {
         var collected: [H5Dataset] = []
         collect(root, into: &collected)
         let all = collected
-        // Work items: (dataset, chunk); each writes only its own slot.
-        let plans = all.enumerated().filter { $0.element.data.count > options.compressAbove && !$0.element.isSkipped }.map { d, dataset in
+        let candidates = all.enumerated().filter { $0.element.data.count > options.compressAbove && !$0.element.isSkipped }.map { d, dataset in
             let perRow = dataset.shape.count == 2 ? max(1, dataset.shape[1]) : 1
             let rows = dataset.shape[0]
-            let rowsPerChunk = max(1, min(rows, 65_536 / perRow))
-            return (dataset: d, width: HDF5File.elementWidth(of: dataset.data), rowsPerChunk: rowsPerChunk, perRow: perRow,
-                    chunks: (rows + rowsPerChunk - 1) / rowsPerChunk)
+            let rowsPerChunk = Int(HDF5File.chunkRows(dataset.shape.map { hsize_t($0) }))
+            return Plan(dataset: d, width: HDF5File.elementWidth(of: dataset.data), rowsPerChunk: rowsPerChunk, perRow: perRow,
+                        chunks: (rows + rowsPerChunk - 1) / rowsPerChunk)
         }
-        let work = plans.enumerated().flatMap { p, plan in (0..<plan.chunks).map { (p, $0) } }
         // Numbers are read where they are; only strings are packed first (NUL-padded).
-        let packed = plans.map { plan -> [UInt8]? in
+        let packed = candidates.map { plan -> [UInt8]? in
             guard case .strings(let strings) = all[plan.dataset].data else { return nil }
             return HDF5File.packStrings(strings, width: plan.width)
         }
-        let level = Int32(options.deflateLevel)
-        // One slot per (dataset, chunk), each initialised by exactly one iteration.
-        let slots = Slots(count: work.count)
-        DispatchQueue.concurrentPerform(iterations: work.count) { i in
-            let (p, k) = work[i]
-            let plan = plans[p]
-            let chunkBytes = plan.rowsPerChunk * plan.perRow * plan.width
-            let compress = { (raw: UnsafeRawBufferPointer) in
-                slots.set(i, compressChunk(raw, index: k, chunkBytes: chunkBytes, width: plan.width, level: level))
-            }
-            if let bytes = packed[p] { bytes.withUnsafeBytes(compress) } else { HDF5File.withValueBytes(of: all[plan.dataset].data, compress) }
+        let withBytes: @Sendable (Int, (UnsafeRawBufferPointer) -> Void) -> Void = { p, body in
+            if let bytes = packed[p] { bytes.withUnsafeBytes(body) } else { HDF5File.withValueBytes(of: all[candidates[p].dataset].data, body) }
         }
-        let compressed = slots.values
-        var datasets = [Dataset?](repeating: nil, count: all.count)
+        let level = Int32(options.deflateLevel)
+        // Which datasets deflate well enough: their first values, as one shuffled block.
+        var deflates = [Bool](repeating: true, count: candidates.count)
+        if options.minimumDeflateRatio > 1 {
+            let ratios = forEachItem(candidates.count) { p, deflater in
+                let plan = candidates[p]
+                var ratio = Double.infinity
+                withBytes(p) { raw in
+                    let sample = UnsafeRawBufferPointer(rebasing: raw[..<min(raw.count, sampleElements * plan.width)])
+                    ratio = Double(sample.count) / Double(max(1, deflater.compress(sample, chunkBytes: sample.count, width: plan.width, level: level).count))
+                }
+                return ratio
+            }
+            deflates = ratios.map { $0 >= options.minimumDeflateRatio }
+        }
+        let plans = candidates.indices.filter { deflates[$0] }
+        // Work items: (candidate, chunk); each writes only its own slot.
+        let work = plans.flatMap { p in (0..<candidates[p].chunks).map { (p, $0) } }
+        let compressed = forEachItem(work.count) { i, deflater in
+            let (p, k) = work[i]
+            let plan = candidates[p]
+            var chunk: [UInt8] = []
+            withBytes(p) { raw in
+                let start = k * plan.chunkBytes
+                let rows = UnsafeRawBufferPointer(rebasing: raw[start..<min(raw.count, start + plan.chunkBytes)])
+                chunk = deflater.compress(rows, chunkBytes: plan.chunkBytes, width: plan.width, level: level)
+            }
+            return chunk
+        }
+        var storages = [Storage?](repeating: nil, count: all.count)
         var i = 0
-        for plan in plans {
-            datasets[plan.dataset] = Dataset(rowsPerChunk: plan.rowsPerChunk, chunks: Array(compressed[i..<(i + plan.chunks)]))
+        for (p, plan) in candidates.enumerated() {
+            guard deflates[p] else { storages[plan.dataset] = .plain; continue }
+            storages[plan.dataset] = .deflated(rowsPerChunk: plan.rowsPerChunk, chunks: Array(compressed[i..<(i + plan.chunks)]))
             i += plan.chunks
         }
-        return ChunkCompressor(datasets)
+        return ChunkCompressor(storages)
+    }
+
+    /// `body(i, deflater)` for every `i` in `0..<count`, on every core: each worker takes
+    /// the next item and keeps one `Deflater`, so zlib's state and the buffers are made
+    /// once per worker, not per chunk. Results in item order.
+    private static func forEachItem<T>(_ count: Int, _ body: @Sendable (Int, Deflater) -> T) -> [T] {
+        let slots = Slots<T>(count: count)
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
+            let deflater = Deflater()
+            while true {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard i < count else { return }
+                slots.set(i, body(i, deflater))
+            }
+        }
+        return slots.values
     }
 
     /// One result per work item: each is set by exactly one iteration, and read after
     /// `concurrentPerform` returns, so no lock is needed.
-    private final class Slots: @unchecked Sendable {
-        private let storage: UnsafeMutableBufferPointer<[UInt8]>
+    private final class Slots<T>: @unchecked Sendable {
+        private let storage: UnsafeMutableBufferPointer<T?>
         init(count: Int) {
             storage = .allocate(capacity: count)
-            storage.initialize(repeating: [])
+            storage.initialize(repeating: nil)
         }
         deinit { storage.deinitialize(); storage.deallocate() }
-        func set(_ i: Int, _ chunk: [UInt8]) { storage[i] = chunk }
-        var values: [[UInt8]] { Array(storage) }
+        func set(_ i: Int, _ value: T) { storage[i] = value }
+        var values: [T] { storage.map { $0! } }
     }
 
     /// Datasets in the order `HDF5File.writeGroup` writes them.
@@ -98,37 +158,78 @@ final class ChunkCompressor: @unchecked Sendable {
         }
     }
 
-    /// Chunk `index` of `raw`: zero-padded to `chunkBytes`, shuffled, deflated.
-    static func compressChunk(_ raw: UnsafeRawBufferPointer, index: Int, chunkBytes: Int, width: Int, level: Int32) -> [UInt8] {
-        var plain = [UInt8](repeating: 0, count: chunkBytes)
-        let start = index * chunkBytes, end = min(raw.count, start + chunkBytes)
-        if start < end { plain.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<end])) } }
-        // H5Z__filter_shuffle: byte j of every element together, for j in 0..<width.
-        if width > 1 && chunkBytes > width {
-            let elements = chunkBytes / width
-            var shuffled = [UInt8](repeating: 0, count: chunkBytes)
-            plain.withUnsafeBufferPointer { source in
-                shuffled.withUnsafeMutableBufferPointer { target in
-                    // Element by element (the source read in order), each byte to its plane.
-                    let s = source.baseAddress!, t = target.baseAddress!
-                    for e in 0..<elements {
-                        let element = s + e * width
-                        var plane = t + e
-                        for j in 0..<width { plane.pointee = element[j]; plane += elements }
-                    }
-                    // Bytes past the last whole element stay in place.
-                    for b in (elements * width)..<chunkBytes { target[b] = source[b] }
-                }
+    /// A chunk of `rows` zero-padded to `chunkBytes`, shuffled and deflated: what
+    /// libhdf5's pipeline stores.
+    static func compressChunk(_ rows: UnsafeRawBufferPointer, chunkBytes: Int, width: Int, level: Int32) -> [UInt8] {
+        Deflater().compress(rows, chunkBytes: chunkBytes, width: width, level: level)
+    }
+}
+
+/// zlib's deflate state and a worker's buffers, kept from chunk to chunk: a fresh
+/// `compress2` allocated and cleared about 270 KB of state per chunk.
+///
+/// `deflateReset` then one `deflate(Z_FINISH)` over the whole input gives the bytes of
+/// `compress2` at the same level (which is `deflateInit` and that same call), so each chunk
+/// is still the one libhdf5's filter would make.
+final class Deflater {
+    private var stream = z_stream()
+    private var level: Int32?
+    private var shuffled: [UInt8] = []
+    private var output: [UInt8] = []
+
+    deinit { if level != nil { deflateEnd(&stream) } }
+
+    /// `rows` zero-padded to `chunkBytes`, shuffled (`H5Z__filter_shuffle`: byte j of every
+    /// element together, for j in 0..<width), deflated.
+    func compress(_ rows: UnsafeRawBufferPointer, chunkBytes: Int, width: Int, level: Int32) -> [UInt8] {
+        precondition(rows.count <= chunkBytes)
+        if shuffled.count < chunkBytes { shuffled = [UInt8](repeating: 0, count: chunkBytes) }
+        let elements = chunkBytes / width
+        shuffled.withUnsafeMutableBytes { target in
+            let t = target.baseAddress!
+            if width == 1 || chunkBytes <= width {
+                if rows.count > 0 { t.copyMemory(from: rows.baseAddress!, byteCount: rows.count) }
+                (t + rows.count).initializeMemory(as: UInt8.self, repeating: 0, count: chunkBytes - rows.count)
+                return
             }
-            plain = shuffled
+            // Element by element (the source read in order), each byte to its plane; the
+            // padding of an edge chunk is zeros in every plane.
+            let present = rows.count / width
+            let s = rows.baseAddress.map { UnsafeRawPointer($0) }
+            for e in 0..<present {
+                let element = s! + e * width
+                var plane = t + e
+                for j in 0..<width { plane.storeBytes(of: element.load(fromByteOffset: j, as: UInt8.self), as: UInt8.self); plane += elements }
+            }
+            if present < elements {
+                for j in 0..<width { (t + j * elements + present).initializeMemory(as: UInt8.self, repeating: 0, count: elements - present) }
+            }
+            // Bytes past the last whole element stay in place (zeros: the padding).
+            let tail = elements * width
+            (t + tail).initializeMemory(as: UInt8.self, repeating: 0, count: chunkBytes - tail)
         }
-        var size = compressBound(uLong(chunkBytes))
-        var out = [UInt8](repeating: 0, count: Int(size))
-        let status = out.withUnsafeMutableBufferPointer { target in
-            plain.withUnsafeBufferPointer { compress2(target.baseAddress, &size, $0.baseAddress, uLong(chunkBytes), level) }
+        if self.level != level {
+            if self.level != nil { deflateEnd(&stream) }
+            stream = z_stream()
+            let status = deflateInit2_(&stream, level, Z_DEFLATED, MAX_WBITS, 8, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+            precondition(status == Z_OK, "zlib deflateInit2 failed (\(status))")
+            self.level = level
+        } else {
+            deflateReset(&stream)
         }
-        precondition(status == Z_OK, "zlib compress2 failed (\(status)) with a buffer of compressBound's size")
-        // A copy of the exact size: the compressBound-sized buffer would keep its capacity.
-        return Array(out[0..<Int(size)])
+        let bound = Int(deflateBound(&stream, uLong(chunkBytes)))
+        if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
+        let size = shuffled.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                stream.next_in = source.baseAddress
+                stream.avail_in = uInt(chunkBytes)
+                stream.next_out = target.baseAddress
+                stream.avail_out = uInt(bound)
+                let status = deflate(&stream, Z_FINISH)
+                precondition(status == Z_STREAM_END, "zlib deflate failed (\(status)) with a buffer of deflateBound's size")
+                return Int(stream.total_out)
+            }
+        }
+        return Array(output[0..<size])
     }
 }

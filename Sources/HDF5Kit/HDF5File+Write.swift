@@ -7,6 +7,10 @@ public enum HDF5File {
         /// Chunk + shuffle + deflate datasets larger than this many elements.
         public var compressAbove: Int = 4096
         public var deflateLevel: UInt32 = 4
+        /// A dataset whose first values (`ChunkCompressor.sampleElements`) deflate by less
+        /// than this factor is stored contiguous and unfiltered; at most 1: every dataset
+        /// above `compressAbove` is deflated.
+        public var minimumDeflateRatio: Double = 1
         public init() {}
     }
 
@@ -108,9 +112,10 @@ public enum HDF5File {
         return g
     }
 
-    /// - Parameter compressed: the dataset's chunks, already filtered (`ChunkCompressor`).
+    /// - Parameter compressed: how `ChunkCompressor` stores the dataset (its chunks, already
+    ///   filtered, or plain); nil: libhdf5 filters what `options` compresses.
     static func writeDataset(_ name: String, _ dataset: H5Dataset, into location: hid_t, path: String,
-                             options: WriteOptions, compressed: ChunkCompressor.Dataset? = nil) throws(HDF5Error) {
+                             options: WriteOptions, compressed: ChunkCompressor.Storage? = nil) throws(HDF5Error) {
         let count = dataset.data.count
         guard dataset.shape.reduce(1, *) == count || dataset.isSkipped, (1...2).contains(dataset.shape.count) else {
             throw HDF5Error(file: path, message: "dataset '\(name)' has shape \(dataset.shape) but \(count) values")
@@ -125,10 +130,12 @@ public enum HDF5File {
         _ = H5Pset_obj_track_times(dcpl, false)
         // A skipped dataset (a read that left its values out) keeps its extent, and no storage.
         if dataset.isSkipped { _ = H5Pset_fill_time(dcpl, H5D_FILL_TIME_NEVER) }
-        if count > options.compressAbove {
+        var preDeflated: (rowsPerChunk: Int, chunks: [[UInt8]])?
+        if case .deflated(let rowsPerChunk, let chunks)? = compressed { preDeflated = (rowsPerChunk, chunks) }
+        let isPlain = if case .plain? = compressed { true } else { false }
+        if count > options.compressAbove && !isPlain {
             var chunk = dims
-            let perRow = dims.count == 2 ? max(1, Int(dims[1])) : 1
-            chunk[0] = hsize_t(max(1, min(Int(dims[0]), 65_536 / perRow)))
+            chunk[0] = chunkRows(dims)
             _ = H5Pset_chunk(dcpl, Int32(chunk.count), &chunk)
             _ = H5Pset_shuffle(dcpl)
             _ = H5Pset_deflate(dcpl, options.deflateLevel)
@@ -138,9 +145,8 @@ public enum HDF5File {
         let ds = H5Dcreate2(location, name, fileType, space, chdf5_p_default(), dcpl, chdf5_p_default())
         guard ds >= 0 else { throw failure(path, "cannot create dataset '\(name)'") }
         closer.add(ds, H5Dclose)
-        if let compressed, count > options.compressAbove {
-            precondition(compressed.rowsPerChunk == max(1, min(Int(dims[0]), 65_536 / (dims.count == 2 ? max(1, Int(dims[1])) : 1))),
-                         "ChunkCompressor and writeDataset disagree on the chunk extent")
+        if let compressed = preDeflated, count > options.compressAbove {
+            precondition(compressed.rowsPerChunk == Int(chunkRows(dims)), "ChunkCompressor and writeDataset disagree on the chunk extent")
             for (k, chunk) in compressed.chunks.enumerated() {
                 var offset: [hsize_t] = dims.count == 2 ? [hsize_t(k * compressed.rowsPerChunk), 0] : [hsize_t(k * compressed.rowsPerChunk)]
                 let status = chunk.withUnsafeBytes { H5Dwrite_chunk(ds, chdf5_p_default(), 0, &offset, $0.count, $0.baseAddress) }
@@ -159,6 +165,12 @@ public enum HDF5File {
         if let stored = dataset.stored {
             try writeAttribute(StoredValues.offsetAttribute, .int(Int64(stored.offset)), on: ds, path: path)
         }
+    }
+
+    /// Rows per chunk of a chunked dataset: about 64 Ki values.
+    static func chunkRows(_ dims: [hsize_t]) -> hsize_t {
+        let perRow = dims.count == 2 ? max(1, Int(dims[1])) : 1
+        return hsize_t(max(1, min(Int(dims[0]), 65_536 / perRow)))
     }
 
     /// (file type, memory type, whether the caller must close them).

@@ -44,6 +44,72 @@ import Testing
         let size = { (p: String) in try FileManager.default.attributesOfItem(atPath: p)[.size] as? Int }
         #expect(try size(ahead) == size(library))
         #expect(try size(ahead) ?? 0 < 2_000_000, "the datasets are compressed")
+        // And each stored chunk is the library's, byte for byte: the workers reuse one
+        // zlib state across datasets of every width.
+        for name in ["a/float64", "a/float32_2d", "a/int8", "b/int32", "b/int64_2d", "b/uint64", "b/strings"] {
+            let mine = try Self.storage(ahead, name), theirs = try Self.storage(library, name)
+            #expect(mine.filters == 2 && mine.chunks.count > 0, "\(name) is shuffled and deflated")
+            let same = mine.chunks == theirs.chunks   // a Bool: a failure prints no megabytes
+            #expect(same, "\(name): chunks differ from libhdf5's")
+        }
+    }
+
+    @Test func datasetsThatDeflateLittleAreStoredPlain() throws {
+        var root = Self.tree
+        var generator = SystemRandomNumberGenerator()
+        // Random low bytes, as measured accuracies have: deflate saves about a third.
+        root.set("c/accuracies", H5Dataset(.float64((0..<70_000).map { _ in 90 + Double(UInt16.random(in: 0...9_999, using: &generator)) / 1_000 })))
+        var options = HDF5File.WriteOptions()
+        options.deflateLevel = 1
+        options.minimumDeflateRatio = 4
+        let path = temporaryPath("ratio.h5")
+        try HDF5File.write(root, to: path, options: options)
+        #expect(try HDF5File.read(path) == root)
+        for name in ["a/float64", "c/accuracies"] {
+            let stored = try Self.storage(path, name)
+            #expect(stored.filters == 0 && stored.chunks.isEmpty, "\(name) deflates less than 4× and is stored as it is")
+        }
+        for name in ["a/float32_2d", "b/int32", "b/int64_2d", "b/strings"] {
+            #expect(try Self.storage(path, name).filters == 2, "\(name) deflates well and is deflated")
+        }
+        // Small datasets stay contiguous whatever the ratio.
+        #expect(try Self.storage(path, "c/small").filters == 0)
+    }
+
+    /// A dataset's filter count and, when it is chunked, every chunk as stored.
+    static func storage(_ path: String, _ name: String) throws -> (filters: Int32, chunks: [[UInt8]]) {
+        try HDF5Library.withLock { () throws(HDF5Error) in
+            let file = H5Fopen(path, chdf5_acc_rdonly(), chdf5_p_default())
+            guard file >= 0 else { throw HDF5Error(file: path, message: "cannot open") }
+            defer { H5Fclose(file) }
+            let ds = H5Dopen2(file, name, chdf5_p_default())
+            guard ds >= 0 else { throw HDF5Error(file: path, message: "no dataset \(name)") }
+            defer { H5Dclose(ds) }
+            let plist = H5Dget_create_plist(ds)
+            defer { H5Pclose(plist) }
+            let filters = H5Pget_nfilters(plist)
+            guard H5Pget_layout(plist) == H5D_CHUNKED else { return (filters, []) }
+            let space = H5Dget_space(ds)
+            defer { H5Sclose(space) }
+            var dims = [hsize_t](repeating: 0, count: Int(H5Sget_simple_extent_ndims(space)))
+            H5Sget_simple_extent_dims(space, &dims, nil)
+            var chunk = dims
+            H5Pget_chunk(plist, Int32(chunk.count), &chunk)
+            var chunks: [[UInt8]] = []
+            for start in stride(from: 0, to: dims[0], by: Int(chunk[0])) {
+                var offset = [hsize_t](repeating: 0, count: dims.count)
+                offset[0] = start
+                var size: hsize_t = 0
+                guard H5Dget_chunk_storage_size(ds, &offset, &size) >= 0 else { throw HDF5Error(file: path, message: "no chunk at \(start)") }
+                var bytes = [UInt8](repeating: 0, count: Int(size))
+                var mask: UInt32 = 0
+                guard H5Dread_chunk(ds, chdf5_p_default(), &offset, &mask, &bytes) >= 0, mask == 0 else {
+                    throw HDF5Error(file: path, message: "cannot read the chunk at \(start)")
+                }
+                chunks.append(bytes)
+            }
+            return (filters, chunks)
+        }
     }
 
     @Test func aSingleChunkFileIsByteForByteTheLibrarysOwn() throws {
