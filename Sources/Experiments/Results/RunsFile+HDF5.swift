@@ -111,7 +111,10 @@ extension RunsFile {
     static func matrix(_ rows: [[Double]], width: Int) -> H5Dataset {
         var values: [Double] = []
         values.reserveCapacity(rows.count * width)
-        for row in rows { values += row + Array(repeating: .nan, count: width - row.count) }
+        for row in rows {
+            values += row
+            values.append(contentsOf: repeatElement(.nan, count: width - row.count))
+        }
         return H5Dataset(.float64(values), shape: [rows.count, width])
     }
 

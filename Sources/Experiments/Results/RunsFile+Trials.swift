@@ -20,19 +20,23 @@ extension RunsFile.Configuration {
         log.reported.reserveCapacity(trials.reduce(0) { $0 + $1.reported.count })
         log.cost.reserveCapacity(total); log.cumulativeCost.reserveCapacity(total); log.exact.reserveCapacity(total)
         for t in trials {
-            for s in 0..<t.evaluations {
-                log.trial.append(Int32(t.trial))
-                log.step.append(Int32(s + 1))
-            }
+            log.trial.append(contentsOf: repeatElement(Int32(t.trial), count: t.evaluations))
+            log.step.append(contentsOf: 1..<(Int32(t.evaluations) + 1))
             log.row += t.rows; log.objectives += t.objectives; log.reported += t.reported
             log.cost += t.cost; log.cumulativeCost += t.cumulativeCost
-            for e in t.exact { log.exact.append(e != 0) }
+            log.exact.append(contentsOf: t.exact.lazy.map { $0 != 0 })
         }
         let length = trials.map(\.evaluations).max() ?? 0
-        let padded = { (rows: [[Double]]) in rows.map { $0 + Array(repeating: Double.nan, count: length - $0.count) } }
+        // A row already `length` long is shared, not copied (the usual case: every trial ran
+        // its whole budget).
+        let padded = { (rows: [[Double]]) in
+            rows.map { $0.count == length ? $0 : $0 + repeatElement(Double.nan, count: length - $0.count) }
+        }
         // incumbentReported is [evaluations × reported], one matrix per metric is a column of it.
         let incumbents = (0..<r).map { j in
-            padded(trials.map { t in stride(from: j, to: t.incumbentReported.count, by: r).map { t.incumbentReported[$0] } })
+            padded(trials.map { t in
+                r == 1 ? t.incumbentReported : stride(from: j, to: t.incumbentReported.count, by: r).map { t.incumbentReported[$0] }
+            })
         }
         let hv = provenance.measuresHypervolume
         self.init(
