@@ -50,7 +50,22 @@ public struct ResultsStore: Sendable {
     }
 
     private func trialFile(algorithm: String, trial: Int, extension ext: String) -> String {
-        "\(trialFolder(algorithm))/trial-\(String(format: "%06d", trial)).\(ext)"
+        "\(trialFolder(algorithm))/\(Self.trialFileName(trial, extension: ext))"
+    }
+
+    /// `trial-NNNNNN.<ext>`.
+    static func trialFileName(_ trial: Int, extension ext: String) -> String {
+        let digits = String(trial)
+        return TrialFile.namePrefix + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + "." + ext
+    }
+
+    /// The trial's own file (a record, else the older HDF5 one) if its folder holds one.
+    private func existingTrialFile(algorithm: String, trial: Int) -> String? {
+        for ext in [TrialFile.recordExtension, TrialFile.legacyExtension]
+        where journal.holdsTrialFile(label: algorithm, name: Self.trialFileName(trial, extension: ext)) {
+            return trialFile(algorithm: algorithm, trial: trial, extension: ext)
+        }
+        return nil
     }
 
     /// Creates the folder, or says in one line why it cannot be (a file in the way, no
@@ -98,7 +113,9 @@ public struct ResultsStore: Sendable {
 
     /// The claim on one trial: `.acquired` makes this process its only writer.
     func claim(algorithm: String, trial: Int, waiting: Bool) throws -> LockAttempt<TrialClaim> {
-        try Self.createDirectory(trialFolder(algorithm))
+        // The folder exists after the first claim: a stat per level per trial was a
+        // path walk each (issue 18).
+        if access(trialFolder(algorithm), F_OK) != 0 { try Self.createDirectory(trialFolder(algorithm)) }
         let file = claimsFile(algorithm: algorithm)
         return waiting ? try TrialClaim.wait(file: file, trial: trial) : try TrialClaim.attempt(file: file, trial: trial)
     }
@@ -192,10 +209,15 @@ public struct ResultsStore: Sendable {
     /// claim. A file of the trial from an older folder, which failed its check since the
     /// trial was run again, goes.
     func write(_ result: TrialResult, trialHash: String, objectiveCount: Int, reportedCount: Int) throws {
-        try journal.append(TrialRecord.encode(result, trialHash: trialHash, objectiveCount: objectiveCount, reportedCount: reportedCount),
-                           label: result.algorithm, trial: result.trial)
-        unlink(trialFile(algorithm: result.algorithm, trial: result.trial))
-        unlink(legacyTrialFile(algorithm: result.algorithm, trial: result.trial))
+        try journal.append(label: result.algorithm, trial: result.trial) {
+            TrialRecord.encode(result, trialHash: trialHash, objectiveCount: objectiveCount, reportedCount: reportedCount, into: &$0)
+        }
+        for ext in [TrialFile.recordExtension, TrialFile.legacyExtension] {
+            let name = Self.trialFileName(result.trial, extension: ext)
+            guard journal.holdsTrialFile(label: result.algorithm, name: name) else { continue }
+            unlink(trialFile(algorithm: result.algorithm, trial: result.trial, extension: ext))
+            journal.forgetTrialFile(label: result.algorithm, name: name)
+        }
     }
 
     /// Closes this process's segments: at the end of a run or a merge.
@@ -226,11 +248,7 @@ public struct ResultsStore: Sendable {
                 rejection = rejection ?? Rejection(path: name, why: rejected)
             }
         }
-        var path = trialFile(algorithm: slot.algorithm, trial: slot.trial)
-        if access(path, F_OK) != 0 {
-            path = legacyTrialFile(algorithm: slot.algorithm, trial: slot.trial)
-            guard access(path, F_OK) == 0 else { return rejection.map { .rejected($0) } }
-        }
+        guard let path = existingTrialFile(algorithm: slot.algorithm, trial: slot.trial) else { return rejection.map { .rejected($0) } }
         do { return .valid(try TrialFile.read(path, for: slot)) } catch is TrialFile.OtherSpec {
             throw otherSpec(path)
         } catch let rejected as TrialFile.Rejected {

@@ -43,6 +43,8 @@ enum TrialFile {
 
     /// The current format's extension; `legacyExtension` is the HDF5 format's.
     static let recordExtension = "rec"
+    /// What every trial file's name starts with: `trial-NNNNNN.<extension>`.
+    static let namePrefix = "trial-"
     static let legacyExtension = "h5"
 
     /// Writes the trial as a record in a file of its own, atomically (what a folder of

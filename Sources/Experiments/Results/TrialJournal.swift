@@ -48,6 +48,9 @@ final class TrialJournal: Sendable {
         var locations: [String: [Int: [Location]]] = [:]
         /// label → segment path → bytes indexed so far.
         var scanned: [String: [String: Int]] = [:]
+        /// label → names of the files of one trial each in its folder (folders written
+        /// before segments), as of the last scan.
+        var trialFiles: [String: Set<String>] = [:]
         /// Segments whose scan met bytes that are not a record, with the offset.
         var damaged: [String: Int] = [:]
         var reportedDamage: Set<String> = []
@@ -58,6 +61,9 @@ final class TrialJournal: Sendable {
     /// person, or a script, can tell whose a segment is.
     let tag: String?
     private let state = Mutex(State())
+    /// Buffers records are encoded into, kept between trials: a fresh 50 KB buffer per
+    /// trial faulted its pages in each time (issue 18).
+    private let buffers = Mutex<[[UInt8]]>([])
 
     init(folder: String, tag: String? = nil) {
         self.folder = folder
@@ -108,6 +114,15 @@ final class TrialJournal: Sendable {
         }
     }
 
+    /// Appends the record `encode` writes into a buffer kept from an earlier trial (for
+    /// its capacity; `encode` replaces what it holds).
+    func append(label: String, trial: Int, encode: (inout [UInt8]) -> Void) throws {
+        var buffer = buffers.withLock { $0.popLast() } ?? []
+        encode(&buffer)
+        defer { buffers.withLock { [buffer] in $0.append(buffer) } }
+        try append(buffer, label: label, trial: trial)
+    }
+
     /// Every record of `trial` of `label` found in the folder's segments. The first call for
     /// a label scans its folder; `refresh` scans again for what other processes appended
     /// since (a trial whose claim was just acquired may have been finished by its holder).
@@ -125,6 +140,22 @@ final class TrialJournal: Sendable {
             scan(label, &state)
             return state.locations[label] ?? [:]
         }
+    }
+
+    /// Whether the label's folder holds `name`, a file of one trial (`trial-NNNNNN.rec` or
+    /// `.h5`, written before segments), as of the last scan; scans the folder if it never
+    /// was. No process writes such files any more, so one listing answers every trial,
+    /// where a lookup per trial cost a path walk each (issue 18).
+    func holdsTrialFile(label: String, name: String) -> Bool {
+        state.withLock { state in
+            if state.trialFiles[label] == nil { scan(label, &state) }
+            return state.trialFiles[label]?.contains(name) ?? false
+        }
+    }
+
+    /// Forgets `name` after the caller deleted it.
+    func forgetTrialFile(label: String, name: String) {
+        state.withLock { state in _ = state.trialFiles[label]?.remove(name) }
     }
 
     /// One line per damaged segment not reported yet.
@@ -154,7 +185,11 @@ final class TrialJournal: Sendable {
         let dir = trialFolder(label)
         var scanned = state.scanned[label] ?? [:]
         defer { state.scanned[label] = scanned }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
+            state.trialFiles[label] = state.trialFiles[label] ?? []   // no folder: no trial files
+            return
+        }
+        state.trialFiles[label] = Set(names.filter { $0.hasPrefix(TrialFile.namePrefix) })
         let own = Set(state.writers.values.map(\.path))
         for name in names.sorted() where name.hasPrefix(Self.segmentPrefix) && name.hasSuffix(Self.segmentExtension) {
             let path = "\(dir)/\(name)"

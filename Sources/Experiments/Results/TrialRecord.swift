@@ -32,11 +32,20 @@ enum TrialRecord {
     /// - Complexity: O(evaluations × (objectives + reported metrics)): one copy of the
     ///   arrays into a buffer of the exact size, and one hash.
     static func encode(_ t: TrialResult, trialHash: String, objectiveCount k: Int, reportedCount r: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        encode(t, trialHash: trialHash, objectiveCount: k, reportedCount: r, into: &bytes)
+        return bytes
+    }
+
+    /// `encode`, written over what `bytes` held: a buffer kept for its capacity.
+    static func encode(_ t: TrialResult, trialHash: String, objectiveCount k: Int, reportedCount r: Int, into bytes: inout [UInt8]) {
+        bytes.removeAll(keepingCapacity: true)
         let hash = Array(trialHash.utf8), algorithm = Array(t.algorithm.utf8)
         let n = t.rows.count, h = t.hypervolume.count, m = t.frontRows.count
         let size = 8 + 8 + hash.count + algorithm.count + 9 * 8
             + 4 * n + 8 * (n * k + n * r + 3 * n + n * r + 2 * h) + n + 4 * m + 8
-        var w = Writer(capacity: size)
+        var w = Writer(reusing: &bytes, capacity: size)
+        defer { bytes = w.bytes }
         w.bytes.append(contentsOf: magic)
         w.text(hash)
         w.text(algorithm)
@@ -56,7 +65,6 @@ enum TrialRecord {
         w.integers(t.frontRows)
         let digest = w.bytes.withUnsafeBytes { XXH64.hash($0) }
         w.integers([digest])
-        return w.bytes
     }
 
     /// The trial `bytes` hold, checked to be the one `slot` names.
@@ -142,8 +150,11 @@ enum TrialRecord {
     /// Appends little-endian values to a buffer sized once.
     private struct Writer {
         var bytes: [UInt8]
-        init(capacity: Int) {
+        /// Takes `buffer`'s storage (empty, leaving `buffer` so too), so appends go to pages
+        /// already in use.
+        init(reusing buffer: inout [UInt8], capacity: Int) {
             bytes = []
+            swap(&bytes, &buffer)
             bytes.reserveCapacity(capacity)
         }
 
