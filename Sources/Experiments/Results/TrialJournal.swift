@@ -2,10 +2,10 @@ import Foundation
 import HDF5Kit
 import Synchronization
 
-/// Where one process puts the trials it finishes: per algorithm, one segment file it only
-/// appends to, `trials/<label>/segment-[shardIofN-]<host>-<pid>-<ns>.recs`, holding
-/// `TrialRecord`s back to back; and the index of every segment in the folder, for reading
-/// trials back.
+/// Where one process puts the trials it finishes: per algorithm and worker thread, one
+/// segment file it only appends to, `trials/<label>/segment-[shardIofN-]<host>-<pid>-<ns>.recs`,
+/// holding `TrialRecord`s back to back; and the index of every segment in the folder, for
+/// reading trials back.
 ///
 /// ```swift
 /// let journal = TrialJournal(folder: "results/x")
@@ -16,7 +16,9 @@ import Synchronization
 ///
 /// A file per trial cost an inode per trial; creating them was most of a short run's time,
 /// more so right after folders were deleted (issue 18). A segment is created once per
-/// process and algorithm, so no two writers share a file, and a record is never rewritten.
+/// process, algorithm and worker thread, so no two writers share a file, a record is
+/// never rewritten, and workers write at once, with no lock held (one shared segment had
+/// them wait for each other's `write(2)`).
 ///
 /// Kill safety: a record is one `write(2)`; after a kill the page cache holds what was
 /// written, and at most the record being written is cut short. A scan stops at a record
@@ -35,6 +37,21 @@ final class TrialJournal: Sendable {
         var size: Int
     }
 
+    /// A segment's owner: its label and the thread that writes it.
+    private struct WriterKey: Hashable {
+        var label: String
+        var thread: UInt
+        /// The calling thread's key for `label`. A thread's id may be reused once it
+        /// ended, and then so is its segment: still one writer at a time.
+        static func current(_ label: String) -> WriterKey {
+            #if os(Linux)
+            WriterKey(label: label, thread: UInt(pthread_self()))
+            #else
+            WriterKey(label: label, thread: UInt(bitPattern: pthread_self()))
+            #endif
+        }
+    }
+
     private struct Segment {
         var fd: Int32
         var path: String
@@ -42,8 +59,8 @@ final class TrialJournal: Sendable {
     }
 
     private struct State {
-        /// This process's open segment per label.
-        var writers: [String: Segment] = [:]
+        /// This process's open segments, by label and writing thread (`WriterKey`).
+        var writers: [WriterKey: Segment] = [:]
         /// label → trial → every record of it found.
         var locations: [String: [Int: [Location]]] = [:]
         /// label → segment path → bytes indexed so far.
@@ -81,37 +98,43 @@ final class TrialJournal: Sendable {
 
     func trialFolder(_ label: String) -> String { "\(folder)/trials/\(ResultsStore.safeName(label))" }
 
-    /// Appends one record of `trial` to this process's segment for `label`, creating the
+    /// Appends one record of `trial` to this thread's segment for `label`, creating the
     /// segment (and its folder) on first use.
     ///
     /// - Throws: `RunError` naming the segment and the system's reason; the segment is then
     ///   cut back to its last whole record and closed, and the next append starts another.
     func append(_ record: [UInt8], label: String, trial: Int) throws {
+        let key = WriterKey.current(label)
+        let segment = try state.withLock { state in try writer(key, &state) }
+        // Only this thread writes this segment, so its size is this thread's to keep and
+        // the write needs no lock.
+        let failure = AtomicFile.writeAll(record, to: segment.fd)
         try state.withLock { state in
-            var segment: Segment
-            if let open = state.writers[label] {
-                segment = open
-            } else {
-                let dir = trialFolder(label)
-                try ResultsStore.createDirectory(dir)
-                let owner = (tag.map { "\($0)-" } ?? "") + "\(TemporaryName.thisHost)-\(getpid())-\(DispatchTime.now().uptimeNanoseconds)"
-                let path = "\(dir)/\(Self.segmentPrefix)\(owner)\(Self.segmentExtension)"
-                let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o666)
-                guard fd >= 0 else { throw RunError("cannot create \(path): \(String(cString: strerror(errno)))") }
-                segment = Segment(fd: fd, path: path, size: 0)
-                state.scanned[label, default: [:]][path] = 0
-            }
-            if let failure = AtomicFile.writeAll(record, to: segment.fd) {
+            if let failure {
                 _ = ftruncate(segment.fd, off_t(segment.size))
                 close(segment.fd)
-                state.writers[label] = nil
+                state.writers[key] = nil
                 throw RunError("cannot write \(segment.path): \(failure)")
             }
             state.locations[label, default: [:]][trial, default: []].append(Location(path: segment.path, offset: segment.size, size: record.count))
-            segment.size += record.count
-            state.scanned[label, default: [:]][segment.path] = segment.size
-            state.writers[label] = segment
+            state.writers[key]?.size += record.count
+            state.scanned[label, default: [:]][segment.path] = segment.size + record.count
         }
+    }
+
+    /// The open segment of `key`, created (with its folder) if it has none.
+    private func writer(_ key: WriterKey, _ state: inout State) throws -> Segment {
+        if let open = state.writers[key] { return open }
+        let dir = trialFolder(key.label)
+        try ResultsStore.createDirectory(dir)
+        let owner = (tag.map { "\($0)-" } ?? "") + "\(TemporaryName.thisHost)-\(getpid())-\(DispatchTime.now().uptimeNanoseconds)"
+        let path = "\(dir)/\(Self.segmentPrefix)\(owner)\(Self.segmentExtension)"
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw RunError("cannot create \(path): \(String(cString: strerror(errno)))") }
+        let segment = Segment(fd: fd, path: path, size: 0)
+        state.writers[key] = segment
+        state.scanned[key.label, default: [:]][path] = 0
+        return segment
     }
 
     /// Appends the record `encode` writes into a buffer kept from an earlier trial (for
