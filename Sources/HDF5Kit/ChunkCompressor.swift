@@ -36,8 +36,14 @@ final class ChunkCompressor: @unchecked Sendable {
 
     private var storages: [Storage?]
     private var position = 0
+    /// The bytes the datasets take in the file: deflated chunks as compressed, every other
+    /// dataset as it is (what sizes the in-memory file, `HDF5File.imageLocked`).
+    let storedBytes: Int
 
-    private init(_ storages: [Storage?]) { self.storages = storages }
+    private init(_ storages: [Storage?], storedBytes: Int) {
+        self.storages = storages
+        self.storedBytes = storedBytes
+    }
 
     /// The next dataset's storage, in `HDF5File`'s write order; nil when it is small enough
     /// to be stored as it is anyway (`WriteOptions.compressAbove`).
@@ -115,7 +121,11 @@ final class ChunkCompressor: @unchecked Sendable {
             storages[plan.dataset] = .deflated(rowsPerChunk: plan.rowsPerChunk, chunks: Array(compressed[i..<(i + plan.chunks)]))
             i += plan.chunks
         }
-        return ChunkCompressor(storages)
+        let stored = zip(all, storages).reduce(0) { sum, pair in
+            if case .deflated(_, let chunks)? = pair.1 { return sum + chunks.reduce(0) { $0 + $1.count } }
+            return sum + pair.0.data.rawByteCount
+        }
+        return ChunkCompressor(storages, storedBytes: stored)
     }
 
     /// `body(i, deflater)` for every `i` in `0..<count`, on every core: each worker takes

@@ -45,9 +45,11 @@ public enum HDF5File {
         // The in-memory file grows in steps of this many bytes, and libhdf5 zeroes each new
         // step: sized from the data, a small trial file costs one small step, not 4 MiB
         // zeroed (which was most of a results run's time), and a large one few reallocations.
-        // Capped at 8 MiB: compressed datasets make the raw size an overestimate, and a
-        // larger file takes a few reallocations instead.
-        let increment = min(8 << 20, max(64 << 10, H5Node.group(root).rawByteCount + (64 << 10)))
+        // Chunks compressed ahead give the data's size as stored: one step, no more. Without
+        // them capped at 8 MiB: compressed datasets make the raw size an overestimate, and
+        // a larger file takes a few reallocations instead.
+        let increment = chunks.map { max(64 << 10, $0.storedBytes + (64 << 10)) }
+            ?? min(8 << 20, max(64 << 10, H5Node.group(root).rawByteCount + (64 << 10)))
         guard H5Pset_fapl_core(fapl, increment, false) >= 0 else { throw failure(name, "cannot select HDF5's in-memory driver") }
         let file = H5Fcreate(name, chdf5_acc_trunc(), fcpl, fapl)
         guard file >= 0 else { throw failure(name, "cannot create the file") }
@@ -58,8 +60,14 @@ public enum HDF5File {
         guard size > 0 else { throw failure(name, "cannot take the file's image") }
         // The image starts at the superblock: the user block it declares comes first.
         let block = FileChecksum.userBlockSize
-        var image = [UInt8](repeating: 0, count: block + size)
-        let copied = image.withUnsafeMutableBytes { H5Fget_file_image(file, $0.baseAddress! + block, size) }
+        // Not zeroed first: libhdf5 writes every byte after the user block.
+        var copied = -1
+        var image = [UInt8](unsafeUninitializedCapacity: block + size) { buffer, initialised in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            raw.baseAddress!.initializeMemory(as: UInt8.self, repeating: 0, count: block)
+            copied = H5Fget_file_image(file, raw.baseAddress! + block, size)
+            initialised = copied == size ? block + size : 0
+        }
         guard copied == size else { throw failure(name, "cannot take the file's image") }
         FileChecksum.stamp(&image)
         return image

@@ -99,11 +99,18 @@ extension RunsFile {
         public var trialCumulativeCosts: [[Double]] {
             guard trial.count == cumulativeCost.count else { return [] }
             var out: [[Double]] = []
-            for (t, c) in zip(trial, cumulativeCost) {
-                let i = Int(t)
-                guard i >= 0 else { continue }
-                while out.count <= i { out.append([]) }
-                out[i].append(c)
+            // Trial-major: each run of one trial number is one slice (a file of another
+            // order still gets every value under its trial).
+            var start = 0
+            while start < trial.count {
+                var end = start + 1
+                while end < trial.count && trial[end] == trial[start] { end += 1 }
+                let i = Int(trial[start])
+                if i >= 0 {
+                    while out.count <= i { out.append([]) }
+                    out[i] += cumulativeCost[start..<end]
+                }
+                start = end
             }
             return out
         }

@@ -87,14 +87,16 @@ extension RunsFile {
             g.set("log/cost", H5Dataset(.float64(log.cost)))
             g.set("log/cumulative_cost", H5Dataset(.float64(log.cumulativeCost)))
             g.set("log/exact", H5Dataset(.uint8(log.exact.map { $0 ? 1 : 0 })))
-            // Every curve of a configuration has the same width: its longest trial.
+            // Every curve of a configuration has the same width: its longest trial. The
+            // matrices are independent copies, made on every core, stored in this order.
             let width = c.curves.bestSignal.map(\.count).max() ?? 0
-            g.set("curves/best_signal", Self.matrix(c.curves.bestSignal, width: width))
-            for (metric, rows) in zip(p.reported, c.curves.incumbentReported) {
-                g.set("curves/incumbent_\(metric.id)", Self.matrix(rows, width: width))
-            }
-            if let hv = c.curves.hypervolume { g.set("curves/hv", Self.matrix(hv, width: width)) }
-            if let nhv = c.curves.normalizedHypervolume { g.set("curves/normalized_hv", Self.matrix(nhv, width: width)) }
+            var curves = [("curves/best_signal", c.curves.bestSignal)]
+            for (metric, rows) in zip(p.reported, c.curves.incumbentReported) { curves.append(("curves/incumbent_\(metric.id)", rows)) }
+            if let hv = c.curves.hypervolume { curves.append(("curves/hv", hv)) }
+            if let nhv = c.curves.normalizedHypervolume { curves.append(("curves/normalized_hv", nhv)) }
+            let named = curves
+            let matrices = concurrentMap(named.count) { Self.matrix(named[$0].1, width: width) }
+            for ((name, _), matrix) in zip(named, matrices) { g.set(name, matrix) }
             if let fronts = c.fronts {
                 g.set("fronts/trial", H5Dataset(.int32(fronts.trial)))
                 g.set("fronts/row", H5Dataset(.int32(fronts.row)))

@@ -1,3 +1,5 @@
+import NASCore
+
 extension RunsFile.Configuration {
     /// A configuration assembled from its finished trials: the logs concatenated in trial
     /// order, the curves as [trials × evaluations] matrices NaN-padded where a trial ended
@@ -12,20 +14,32 @@ extension RunsFile.Configuration {
     /// - Complexity: O(evaluations × (objectives + reported metrics))
     public init(_ setup: RunsFile.Setup, trials: [TrialResult], in provenance: RunsFile.Provenance) {
         let r = provenance.reported.count
-        var log = RunsFile.Log(trial: [], step: [], row: [], objectives: [], reported: [], cost: [], cumulativeCost: [], exact: [])
-        // Sized once: growing them trial by trial copied each and faulted in fresh pages.
+        // Each column is the trials' arrays end to end, sized once (growing them copied each
+        // and faulted in fresh pages), and independent of the others: built on every core.
         let total = trials.reduce(0) { $0 + $1.evaluations }
-        log.trial.reserveCapacity(total); log.step.reserveCapacity(total); log.row.reserveCapacity(total)
-        log.objectives.reserveCapacity(trials.reduce(0) { $0 + $1.objectives.count })
-        log.reported.reserveCapacity(trials.reduce(0) { $0 + $1.reported.count })
-        log.cost.reserveCapacity(total); log.cumulativeCost.reserveCapacity(total); log.exact.reserveCapacity(total)
-        for t in trials {
-            log.trial.append(contentsOf: repeatElement(Int32(t.trial), count: t.evaluations))
-            log.step.append(contentsOf: 1..<(Int32(t.evaluations) + 1))
-            log.row += t.rows; log.objectives += t.objectives; log.reported += t.reported
-            log.cost += t.cost; log.cumulativeCost += t.cumulativeCost
-            log.exact.append(contentsOf: t.exact.lazy.map { $0 != 0 })
+        let counters = concurrentMap(3) { c -> [Int32] in
+            switch c {
+            case 0:
+                var trial: [Int32] = []
+                trial.reserveCapacity(total)
+                for t in trials { trial.append(contentsOf: repeatElement(Int32(t.trial), count: t.evaluations)) }
+                return trial
+            case 1:
+                var step: [Int32] = []
+                step.reserveCapacity(total)
+                for t in trials { step.append(contentsOf: 1..<(Int32(t.evaluations) + 1)) }
+                return step
+            default: return Self.joined(trials, \.rows)
+            }
         }
+        let values = concurrentMap(4) { c -> [Double] in
+            Self.joined(trials, [\TrialResult.objectives, \.reported, \.cost, \.cumulativeCost][c])
+        }
+        var exact: [Bool] = []
+        exact.reserveCapacity(total)
+        for t in trials { exact.append(contentsOf: t.exact.lazy.map { $0 != 0 }) }
+        let log = RunsFile.Log(trial: counters[0], step: counters[1], row: counters[2], objectives: values[0], reported: values[1],
+                               cost: values[2], cumulativeCost: values[3], exact: exact)
         let length = trials.map(\.evaluations).max() ?? 0
         // A row already `length` long is shared, not copied (the usual case: every trial ran
         // its whole budget).
@@ -51,5 +65,13 @@ extension RunsFile.Configuration {
                                     normalizedHypervolume: hv ? padded(trials.map(\.normalizedHypervolume)) : nil),
             fronts: hv ? RunsFile.Fronts(trial: trials.flatMap { t in Array(repeating: Int32(t.trial), count: t.frontRows.count) },
                                          row: trials.flatMap(\.frontRows)) : nil)
+    }
+
+    /// One array of every trial's `part`, end to end, allocated once.
+    private static func joined<T>(_ trials: [TrialResult], _ part: KeyPath<TrialResult, [T]>) -> [T] {
+        var column: [T] = []
+        column.reserveCapacity(trials.reduce(0) { $0 + $1[keyPath: part].count })
+        for t in trials { column += t[keyPath: part] }
+        return column
     }
 }
