@@ -19,6 +19,15 @@ public enum AtomicFile {
 
     /// Writes `bytes` to `path` atomically, never through a symbolic link.
     public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+        var failure: Failure?
+        bytes.withUnsafeBytes { raw in
+            do throws(Failure) { try write(raw, to: path) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// `write` of bytes wherever they live.
+    public static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(Failure) {
         let temporary = TemporaryName.next(for: path)
         do {
             try writeBytes(bytes, to: temporary)
@@ -35,24 +44,27 @@ public enum AtomicFile {
 
     /// Writes all of `bytes` to the open descriptor `fd`; nil, or the system's reason.
     public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
+        bytes.withUnsafeBytes { writeAll($0, to: fd) }
+    }
+
+    /// `writeAll` of bytes wherever they live.
+    public static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> String? {
         var written = 0
-        return bytes.withUnsafeBytes { buffer -> String? in
-            while written < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                written += n
+        while written < buffer.count {
+            let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
             }
-            return nil
+            written += n
         }
+        return nil
     }
 
     /// Creates (or truncates: a stale temporary file of a killed process with the same id)
     /// `path`, never through a symbolic link, and writes `bytes` to it; any error, such as a
     /// full disk, names the file and the system's reason.
-    private static func writeBytes(_ bytes: [UInt8], to path: String) throws(Failure) {
+    private static func writeBytes(_ bytes: UnsafeRawBufferPointer, to path: String) throws(Failure) {
         func reason() -> String { String(cString: strerror(errno)) }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw Failure(file: path, message: "cannot create the file: \(reason())") }

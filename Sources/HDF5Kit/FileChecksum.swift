@@ -27,7 +27,12 @@ enum FileChecksum {
 
     /// Writes the stamp into the (zeroed) user block of a complete file image.
     static func stamp(_ image: inout [UInt8]) {
-        let digest = image.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[userBlockSize...])) }
+        image.withUnsafeMutableBytes { stamp($0) }
+    }
+
+    /// `stamp` on a file image in place, wherever it lives (libhdf5's own memory).
+    static func stamp(_ image: UnsafeMutableRawBufferPointer) {
+        let digest = XXH64.hash(UnsafeRawBufferPointer(rebasing: image[userBlockSize...]))
         let line = Array((magic + hex(digest) + " \(image.count)\n").utf8)
         precondition(line.count < userBlockSize && image.count >= userBlockSize)
         for (i, b) in line.enumerated() { image[i] = b }

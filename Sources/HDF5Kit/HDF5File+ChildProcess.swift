@@ -89,7 +89,7 @@ extension HDF5File {
             // it in the parent was most of a table load's time.
             var plain = WriteOptions()
             plain.compressAbove = Int.max
-            reply = [1] + (try imageLocked(root, name: path + ".copy", options: plain))
+            reply = try imageLocked(root, name: path + ".copy", options: plain) { [1] + Array($0) }
         } catch {
             reply = [0] + Array(([error.message] + error.stack).joined(separator: "\u{0}").utf8)
         }

@@ -26,51 +26,72 @@ public enum HDF5File {
     public static func write(_ root: H5Group, to path: String, options: WriteOptions = WriteOptions()) throws(HDF5Error) {
         // Chunks are deflated on every core first; libhdf5 then writes them as they are.
         let chunks = ChunkCompressor.compress(root, options: options)
-        let image = try HDF5Library.withLock { () throws(HDF5Error) -> [UInt8] in
-            try imageLocked(root, name: TemporaryName.next(for: path), options: options, chunks: chunks)
-        }
-        do { try AtomicFile.write(image, to: path) } catch {
-            throw HDF5Error(file: error.file, message: error.message)
+        // Written from libhdf5's memory, so inside the lock, before the file is closed.
+        try HDF5Library.withLock { () throws(HDF5Error) in
+            try imageLocked(root, name: TemporaryName.next(for: path), options: options, chunks: chunks) { (bytes) throws(HDF5Error) in
+                do throws(AtomicFile.Failure) { try AtomicFile.write(bytes, to: path) } catch {
+                    throw HDF5Error(file: error.file, message: error.message)
+                }
+            }
         }
     }
 
     /// The bytes of the file `root` describes, built in memory by libhdf5.
     static func imageLocked(_ root: H5Group, name: String, options: WriteOptions, chunks: ChunkCompressor? = nil) throws(HDF5Error) -> [UInt8] {
-        var closer = HandleCloser()
-        let fcpl = try fileCreationList(name)
-        closer.add(fcpl, H5Pclose)
-        let fapl = H5Pcreate(chdf5_p_file_access())
-        guard fapl >= 0 else { throw failure(name, "cannot create a file-access property list") }
-        closer.add(fapl, H5Pclose)
-        // The in-memory file grows in steps of this many bytes, and libhdf5 zeroes each new
-        // step: sized from the data, a small trial file costs one small step, not 4 MiB
-        // zeroed (which was most of a results run's time), and a large one few reallocations.
-        // Chunks compressed ahead give the data's size as stored: one step, no more. Without
-        // them capped at 8 MiB: compressed datasets make the raw size an overestimate, and
-        // a larger file takes a few reallocations instead.
-        let increment = chunks.map { max(64 << 10, $0.storedBytes + (64 << 10)) }
-            ?? min(8 << 20, max(64 << 10, H5Node.group(root).rawByteCount + (64 << 10)))
-        guard H5Pset_fapl_core(fapl, increment, false) >= 0 else { throw failure(name, "cannot select HDF5's in-memory driver") }
-        let file = H5Fcreate(name, chdf5_acc_trunc(), fcpl, fapl)
-        guard file >= 0 else { throw failure(name, "cannot create the file") }
-        closer.add(file, H5Fclose)
-        try writeGroup(root, into: file, path: name, options: options, chunks: chunks)
-        guard H5Fflush(file, H5F_SCOPE_GLOBAL) >= 0 else { throw failure(name, "cannot flush the file") }
-        let size = H5Fget_file_image(file, nil, 0)
-        guard size > 0 else { throw failure(name, "cannot take the file's image") }
-        // The image starts at the superblock: the user block it declares comes first.
-        let block = FileChecksum.userBlockSize
-        // Not zeroed first: libhdf5 writes every byte after the user block.
-        var copied = -1
-        var image = [UInt8](unsafeUninitializedCapacity: block + size) { buffer, initialised in
-            let raw = UnsafeMutableRawBufferPointer(buffer)
-            raw.baseAddress!.initializeMemory(as: UInt8.self, repeating: 0, count: block)
-            copied = H5Fget_file_image(file, raw.baseAddress! + block, size)
-            initialised = copied == size ? block + size : 0
+        try imageLocked(root, name: name, options: options, chunks: chunks) { Array($0) }
+    }
+
+    /// `use` of the bytes of the file `root` describes, stamped, where libhdf5 built them
+    /// in memory (valid only during the call).
+    static func imageLocked<T>(_ root: H5Group, name: String, options: WriteOptions, chunks: ChunkCompressor? = nil,
+                               _ use: (UnsafeRawBufferPointer) throws(HDF5Error) -> T) throws(HDF5Error) -> T {
+        // Alive until the file is closed: the driver's callbacks reach it.
+        let core = CoreImage()
+        return try withExtendedLifetime(core) { () throws(HDF5Error) -> T in
+            var closer = HandleCloser()
+            let fcpl = try fileCreationList(name)
+            closer.add(fcpl, H5Pclose)
+            let fapl = H5Pcreate(chdf5_p_file_access())
+            guard fapl >= 0 else { throw failure(name, "cannot create a file-access property list") }
+            closer.add(fapl, H5Pclose)
+            // The in-memory file grows in steps of this many bytes, and libhdf5 zeroes each new
+            // step: sized from the data, a small trial file costs one small step, not 4 MiB
+            // zeroed (which was most of a results run's time), and a large one few reallocations.
+            // Chunks compressed ahead give the data's size as stored: one step, no more. Without
+            // them capped at 8 MiB: compressed datasets make the raw size an overestimate, and
+            // a larger file takes a few reallocations instead.
+            let increment = chunks.map { max(64 << 10, $0.storedBytes + (64 << 10)) }
+                ?? min(8 << 20, max(64 << 10, H5Node.group(root).rawByteCount + (64 << 10)))
+            guard H5Pset_fapl_core(fapl, increment, false) >= 0 else { throw failure(name, "cannot select HDF5's in-memory driver") }
+            try core.install(on: fapl)
+            let file = H5Fcreate(name, chdf5_acc_trunc(), fcpl, fapl)
+            guard file >= 0 else { throw failure(name, "cannot create the file") }
+            closer.add(file, H5Fclose)
+            try writeGroup(root, into: file, path: name, options: options, chunks: chunks)
+            guard H5Fflush(file, H5F_SCOPE_GLOBAL) >= 0 else { throw failure(name, "cannot flush the file") }
+            let size = H5Fget_file_image(file, nil, 0)
+            guard size > 0 else { throw failure(name, "cannot take the file's image") }
+            // The driver holds the file at its offsets: the user block, then the image.
+            if let bytes = core.file(imageSize: size) {
+                FileChecksum.stamp(bytes)
+                return try use(UnsafeRawBufferPointer(bytes))
+            }
+            // Another superblock layout: libhdf5's own copy.
+            var copied = -1
+            var image = [UInt8](unsafeUninitializedCapacity: FileChecksum.userBlockSize + size) { buffer, initialised in
+                let raw = UnsafeMutableRawBufferPointer(buffer)
+                raw.baseAddress!.initializeMemory(as: UInt8.self, repeating: 0, count: FileChecksum.userBlockSize)
+                copied = H5Fget_file_image(file, raw.baseAddress! + FileChecksum.userBlockSize, size)
+                initialised = copied == size ? raw.count : 0
+            }
+            guard copied == size else { throw failure(name, "cannot take the file's image") }
+            FileChecksum.stamp(&image)
+            var result: Result<T, HDF5Error>?
+            image.withUnsafeBytes { bytes in
+                do throws(HDF5Error) { result = .success(try use(bytes)) } catch { result = .failure(error) }
+            }
+            return try result!.get()
         }
-        guard copied == size else { throw failure(name, "cannot take the file's image") }
-        FileChecksum.stamp(&image)
-        return image
     }
 
     /// The file-creation properties of every file NASReplay writes; the caller closes it.

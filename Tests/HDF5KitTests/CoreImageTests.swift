@@ -1,0 +1,62 @@
+import CHDF5
+import Foundation
+import Testing
+@testable import HDF5Kit
+
+/// `HDF5File.write` stamps and writes a file from the memory libhdf5's core driver built it
+/// in (`CoreImage`), not from a copy `H5Fget_file_image` makes: the two must be the same
+/// bytes, or every file NASReplay writes would change.
+@Suite struct CoreImageTests {
+    @Test func theDriversMemoryIsTheImageLibhdf5Copies() throws {
+        var root = H5Group()
+        root.set("small", H5Dataset(.float64([1, 2, 3])))
+        root.set("log/rows", H5Dataset(.int32((0..<50_000).map { Int32($0 % 15_625) })))
+        // Random values: libhdf5's deflate cannot shrink them, so the image is large.
+        var generator = SystemRandomNumberGenerator()
+        root.set("log/accuracies", H5Dataset(.float64((0..<20_000).map { _ in Double.random(in: 0..<100, using: &generator) })))
+        root.set("log/objectives", H5Dataset(.float64((0..<20_000).map { Double($0 % 613) / 7 }), shape: [10_000, 2]))
+        root.set("names", H5Dataset(.strings((0..<100).map { "arch-\($0)" })))
+        let name = HDF5KitTests.temporaryPath("core.h5", prefix: "core-image")
+        let (inPlace, copied) = try HDF5Library.withLock { () throws(HDF5Error) -> ([UInt8], [UInt8]) in
+            let core = CoreImage()
+            return try withExtendedLifetime(core) { () throws(HDF5Error) -> ([UInt8], [UInt8]) in
+                var closer = HandleCloser()
+                let fcpl = try HDF5File.fileCreationList(name)
+                closer.add(fcpl, H5Pclose)
+                let fapl = H5Pcreate(chdf5_p_file_access())
+                closer.add(fapl, H5Pclose)
+                // A small step: the file outgrows it, so the driver reallocates several times.
+                _ = H5Pset_fapl_core(fapl, 64 << 10, false)
+                try core.install(on: fapl)
+                let file = H5Fcreate(name, chdf5_acc_trunc(), fcpl, fapl)
+                #expect(file >= 0)
+                closer.add(file, H5Fclose)
+                for (path, node) in [("small", root.dataset(at: "small")!), ("rows", root.dataset(at: "log/rows")!),
+                                     ("objectives", root.dataset(at: "log/objectives")!), ("accuracies", root.dataset(at: "log/accuracies")!),
+                                     ("names", root.dataset(at: "names")!)] {
+                    try HDF5File.writeDataset(path, node, into: file, path: name, options: HDF5File.WriteOptions())
+                }
+                _ = H5Fflush(file, H5F_SCOPE_GLOBAL)
+                let size = H5Fget_file_image(file, nil, 0)
+                var copy = [UInt8](repeating: 0, count: size)
+                _ = copy.withUnsafeMutableBytes { H5Fget_file_image(file, $0.baseAddress, size) }
+                guard let bytes = core.file(imageSize: size) else { return ([], copy) }
+                return (Array(bytes[FileChecksum.userBlockSize...]), copy)
+            }
+        }
+        #expect(copied.count > 100_000, "the datasets are in the image")
+        #expect(inPlace.count == copied.count)
+        let same = inPlace == copied   // a Bool: a failure prints no megabytes
+        #expect(same, "the core driver's memory after a flush is not what H5Fget_file_image copies")
+    }
+
+    @Test func aWrittenFileReadsBackAndCarriesItsStamp() throws {
+        var root = H5Group()
+        root.attributes["kind"] = .string("test")
+        root.set("values", H5Dataset(.float64((0..<100_000).map { Double($0) / 3 })))
+        let path = HDF5KitTests.temporaryPath("stamped.h5", prefix: "core-image")
+        try HDF5File.write(root, to: path)
+        #expect(try HDF5File.read(path, requireChecksum: true) == root)
+        #expect(HDF5File.checksumStamp(path) != nil)
+    }
+}
