@@ -27,12 +27,17 @@ public final class TrialClaim: @unchecked Sendable {
 
     public let file: String
     public let trial: Int
+    /// Whether any process held this claim before (its slot holds an owner line): if none
+    /// ever did, nobody can have finished the trial since this process last looked, since
+    /// every writer of a trial holds its claim (what lets a run skip looking again).
+    public let wasHeldBefore: Bool
     private var descriptor: Int32
 
-    private init(file: String, trial: Int, descriptor: Int32) {
+    private init(file: String, trial: Int, descriptor: Int32, wasHeldBefore: Bool) {
         self.file = file
         self.trial = trial
         self.descriptor = descriptor
+        self.wasHeldBefore = wasHeldBefore
     }
 
     deinit { if descriptor >= 0 { close(descriptor) } }
@@ -81,10 +86,14 @@ public final class TrialClaim: @unchecked Sendable {
             if code == EAGAIN || code == EACCES { return .busy(owner: ownerLine(fd, trial: trial)) }
             return .unsupported(reason: "byte-range lock on \(file): \(String(cString: strerror(code)))")
         }
+        var previous = [UInt8](repeating: 0, count: slotSize)
+        let read = previous.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(trial * slotSize)) }
+        // Unreadable counts as held: the caller then looks again, as it always did.
+        let wasHeld = read != 0 && (read < 0 || previous.prefix(read).contains { $0 != 0 })
         var line = Array("\(TemporaryName.thisHost) pid \(getpid())".utf8.prefix(slotSize - 1))
         line += [UInt8](repeating: UInt8(ascii: "\n"), count: slotSize - line.count)
         _ = line.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(trial * slotSize)) }
-        return .acquired(TrialClaim(file: file, trial: trial, descriptor: fd))
+        return .acquired(TrialClaim(file: file, trial: trial, descriptor: fd, wasHeldBefore: wasHeld))
     }
 
     /// Releases the claim (closing the description releases its lock).

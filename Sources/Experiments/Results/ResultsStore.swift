@@ -113,11 +113,18 @@ public struct ResultsStore: Sendable {
 
     /// The claim on one trial: `.acquired` makes this process its only writer.
     func claim(algorithm: String, trial: Int, waiting: Bool) throws -> LockAttempt<TrialClaim> {
-        // The folder exists after the first claim: a stat per level per trial was a
-        // path walk each (issue 18).
-        if access(trialFolder(algorithm), F_OK) != 0 { try Self.createDirectory(trialFolder(algorithm)) }
         let file = claimsFile(algorithm: algorithm)
-        return waiting ? try TrialClaim.wait(file: file, trial: trial) : try TrialClaim.attempt(file: file, trial: trial)
+        let take = { () throws -> LockAttempt<TrialClaim> in
+            waiting ? try TrialClaim.wait(file: file, trial: trial) : try TrialClaim.attempt(file: file, trial: trial)
+        }
+        // The folder is made when the claims file cannot be opened without it: checking
+        // it before every claim was a path walk per level per trial (issue 18).
+        do { return try take() } catch {
+            // Another worker may have made it meanwhile: making it is idempotent, and a
+            // second failure is the error.
+            try Self.createDirectory(trialFolder(algorithm))
+            return try take()
+        }
     }
 
     /// runs.h5's and summary.md's temporaries in the folder.

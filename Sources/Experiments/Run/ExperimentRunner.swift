@@ -200,8 +200,10 @@ public struct ExperimentRunner: Sendable {
                             continue
                         case .acquired(let lock):
                             claim = lock
-                            // Finished by its last holder while this process waited or scanned.
-                            if case .valid(let result)? = try store.read(slot(config: work[i].config, trial: work[i].trial), refresh: true) {
+                            // Finished by its last holder while this process waited or scanned
+                            // (a claim nobody held before has no such holder: no second look).
+                            if lock.wasHeldBefore,
+                               case .valid(let result)? = try store.read(slot(config: work[i].config, trial: work[i].trial), refresh: true) {
                                 try finished(i, result, false)
                                 lock.release()
                                 continue
