@@ -1,11 +1,14 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The search path's modules, in release builds, without the run-time exclusivity checks:
-// every access to a class's stored property (a trial's evaluator, on every evaluation)
-// called into the Swift runtime's access set. The 300 × 1,000 aging-evolution search took
-// 0.73× the time without them (issue 18). Debug builds, and so `make test`, keep them.
-let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+// The search path's modules, in release builds:
+// - without the run-time exclusivity checks: every access to a class's stored property (a
+//   trial's evaluator, on every evaluation) called into the Swift runtime's access set. The
+//   300 × 1,000 aging-evolution search took 0.73× the time without them (issue 18). Debug
+//   builds, and so `make test`, keep them.
+// - with cross-module optimisation, so Experiments can specialise the hot searches
+//   (SpecializedSearch.swift) on concrete types.
+let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked", "-cross-module-optimization"], .when(configuration: .release))]
 
 let package = Package(
     name: "NASReplay",

@@ -23,7 +23,7 @@ struct TrialRunner: SearchVisitor {
         if let external = config.optimizer as? ExternalOptimizer {
             // A client program can fail; its failure is this trial's (ExternalTrialFailure).
             try external.run(space: space, trial: trialEvaluator, rng: &rng, label: config.label, trial: trial, seed: seed)
-        } else {
+        } else if !SpecializedSearch.run(config.optimizer, space: space, trial: trialEvaluator, rng: &rng) {
             config.optimizer.run(space: space, trial: trialEvaluator, rng: &rng)
         }
         return Self.summarise(trialEvaluator.log, objectives: evaluator.objectives, reportedCount: evaluator.reported.count,
