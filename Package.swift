@@ -41,7 +41,12 @@ let package = Package(
         // Optimised in debug builds too: the SMO's two-lane `SIMD2` steps are generic calls
         // without optimisation, about 6× slower than scalar code, and `make test` fits
         // thousands of SVRs (the cost-reuse test alone took 6 minutes at -Onone).
-        .target(name: "Predictors", dependencies: ["NASCore"],
+        // The SMO solver's three O(n) passes in C, compiled for AVX-512, AVX2 and the
+        // baseline and chosen at run time (Swift has no per-function target): one LINAS
+        // trial takes 0.55× the time of the two-lane Swift passes it replaced (issue 18).
+        // Optimised in debug builds too, as Predictors below: `make test` solves thousands.
+        .target(name: "SMOKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
+        .target(name: "Predictors", dependencies: ["NASCore", "SMOKernels"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))] + hotPath),
         .target(name: "Optimizers", dependencies: ["NASCore", "SearchSpaces", "Indicators", "Predictors"], swiftSettings: hotPath),
         .target(name: "Analysis", dependencies: ["NASCore"]),

@@ -32,7 +32,8 @@ allowed() {
         Experiments)  echo "Analysis Optimizers Predictors Indicators Benchmarks SearchSpaces NASCore HDF5Kit TOMLKit" ;;
         Analysis)     echo "Indicators NASCore" ;;
         Optimizers)   echo "Predictors Indicators SearchSpaces NASCore" ;;
-        Predictors)   echo "NASCore" ;;
+        Predictors)   echo "NASCore SMOKernels" ;;
+        SMOKernels)   echo "" ;;  # C, below Predictors; it imports nothing
         Indicators)   echo "NASCore" ;;
         Benchmarks)   echo "SearchSpaces NASCore HDF5Kit CZlib CBZip2" ;;
         SearchSpaces) echo "NASCore" ;;
@@ -179,6 +180,11 @@ while read -r kind name path deps; do
     fi
     hidden="$(internal_only "$name")"
     files="$(find "$root/$path" -name '*.swift' -type f 2>/dev/null | sort)"
+    if [ -z "$files" ] && [ -n "$(find "$root/$path" -name '*.c' -type f 2>/dev/null)" ]; then
+        # A C target (SMOKernels) can import no project module; it may depend on none.
+        [ "$deps" = "  " ] || fail "Package.swift: C target $name depends on $(echo $deps); a C target may depend on no project module"
+        continue
+    fi
     [ -n "$files" ] || { fail "Package.swift: target $name has no Swift files under $path"; continue; }
     imported=" "
     # shellcheck disable=SC2086  # file names in this tree have no spaces

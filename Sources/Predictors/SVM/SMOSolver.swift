@@ -1,3 +1,5 @@
+internal import SMOKernels
+
 /// The result of one ε-SVR dual solve.
 public struct SVRSolution: Sendable {
     /// βᵢ = αᵢ − αᵢ₊ₙ per training sample; the support vectors are the nonzero ones.
@@ -62,6 +64,9 @@ public enum SMOSolver {
 ///   the active set is contiguous instead of a gather.
 /// The maxima the next working-set selection needs are taken in the same pass as the
 /// gradient update (`takeStep`), so each iteration reads the variables twice, not three times.
+/// Those two passes, and the maxima alone after shrinking, are SMOKernels' C functions:
+/// eight variables at a time, in the widest vector build the processor runs
+/// (`SMOKernelVariant`), every build giving the same bits.
 private final class SMOState {
     static let lower: UInt8 = 0, upper: UInt8 = 1, free: UInt8 = 2
     static let tau = 1e-12
@@ -79,7 +84,7 @@ private final class SMOState {
     /// The largest value the run compared against C (clipping tests and bound statuses).
     var largestBoxComparison = 0.0
     /// The selection maxima over the current active set, when the last pass computed them.
-    var maxima: SelectionMaxima?
+    var maxima: smo_maxima?
     // Per-variable state, all permuted together by `swap`.
     let alpha: UnsafeMutablePointer<Double>
     /// hₜ = yₜGₜ.
@@ -196,119 +201,27 @@ private final class SMOState {
         }
     }
 
-    /// The two maxima of WSS 3 over the active set: max over I_up of −yₜGₜ with the last
-    /// index holding it (libsvm's `>=`), and max over I_low of yₜGₜ. Two lanes (even and
-    /// odd t) each keep their own last index of their maximum; the last index of the
-    /// overall maximum is the larger of the lanes' indices that hold it.
-    struct SelectionMaxima {
-        var up = SIMD2<Double>(repeating: -.infinity)
-        var at = SIMD2<Int64>(repeating: -1)
-        var low = SIMD2<Double>(repeating: -.infinity)
-
-        /// Scores of variables `index`: outside a set a variable scores −∞ (so an all-−∞
-        /// I_up means it is empty).
-        @inline(__always) mutating func add(_ index: SIMD2<Int64>, up u: SIMD2<Double>, low w: SIMD2<Double>) {
-            let better = u .>= up
-            up.replace(with: u, where: better)
-            at.replace(with: index, where: better)
-            low.replace(with: w, where: w .> low)
-        }
-
-        /// One variable, in lane 0 (the tail after the pairs, so indices still increase).
-        @inline(__always) mutating func add(_ t: Int, up u: Double, low w: Double) {
-            if u >= up[0] { up[0] = u; at[0] = Int64(t) }
-            if w > low[0] { low[0] = w }
-        }
-
-        var upMax: Double { max(up[0], up[1]) }
-        var lowMax: Double { max(low[0], low[1]) }
-        var upIndex: Int {
-            let m = upMax
-            return Int(max(up[0] == m ? at[0] : -1, up[1] == m ? at[1] : -1))
-        }
-    }
-
-    @inline(__always) func pair(_ p: UnsafeMutablePointer<Double>, _ t: Int) -> SIMD2<Double> {
-        UnsafeRawPointer(p + t).loadUnaligned(as: SIMD2<Double>.self)
-    }
-
-    @inline(__always) func pair(_ p: UnsafeMutablePointer<Float>, _ t: Int) -> SIMD2<Double> {
-        SIMD2<Double>(UnsafeRawPointer(p + t).loadUnaligned(as: SIMD2<Float>.self))
-    }
-
-    func computeMaxima() -> SelectionMaxima {
-        var m = SelectionMaxima()
-        var t = 0
-        var index = SIMD2<Int64>(0, 1)
-        while t &+ 2 <= activeSize {
-            let h = pair(signedGradient, t)
-            m.add(index, up: -h + pair(upBias, t), low: h + pair(lowBias, t))
-            index &+= 2
-            t += 2
-        }
-        if t < activeSize {
-            m.add(t, up: -signedGradient[t] + upBias[t], low: signedGradient[t] + lowBias[t])
-        }
-        return m
+    func computeMaxima() -> smo_maxima {
+        smo_compute_maxima(signedGradient, upBias, lowBias, Int64(activeSize))
     }
 
     /// WSS 3 of Fan et al., given the maxima over the active set.
     ///
     /// libsvm's branches on yₜ are folded into arithmetic: with Kᵢₜ the kernel entry,
     /// libsvm's `QD[i] + QD[t] ∓ 2·yᵢ·Qᵢₜ` is `QD[i] + QD[t] − 2Kᵢₜ` in both branches, bit
-    /// for bit (sign flips and doubling are exact), so the selected pair is libsvm's.
-    func selectWorkingSet(_ maxima: SelectionMaxima) -> (Int, Int)? {
-        let gMax = maxima.upMax, gMax2 = maxima.lowMax
+    /// for bit (sign flips and doubling are exact), so the selected pair is libsvm's. The
+    /// scan for j is `smo_select_j` (SMOKernels), eight variables at a time.
+    func selectWorkingSet(_ maxima: smo_maxima) -> (Int, Int)? {
+        let gMax = maxima.up, gMax2 = maxima.low
         guard gMax > -Double.infinity else { return nil }
         // libsvm checks the stopping rule after choosing j; nothing is kept from that scan,
         // so checking first returns the same answer.
         if gMax + gMax2 < tolerance { return nil }
-        let i = maxima.upIndex
-        let qdI = quadDiagonal[i]
-        let row = kernelRow(i)
-        var jBest = -1
-        var objectiveMin = Double.infinity
-        // A candidate can only win when (gradDiff²/quad) ≥ −objectiveMin; `threshold` is
-        // that bound lowered by 1e-12 relative, far more than the rounding of the product
-        // and the quotient, so the division (the slow step) is skipped only for losers.
-        var threshold = -Double.infinity
-        // The candidate test of one variable. A gradDiff ≤ 0 (outside I_low it is −∞) fails.
-        @inline(__always) func consider(_ t: Int, _ gradDiff: Double, _ numerator: Double, _ denominator: Double) {
-            if gradDiff > 0 && numerator >= threshold * denominator {
-                let obj = -numerator / denominator
-                if obj <= objectiveMin {
-                    jBest = t
-                    objectiveMin = obj
-                    threshold = -objectiveMin * (1 - 1e-12)
-                }
-            }
-        }
-        // Two variables at a time, every quantity of the test computed for both and the
-        // test taken on both at once: whether gradDiff > 0 is a coin flip from one variable
-        // to the next (a mispredicted branch each), while a pair with a candidate is rare.
-        // Each lane computes exactly libsvm's expressions.
-        let gMaxPair = SIMD2<Double>(repeating: gMax), qdIPair = SIMD2<Double>(repeating: qdI)
-        let tauPair = SIMD2<Double>(repeating: Self.tau)
-        var t = 0
-        while t &+ 2 <= activeSize {
-            let gradDiff = gMaxPair + (pair(signedGradient, t) + pair(lowBias, t))
-            let quad = qdIPair + pair(quadDiagonal, t) - 2.0 * pair(row, t)
-            let denominator = tauPair.replacing(with: quad, where: quad .> 0)
-            let numerator = gradDiff * gradDiff
-            let passes = (gradDiff .> 0) .& (numerator .>= SIMD2(repeating: threshold) * denominator)
-            if any(passes) {
-                consider(t, gradDiff[0], numerator[0], denominator[0])
-                consider(t + 1, gradDiff[1], numerator[1], denominator[1])
-            }
-            t += 2
-        }
-        if t < activeSize {
-            let gradDiff = gMax + (signedGradient[t] + lowBias[t])
-            let quad = qdI + quadDiagonal[t] - 2.0 * Double(row[t])
-            consider(t, gradDiff, gradDiff * gradDiff, quad > 0 ? quad : Self.tau)
-        }
-        if jBest == -1 { return nil }
-        return (i, jBest)
+        let i = Int(maxima.upIndex)
+        let j = smo_select_j(signedGradient, lowBias, quadDiagonal, kernelRow(i), gMax, quadDiagonal[i], Self.tau,
+                             Int64(activeSize))
+        if j == -1 { return nil }
+        return (i, Int(j))
     }
 
     func beShrunk(_ t: Int, _ gMax1: Double, _ gMax2: Double) -> Bool {
@@ -324,7 +237,7 @@ private final class SMOState {
     func doShrinking() {
         // libsvm's two maxima here are the selection's: over I_up of −yG, over I_low of yG.
         let m = computeMaxima()
-        let gMax1 = m.upMax, gMax2 = m.lowMax
+        let gMax1 = m.up, gMax2 = m.low
         if !unshrink && gMax1 + gMax2 <= tolerance * 10 {
             unshrink = true
             reconstructGradient()
@@ -489,23 +402,7 @@ private final class SMOState {
         updateStatus(i)
         updateStatus(j)
 
-        var m = SelectionMaxima()
-        let stepIPair = SIMD2<Double>(repeating: stepI), stepJPair = SIMD2<Double>(repeating: stepJ)
-        var k = 0
-        var index = SIMD2<Int64>(0, 1)
-        while k &+ 2 <= activeSize {
-            let h = pair(signedGradient, k) + (pair(rowI, k) * stepIPair + pair(rowJ, k) * stepJPair)
-            UnsafeMutableRawPointer(signedGradient + k).storeBytes(of: h, as: SIMD2<Double>.self)
-            m.add(index, up: -h + pair(upBias, k), low: h + pair(lowBias, k))
-            index &+= 2
-            k += 2
-        }
-        if k < activeSize {
-            let h = signedGradient[k] + (Double(rowI[k]) * stepI + Double(rowJ[k]) * stepJ)
-            signedGradient[k] = h
-            m.add(k, up: -h + upBias[k], low: h + lowBias[k])
-        }
-        maxima = m
+        maxima = smo_update_gradient(signedGradient, rowI, rowJ, stepI, stepJ, upBias, lowBias, Int64(activeSize))
 
         // Ḡ changes by ±C·Qᵢₖ = ±C·yᵢyₖKᵢₖ, so yₖḠₖ changes by ±(C·yᵢ)·Kᵢₖ.
         if wasUpperI != isUpper(i) {
