@@ -30,16 +30,33 @@ enum DenseKernels {
 
     /// `out (+)= d · wᵀ` with d: rows×columns, w: inner×columns, out: rows×inner
     /// (the gradient with respect to a layer's input).
+    ///
+    /// Each output is the dot product Σⱼ dᵣⱼ·wₖⱼ summed from 0 in j order, as a scalar loop
+    /// would, so the bits are a scalar loop's. A dot product is a chain of dependent adds
+    /// that cannot be vectorised without reordering it; instead the products for every k
+    /// of a row are summed side by side (over wᵀ, transposed once per call), and that loop
+    /// over k is vectorised.
     static func multiplyTransposed(_ d: UnsafePointer<Float>, _ w: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>,
                                    rows: Int, inner: Int, columns: Int, accumulate: Bool) {
-        for r in 0..<rows {
-            let dr = d + r * columns
-            let o = out + r * inner
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: inner * columns + inner) { scratch in
+            let wT = scratch.baseAddress!, sums = wT + inner * columns
             for k in 0..<inner {
-                let wr = w + k * columns
-                var sum: Float = 0
-                for j in 0..<columns { sum += dr[j] * wr[j] }
-                o[k] = accumulate ? o[k] + sum : sum
+                for j in 0..<columns { wT[j * inner + k] = w[k * columns + j] }
+            }
+            for r in 0..<rows {
+                let dr = d + r * columns
+                let o = out + r * inner
+                sums.update(repeating: 0, count: inner)
+                for j in 0..<columns {
+                    let dj = dr[j]
+                    let wj = UnsafePointer(wT + j * inner)
+                    for k in 0..<inner { sums[k] += dj * wj[k] }
+                }
+                if accumulate {
+                    for k in 0..<inner { o[k] += sums[k] }
+                } else {
+                    o.update(from: sums, count: inner)
+                }
             }
         }
     }
