@@ -4,7 +4,7 @@ DATA     ?= ../shared/data
 DATASETS ?= datasets
 SWIFT    ?= swift
 BIN      := .build/release/nasreplay
-SOURCES  := $(shell find Sources -name '*.swift' -o -name '*.h' -o -name '*.modulemap') Package.swift
+SOURCES  := $(shell find Sources -name '*.swift' -o -name '*.c' -o -name '*.h' -o -name '*.modulemap') Package.swift
 APT_PKGS := libhdf5-dev zlib1g-dev libbz2-dev pkg-config gnuplot-nox python3 python3-venv
 # make test only: a headless browser opens the HTML report (Tests/ExperimentsTests/HTMLReportBrowserTests.swift)
 TEST_APT_PKGS := chromium

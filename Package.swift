@@ -43,7 +43,7 @@ let package = Package(
         // thousands of SVRs (the cost-reuse test alone took 6 minutes at -Onone).
         // The SMO solver's three O(n) passes in C, compiled for AVX-512, AVX2 and the
         // baseline and chosen at run time (Swift has no per-function target): one LINAS
-        // trial takes 0.55× the time of the two-lane Swift passes it replaced (issue 18).
+        // trial takes 0.54× the time of the two-lane Swift passes it replaced (issue 18).
         // Optimised in debug builds too, as Predictors below: `make test` solves thousands.
         .target(name: "SMOKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
         .target(name: "Predictors", dependencies: ["NASCore", "SMOKernels"],
