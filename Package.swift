@@ -38,14 +38,14 @@ let package = Package(
         .target(name: "SearchSpaces", dependencies: ["NASCore"], swiftSettings: hotPath),
         .target(name: "Benchmarks", dependencies: ["NASCore", "SearchSpaces", "HDF5Kit", "CZlib", "CBZip2"], swiftSettings: hotPath),
         .target(name: "Indicators", dependencies: ["NASCore"], swiftSettings: hotPath),
-        // Optimised in debug builds too: the SMO's two-lane `SIMD2` steps are generic calls
-        // without optimisation, about 6× slower than scalar code, and `make test` fits
-        // thousands of SVRs (the cost-reuse test alone took 6 minutes at -Onone).
         // The SMO solver's three O(n) passes in C, compiled for AVX-512, AVX2 and the
         // baseline and chosen at run time (Swift has no per-function target): one LINAS
         // trial takes 0.54× the time of the two-lane Swift passes it replaced (issue 18).
-        // Optimised in debug builds too, as Predictors below: `make test` solves thousands.
+        // Optimised in debug builds too, as Predictors below.
         .target(name: "SMOKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
+        // Optimised in debug builds too: `make test` fits thousands of SVRs, boosted trees
+        // and networks (the SVR cost-reuse test alone took 6 minutes at -Onone, when the
+        // SMO's passes were Swift `SIMD2` steps; the rest of each SMO step still is Swift).
         .target(name: "Predictors", dependencies: ["NASCore", "SMOKernels"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))] + hotPath),
         .target(name: "Optimizers", dependencies: ["NASCore", "SearchSpaces", "Indicators", "Predictors"], swiftSettings: hotPath),
