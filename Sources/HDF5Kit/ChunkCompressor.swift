@@ -186,6 +186,8 @@ final class Deflater {
     private var level: Int32?
     private var shuffled: [UInt8] = []
     private var output: [UInt8] = []
+    /// The deflated bytes of a chunk of zeros, by (chunk size, level): made once and reused.
+    private var zeroChunks: [Int: [UInt8]] = [:]
 
     deinit { if level != nil { deflateEnd(&stream) } }
 
@@ -193,6 +195,21 @@ final class Deflater {
     /// element together, for j in 0..<width), deflated.
     func compress(_ rows: UnsafeRawBufferPointer, chunkBytes: Int, width: Int, level: Int32) -> [UInt8] {
         precondition(rows.count <= chunkBytes)
+        // All zeros (the cost columns of a run counted in evaluations, megabytes of them):
+        // shuffled they are the same zeros, and deflate makes the same bytes of them every time.
+        if Self.isAllZero(rows) {
+            let key = chunkBytes << 4 | Int(level & 0xF)
+            if let known = zeroChunks[key] { return known }
+            let made = [UInt8](repeating: 0, count: chunkBytes).withUnsafeBytes {
+                shuffleAndDeflate($0, chunkBytes: chunkBytes, width: 1, level: level)
+            }
+            zeroChunks[key] = made
+            return made
+        }
+        return shuffleAndDeflate(rows, chunkBytes: chunkBytes, width: width, level: level)
+    }
+
+    private func shuffleAndDeflate(_ rows: UnsafeRawBufferPointer, chunkBytes: Int, width: Int, level: Int32) -> [UInt8] {
         if shuffled.count < chunkBytes { shuffled = [UInt8](repeating: 0, count: chunkBytes) }
         let elements = chunkBytes / width
         shuffled.withUnsafeMutableBytes { target in
@@ -202,15 +219,9 @@ final class Deflater {
                 (t + rows.count).initializeMemory(as: UInt8.self, repeating: 0, count: chunkBytes - rows.count)
                 return
             }
-            // Element by element (the source read in order), each byte to its plane; the
-            // padding of an edge chunk is zeros in every plane.
+            // Each byte to its plane; the padding of an edge chunk is zeros in every plane.
             let present = rows.count / width
-            let s = rows.baseAddress.map { UnsafeRawPointer($0) }
-            for e in 0..<present {
-                let element = s! + e * width
-                var plane = t + e
-                for j in 0..<width { plane.storeBytes(of: element.load(fromByteOffset: j, as: UInt8.self), as: UInt8.self); plane += elements }
-            }
+            if present > 0 { ByteShuffle.shuffle(rows.baseAddress!, present: present, into: t, elements: elements, width: width) }
             if present < elements {
                 for j in 0..<width { (t + j * elements + present).initializeMemory(as: UInt8.self, repeating: 0, count: elements - present) }
             }
@@ -241,5 +252,15 @@ final class Deflater {
             }
         }
         return Array(output[0..<size])
+    }
+
+    /// Whether every byte is 0; stops at the first that is not (the first word, for data).
+    static func isAllZero(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        while i + 8 <= bytes.count {
+            if bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) != 0 { return false }
+            i += 8
+        }
+        return bytes[i...].allSatisfy { $0 == 0 }
     }
 }

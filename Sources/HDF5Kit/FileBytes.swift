@@ -22,6 +22,23 @@ enum FileBytes {
         return done
     }
 
+    /// `body` of the whole file at `path`, mapped read-only, when it is a regular file of
+    /// exactly `size` bytes (nil otherwise, and for an empty file); unmapped on return.
+    ///
+    /// For files NASReplay replaces only by renaming a finished file into place (the tree
+    /// cache), so the mapped file is never truncated underneath: mapping a 4 MB file costs
+    /// a tenth of reading it into fresh memory, whose pages the kernel must first zero.
+    static func withMapped<T>(_ path: String, size: Int, _ body: (UnsafeRawBufferPointer) -> T?) -> T? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var status = stat()
+        guard size > 0, fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == size,
+              let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED else { return nil }
+        defer { munmap(base, size) }
+        return body(UnsafeRawBufferPointer(start: base, count: size))
+    }
+
     /// The whole file at `path` when it is a regular file of exactly `size` bytes.
     static func contents(of path: String, size: Int) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)

@@ -44,9 +44,8 @@ enum TreeCache {
         // Sized before it is read: a planted file larger than any table's tree is no cache.
         var status = stat()
         guard lstat(cache, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-              Int(status.st_size) <= limits.maxTotalBytes + (1 << 20),
-              let bytes = FileBytes.contents(of: cache, size: Int(status.st_size)) else { return nil }
-        return bytes.withUnsafeBytes { raw -> H5Group? in
+              Int(status.st_size) <= limits.maxTotalBytes + (1 << 20) else { return nil }
+        return FileBytes.withMapped(cache, size: Int(status.st_size)) { raw -> H5Group? in
             guard raw.count >= magic.count + 8, raw.starts(with: magic) else { return nil }
             let body = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])
             guard XXH64.hash(body) == raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self).littleEndian else { return nil }
@@ -183,11 +182,39 @@ enum TreeCache {
 
         /// `count` fixed-width values, if the bytes are there and within `maxElements`.
         mutating func values<T: FixedWidthInteger>(_ count: UInt64, as: T.Type, maxElements: Int) -> [T]? {
-            let size = MemoryLayout<T>.size
+            guard let bytes = span(count, of: MemoryLayout<T>.size, maxElements: maxElements) else { return nil }
+            // One copy where the host is little-endian, as the file is; swapped otherwise.
+            return [T](unsafeUninitializedCapacity: bytes.count / MemoryLayout<T>.size) { buffer, initialised in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes)
+                if 1.littleEndian != 1 { for i in buffer.indices { buffer[i] = T(littleEndian: buffer[i]) } }
+                initialised = buffer.count
+            }
+        }
+
+        /// `count` floats stored as the little-endian bit patterns of `Bits`, decoded in one
+        /// pass (no array of bit patterns first).
+        mutating func floats<F: BinaryFloatingPoint, Bits: FixedWidthInteger>(_ count: UInt64, as: F.Type, bits: Bits.Type,
+                                                                             maxElements: Int, _ make: (Bits) -> F) -> [F]? {
+            guard MemoryLayout<F>.size == MemoryLayout<Bits>.size,
+                  let bytes = span(count, of: MemoryLayout<Bits>.size, maxElements: maxElements) else { return nil }
+            return [F](unsafeUninitializedCapacity: bytes.count / MemoryLayout<F>.size) { buffer, initialised in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes)
+                if 1.littleEndian != 1 {
+                    for i in buffer.indices {
+                        buffer[i] = make(Bits(littleEndian: unsafeBitCast(buffer[i], to: Bits.self)))
+                    }
+                }
+                initialised = buffer.count
+            }
+        }
+
+        /// The bytes of `count` values of `size` bytes each, consumed, if they are there and
+        /// `count` is within `maxElements`.
+        private mutating func span(_ count: UInt64, of size: Int, maxElements: Int) -> UnsafeRawBufferPointer? {
             guard count <= UInt64(maxElements), Int(count) <= left / size else { return nil }
-            let n = Int(count), start = offset
-            offset += n * size
-            return (0..<n).map { T(littleEndian: raw.loadUnaligned(fromByteOffset: start + $0 * size, as: T.self)) }
+            let start = offset
+            offset += Int(count) * size
+            return UnsafeRawBufferPointer(rebasing: raw[start..<offset])
         }
 
         mutating func admit(bytes: Int) -> Bool {
@@ -239,8 +266,8 @@ enum TreeCache {
             case 2: guard let a = values(count, as: Int32.self, maxElements: maxElements) else { return nil }; data = .int32(a)
             case 3: guard let a = values(count, as: Int64.self, maxElements: maxElements) else { return nil }; data = .int64(a)
             case 4: guard let a = values(count, as: UInt64.self, maxElements: maxElements) else { return nil }; data = .uint64(a)
-            case 5: guard let a = values(count, as: UInt32.self, maxElements: maxElements) else { return nil }; data = .float32(a.map(Float.init(bitPattern:)))
-            case 6: guard let a = values(count, as: UInt64.self, maxElements: maxElements) else { return nil }; data = .float64(a.map(Double.init(bitPattern:)))
+            case 5: guard let a = floats(count, as: Float.self, bits: UInt32.self, maxElements: maxElements, Float.init(bitPattern:)) else { return nil }; data = .float32(a)
+            case 6: guard let a = floats(count, as: Double.self, bits: UInt64.self, maxElements: maxElements, Double.init(bitPattern:)) else { return nil }; data = .float64(a)
             case 7:
                 // Each string is at least its 4-byte length: a count beyond that is a lie.
                 guard Int(count) <= left / 4 else { return nil }

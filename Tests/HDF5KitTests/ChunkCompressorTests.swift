@@ -23,6 +23,10 @@ import Testing
         root.set("b/int64_2d", H5Dataset(.int64((0..<(9_000 * 2)).map { Int64($0) * 1_000_003 }), shape: [9_000, 2]))
         root.set("b/uint64", H5Dataset(.uint64((0..<8_000).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 })))
         root.set("b/strings", H5Dataset(.strings((0..<9_000).map { "arch-\($0 * 7)" })))
+        // All zeros, as a run's cost columns are when its budget counts evaluations (their
+        // chunks are deflated once and reused); and zeros but for one value in the edge chunk.
+        root.set("c/zeros", H5Dataset(.float64([Double](repeating: 0, count: 150_000))))
+        root.set("c/zeros_then_one", H5Dataset(.int32([Int32](repeating: 0, count: 140_000) + [7])))
         root.set("c/small", H5Dataset(.float64([1, 2, 3])))
         return root
     }
@@ -46,7 +50,7 @@ import Testing
         #expect(try size(ahead) ?? 0 < 2_000_000, "the datasets are compressed")
         // And each stored chunk is the library's, byte for byte: the workers reuse one
         // zlib state across datasets of every width.
-        for name in ["a/float64", "a/float32_2d", "a/int8", "b/int32", "b/int64_2d", "b/uint64", "b/strings"] {
+        for name in ["a/float64", "a/float32_2d", "a/int8", "b/int32", "b/int64_2d", "b/uint64", "b/strings", "c/zeros", "c/zeros_then_one"] {
             let mine = try Self.storage(ahead, name), theirs = try Self.storage(library, name)
             #expect(mine.filters == 2 && mine.chunks.count > 0, "\(name) is shuffled and deflated")
             let same = mine.chunks == theirs.chunks   // a Bool: a failure prints no megabytes

@@ -61,6 +61,8 @@ public struct ResultsStore: Sendable {
 
     /// The trial's own file (a record, else the older HDF5 one) if its folder holds one.
     private func existingTrialFile(algorithm: String, trial: Int) -> String? {
+        // A folder of segments only (every run since 2026-12-05) answers without a name.
+        guard journal.holdsTrialFiles(label: algorithm) else { return nil }
         for ext in [TrialFile.recordExtension, TrialFile.legacyExtension]
         where journal.holdsTrialFile(label: algorithm, name: Self.trialFileName(trial, extension: ext)) {
             return trialFile(algorithm: algorithm, trial: trial, extension: ext)

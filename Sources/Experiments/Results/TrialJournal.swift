@@ -176,6 +176,15 @@ final class TrialJournal: Sendable {
         }
     }
 
+    /// Whether the label's folder holds any file of one trial, as of the last scan (scans
+    /// the folder if it never was).
+    func holdsTrialFiles(label: String) -> Bool {
+        state.withLock { state in
+            if state.trialFiles[label] == nil { scan(label, &state) }
+            return !(state.trialFiles[label]?.isEmpty ?? true)
+        }
+    }
+
     /// Forgets `name` after the caller deleted it.
     func forgetTrialFile(label: String, name: String) {
         state.withLock { state in _ = state.trialFiles[label]?.remove(name) }

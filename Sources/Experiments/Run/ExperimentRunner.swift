@@ -31,6 +31,9 @@ public struct ExperimentRunner: Sendable {
     public let experiment: ValidatedExperiment
     public let options: Options
     public let store: ResultsStore
+    /// `spec.trialHash`, hashed once: every trial's slot names it, and hashing the spec
+    /// text per trial was most of checking a fresh folder for finished trials.
+    let trialHash: String
 
     public var spec: ExperimentSpec { experiment.spec }
     var binding: any SpaceBinding { experiment.binding }
@@ -42,6 +45,7 @@ public struct ExperimentRunner: Sendable {
         self.experiment = experiment
         self.options = options
         store = ResultsStore(root: options.resultsRoot, experiment: experiment.spec.name, shard: options.shard)
+        trialHash = experiment.spec.trialHash
     }
 
     /// Validates `spec` (`ValidatedExperiment`) and prepares its run.
@@ -111,7 +115,6 @@ public struct ExperimentRunner: Sendable {
         }
         let progress = Progress(total: mine.count, label: spec.name, enabled: options.progress)
         let k = spec.benchmark.objectives.count, r = spec.benchmark.report.count
-        let trialHash = spec.trialHash
         let fresh = Mutex<[JobKey: TrialResult]>([:])
         let elsewhere = Atomic<Int>(0)
         let work = mine
@@ -250,7 +253,7 @@ public struct ExperimentRunner: Sendable {
 
     /// What the trial file of (configuration, trial) must hold (`TrialFile.read`).
     func slot(config: Int, trial: Int) -> TrialFile.Slot {
-        TrialFile.Slot(trialHash: spec.trialHash, algorithm: configs[config].label, trial: trial,
+        TrialFile.Slot(trialHash: trialHash, algorithm: configs[config].label, trial: trial,
                        objectiveCount: spec.benchmark.objectives.count, reportedCount: spec.benchmark.report.count)
     }
 
@@ -280,7 +283,6 @@ public struct ExperimentRunner: Sendable {
         if case .acquired(let lock) = try FileLock.wait(store.assemblyLockFile) { assemblyLock = lock }
         defer { assemblyLock?.release() }
         if assemblyLock != nil { store.removeAssemblyTemporaries() } else { store.removeStaleTemporaries() }
-        let trialHash = spec.trialHash
         var results: [[TrialResult]] = []
         var missing: [String] = []
         var report = ResultsStore.RejectionReport(action: "not merged", notice: options.notice)
@@ -321,11 +323,17 @@ public struct ExperimentRunner: Sendable {
             return RunsFile.Configuration(setup, trials: trials, in: provenance)
         }
         let runs = RunsFile(provenance: provenance, configurations: configurations)
-        try store.write(runs)
         // From memory: runs.h5 stores every value it summarises exactly, so this is the
         // summary `nasreplay report` writes from the file (a test compares the two), without
-        // reading 300,000-row logs back.
-        let comparison = ComparisonReport(runs.comparison())
+        // reading 300,000-row logs back. Built while runs.h5 is, on another core: libhdf5
+        // lays out the file on one.
+        let summarised = Mutex<ComparisonReport?>(nil)
+        let summarising = DispatchGroup()
+        DispatchQueue.global().async(group: summarising) { summarised.withLock { $0 = ComparisonReport(runs.comparison()) } }
+        defer { summarising.wait() }
+        try store.write(runs)
+        summarising.wait()
+        let comparison = summarised.withLock { $0! }
         let summary = comparison.markdown
         try writeAtomically(summary, to: store.summaryFile)
         return (summary, comparison)
