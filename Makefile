@@ -58,7 +58,10 @@ test: deps
 	$(SWIFT) build --product nasreplay
 	python3 -m unittest discover -s clients/python/tests
 	bash scripts/slurm/test-cluster.sh .build/debug/nasreplay
-	$(SWIFT) test
+	@# The tests' temporary folders (about 470, 1 GB) go to one scratch folder, removed
+	@# after the run, pass or fail: /tmp is not left to fill up run after run.
+	@scratch=$$(mktemp -d "$${TMPDIR:-/tmp}/nasreplay-test.XXXXXX") && \
+	  { TMPDIR=$$scratch $(SWIFT) test; status=$$?; rm -rf "$$scratch"; exit $$status; }
 
 ## demo: the main job: every algorithm on NATS-TSS (experiments/demo-nats-tss.toml), summary and two figures
 demo: datasets
