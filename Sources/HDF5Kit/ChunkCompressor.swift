@@ -86,10 +86,12 @@ final class ChunkCompressor: @unchecked Sendable {
             if let bytes = packed[p] { bytes.withUnsafeBytes(body) } else { HDF5File.withValueBytes(of: all[candidates[p].dataset].data, body) }
         }
         let level = Int32(options.deflateLevel)
+        // One per worker, for both passes below: zlib's state and the buffers are made once.
+        let deflaters = (0..<ProcessInfo.processInfo.activeProcessorCount).map { _ in Deflater() }
         // Which datasets deflate well enough: their first values, as one shuffled block.
         var deflates = [Bool](repeating: true, count: candidates.count)
         if options.minimumDeflateRatio > 1 {
-            let ratios = forEachItem(candidates.count) { p, deflater in
+            let ratios = forEachItem(candidates.count, deflaters) { p, deflater in
                 let plan = candidates[p]
                 var ratio = Double.infinity
                 withBytes(p) { raw in
@@ -103,7 +105,7 @@ final class ChunkCompressor: @unchecked Sendable {
         let plans = candidates.indices.filter { deflates[$0] }
         // Work items: (candidate, chunk); each writes only its own slot.
         let work = plans.flatMap { p in (0..<candidates[p].chunks).map { (p, $0) } }
-        let compressed = forEachItem(work.count) { i, deflater in
+        let compressed = forEachItem(work.count, deflaters) { i, deflater in
             let (p, k) = work[i]
             let plan = candidates[p]
             var chunk: [UInt8] = []
@@ -128,14 +130,14 @@ final class ChunkCompressor: @unchecked Sendable {
         return ChunkCompressor(storages, storedBytes: stored)
     }
 
-    /// `body(i, deflater)` for every `i` in `0..<count`, on every core: each worker takes
-    /// the next item and keeps one `Deflater`, so zlib's state and the buffers are made
-    /// once per worker, not per chunk. Results in item order.
-    private static func forEachItem<T>(_ count: Int, _ body: @Sendable (Int, Deflater) -> T) -> [T] {
+    /// `body(i, deflater)` for every `i` in `0..<count`, on every core: worker w takes the
+    /// next item each time and uses `deflaters[w]`, so zlib's state and the buffers are
+    /// made once per worker, not per chunk (nor per pass). Results in item order.
+    private static func forEachItem<T>(_ count: Int, _ deflaters: [Deflater], _ body: @Sendable (Int, Deflater) -> T) -> [T] {
         let slots = Slots<T>(count: count)
         let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: min(count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
-            let deflater = Deflater()
+        DispatchQueue.concurrentPerform(iterations: min(count, deflaters.count)) { w in
+            let deflater = deflaters[w]
             while true {
                 let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard i < count else { return }
@@ -181,7 +183,9 @@ final class ChunkCompressor: @unchecked Sendable {
 /// `deflateReset` then one `deflate(Z_FINISH)` over the whole input gives the bytes of
 /// `compress2` at the same level (which is `deflateInit` and that same call), so each chunk
 /// is still the one libhdf5's filter would make.
-final class Deflater {
+///
+/// Used by one worker at a time (`ChunkCompressor.forEachItem` gives each its own).
+final class Deflater: @unchecked Sendable {
     private var stream = z_stream()
     private var level: Int32?
     private var shuffled: [UInt8] = []
@@ -200,9 +204,8 @@ final class Deflater {
         if Self.isAllZero(rows) {
             let key = chunkBytes << 4 | Int(level & 0xF)
             if let known = zeroChunks[key] { return known }
-            let made = [UInt8](repeating: 0, count: chunkBytes).withUnsafeBytes {
-                shuffleAndDeflate($0, chunkBytes: chunkBytes, width: 1, level: level)
-            }
+            // No rows: the chunk is all padding, zeros written into the buffer kept for shuffling.
+            let made = shuffleAndDeflate(UnsafeRawBufferPointer(start: nil, count: 0), chunkBytes: chunkBytes, width: 1, level: level)
             zeroChunks[key] = made
             return made
         }

@@ -56,7 +56,7 @@ extension RunsFile.Configuration {
         self.init(
             setup: setup,
             trialSeeds: trials.map(\.seed),
-            offTableAnswers: trials.reduce(0) { $0 + $1.exact.filter { $0 == 0 }.count },
+            offTableAnswers: trials.reduce(0) { $0 + $1.exact.count { $0 == 0 } },
             stalledTrials: trials.filter(\.stalled).count,
             unansweredQueries: trials.reduce(0) { $0 + $1.unanswered },
             log: log,
