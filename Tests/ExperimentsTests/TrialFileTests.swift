@@ -32,7 +32,7 @@ import Testing
     /// Where a record's header fields start (after the magic, the trial hash and the
     /// algorithm), and where its arrays start: `TrialRecord`'s layout.
     static func headerOffset(hash: String = "abc", algorithm: String = "ga") -> Int { 8 + 4 + hash.utf8.count + 4 + algorithm.utf8.count }
-    static var arraysOffset: Int { headerOffset() + 9 * 8 }
+    static var arraysOffset: Int { headerOffset() + 10 * 8 }
 
     /// Overwrites `bytes` at `offset` in the file at `path`.
     static func patch(_ path: String, at offset: Int, _ bytes: [UInt8]) throws {
@@ -52,15 +52,72 @@ import Testing
         #expect(try TrialFile.read(try Self.written(legacy: true), for: Self.slot()) == Self.result)
     }
 
+    /// `result` with arrays no other array gives: costs whose running total is not the
+    /// stored one, a best signal that is not a running best.
+    static var irregular: TrialResult {
+        var result = Self.result
+        result.cumulativeCost = [1, 4]
+        result.bestSignal = [0.5, 0.6]
+        return result
+    }
+
     @Test func aRecordIsItsFixedLayout() throws {
-        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: try Self.written())))
-        #expect(bytes.prefix(8) == Array("NRTRIAL1".utf8)[...])
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: try Self.written(Self.irregular))))
+        #expect(bytes.prefix(8) == Array("NRTRIAL2".utf8)[...])
+        #expect(bytes[(Self.arraysOffset - 8)..<Self.arraysOffset].allSatisfy { $0 == 0 }, "nothing left out")
         // The header, then rows (2 × i32); the doubles: objectives 4, reported, cost,
         // cumulative cost, best signal, incumbent, hv and normalised hv 2 each; exact
         // (2 bytes); front (1 × i32); the digest.
         #expect(bytes.count == Self.arraysOffset + 2 * 4 + 8 * (4 + 7 * 2) + 2 + 4 + 8)
         let digest = bytes.suffix(8).reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         #expect(digest == bytes.dropLast(8).withUnsafeBytes { XXH64.hash($0) })
+        #expect(try TrialFile.read(try Self.written(Self.irregular), for: Self.slot()) == Self.irregular)
+    }
+
+    @Test("a record leaves out the arrays its other arrays give, and they read back bit for bit")
+    func derivableArraysAreLeftOut() throws {
+        // `result`: the cumulative cost is the running total, the best signal the running
+        // maximum of the first objective, the incumbent's reported value that of its row.
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: try Self.written())))
+        let omitted = bytes[(Self.arraysOffset - 8)..<Self.arraysOffset].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        #expect(omitted == TrialRecord.Omitted([.cumulativeCost, .bestSignalIsMaximum, .incumbentReported]).rawValue)
+        #expect(bytes.count == Self.arraysOffset + 2 * 4 + 8 * (4 + 4 * 2) + 2 + 4 + 8)
+        #expect(try TrialFile.read(try Self.written(), for: Self.slot()) == Self.result)
+
+        // Costs of +0.0 are left out too; −0.0, a running minimum, a NaN and ties read back
+        // as they were.
+        var result = Self.result
+        result.cost = [0, 0]; result.cumulativeCost = [0, 0]
+        result.objectives = [0.5, 2, 0.25, 3]; result.bestSignal = [0.5, 0.25]
+        #expect(TrialRecord.Omitted(of: result, objectiveCount: 2, reportedCount: 1) == [.cost, .cumulativeCost, .bestSignalIsMinimum, .incumbentReported])
+        for variant in [result, { var r = result; r.cost = [-0.0, 0]; r.cumulativeCost = [0, 0]; return r }(),
+                        { var r = result; r.objectives = [.nan, 2, 1, 3]; r.bestSignal = [.nan, .nan]; return r }(),
+                        { var r = result; r.objectives = [0.5, 2, 0.5, 3]; r.bestSignal = [0.5, 0.5]; r.incumbentReported = [0.4, 0.6]; return r }()] {
+            let back = try TrialFile.read(try Self.written(variant), for: Self.slot())
+            #expect(back.cost.map(\.bitPattern) == variant.cost.map(\.bitPattern))
+            #expect(back.cumulativeCost.map(\.bitPattern) == variant.cumulativeCost.map(\.bitPattern))
+            #expect(back.bestSignal.map(\.bitPattern) == variant.bestSignal.map(\.bitPattern))
+            #expect(back.incumbentReported == variant.incumbentReported)
+        }
+    }
+
+    @Test("a record written before arrays could be left out (NRTRIAL1) is read as before")
+    func firstVersionRecordsAreRead() throws {
+        // NRTRIAL1: the nine header fields, then every array.
+        let r = Self.result
+        var bytes = Array("NRTRIAL1".utf8)
+        func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { bytes += $0 } }
+        func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+        for text in ["abc", "ga"] { u32(text.utf8.count); bytes += text.utf8 }
+        for field in [UInt64(r.trial), r.seed, 1, UInt64(r.unanswered), 2, 2, 1, 2, 1] { u64(field) }
+        for row in r.rows { withUnsafeBytes(of: row.littleEndian) { bytes += $0 } }
+        for v in r.objectives + r.reported + r.cost + r.cumulativeCost { u64(v.bitPattern) }
+        bytes += r.exact
+        for v in r.bestSignal + r.incumbentReported + r.hypervolume + r.normalizedHypervolume { u64(v.bitPattern) }
+        for row in r.frontRows { withUnsafeBytes(of: row.littleEndian) { bytes += $0 } }
+        u64(bytes.withUnsafeBytes { XXH64.hash($0) })
+        #expect(try TrialRecord.decode(bytes, for: Self.slot()) == r)
+        #expect(bytes.withUnsafeBytes { TrialRecord.frame($0) } == .record(trial: 4, size: bytes.count))
     }
 
     @Test("every UInt64 seed survives a trial file exactly, 2^63 and above included",

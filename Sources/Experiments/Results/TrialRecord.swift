@@ -11,11 +11,12 @@ import HDF5Kit
 /// ```
 ///
 /// ```text
-/// "NRTRIAL1"                                  8 bytes
+/// "NRTRIAL2"                                  8 bytes
 /// trial_hash, algorithm                       each: u32 byte count, UTF-8
 /// trial, seed, stalled, unanswered,           u64 each
 /// evaluations n, objectives k, reported r,
-/// curve points h (0 or n), front size m
+/// curve points h (0 or n), front size m,
+/// omitted (`Omitted`'s bits)
 /// log/row i32[n]  log/objectives f64[n × k]  log/reported f64[n × r]  log/cost f64[n]
 /// log/cumulative_cost f64[n]  log/exact u8[n]  curves/best_signal f64[n]
 /// curves/incumbent_reported f64[n × r]  curves/hv f64[h]  curves/normalized_hv f64[h]
@@ -23,11 +24,106 @@ import HDF5Kit
 /// XXH64 (seed 0) of every byte above          u64
 /// ```
 ///
+/// An array that the record's other arrays give bit for bit (the running total of the
+/// costs, say) is left out when the encoder has checked that it does, and the decoder
+/// makes it again the same way (`Omitted`): a run of 300 aging-evolution trials × 1,000
+/// wrote 16 MB of records, 6 MB of them now. `NRTRIAL1` records (no `omitted` field,
+/// every array present) are read as before.
+///
 /// Little-endian throughout. The counts in the header fix the file's size, so a truncated
 /// or extended file is refused before any array is allocated, and the trailing digest
 /// catches any changed byte (an accident or an edit, not a forger: anyone can compute it).
 enum TrialRecord {
-    static let magic = Array("NRTRIAL1".utf8)
+    static let magic = Array("NRTRIAL2".utf8)
+    /// Records written before arrays could be left out: read, never written.
+    static let firstMagic = Array("NRTRIAL1".utf8)
+
+    /// The arrays a record leaves out, each made again from the others on reading.
+    struct Omitted: OptionSet, Equatable {
+        let rawValue: UInt64
+        /// `log/cumulative_cost`: the running total of `log/cost`, from 0.0, added in order
+        /// (as `TrialEvaluator` charges).
+        static let cumulativeCost = Omitted(rawValue: 1)
+        /// `log/cost`: every cost +0.0 (a table without training times, a budget counted in
+        /// evaluations).
+        static let cost = Omitted(rawValue: 2)
+        /// `curves/best_signal`: the running maximum of the first objective (a value replaces
+        /// the best only when it is greater).
+        static let bestSignalIsMaximum = Omitted(rawValue: 4)
+        /// `curves/best_signal`: the running minimum of the first objective.
+        static let bestSignalIsMinimum = Omitted(rawValue: 8)
+        /// `curves/incumbent_reported`: the reported metrics of the evaluation that set the
+        /// best signal (the first to reach it); only with one of the two above.
+        static let incumbentReported = Omitted(rawValue: 16)
+        static let known: Omitted = [.cumulativeCost, .cost, .bestSignalIsMaximum, .bestSignalIsMinimum, .incumbentReported]
+
+        /// Whether the bits are ones a record can hold together.
+        var isValid: Bool {
+            Self.known.isSuperset(of: self) && !isSuperset(of: [.bestSignalIsMaximum, .bestSignalIsMinimum])
+                && (!contains(.incumbentReported) || !isDisjoint(with: [.bestSignalIsMaximum, .bestSignalIsMinimum]))
+                && (!contains(.cost) || contains(.cumulativeCost))
+        }
+
+        /// What `t` lets a record leave out: each array whose reconstruction equals it bit
+        /// for bit.
+        init(of t: TrialResult, objectiveCount k: Int, reportedCount r: Int) {
+            var omitted: Omitted = []
+            if Self.bitwiseEqual(Self.runningTotal(t.cost), t.cumulativeCost) {
+                omitted.insert(.cumulativeCost)
+                if t.cost.allSatisfy({ $0.bitPattern == 0 }) { omitted.insert(.cost) }
+            }
+            let n = t.rows.count
+            if k > 0, t.objectives.count == n * k, t.bestSignal.count == n {
+                for (bit, maximum) in [(Omitted.bestSignalIsMaximum, true), (.bestSignalIsMinimum, false)] {
+                    let (best, setBy) = Self.bestSignal(objectives: t.objectives, k: k, maximum: maximum)
+                    guard Self.bitwiseEqual(best, t.bestSignal) else { continue }
+                    omitted.insert(bit)
+                    if t.reported.count == n * r,
+                       Self.bitwiseEqual(Self.incumbent(reported: t.reported, r: r, setBy: setBy), t.incumbentReported) {
+                        omitted.insert(.incumbentReported)
+                    }
+                    break
+                }
+            }
+            self = omitted
+        }
+
+        init(rawValue: UInt64) { self.rawValue = rawValue }
+
+        /// The running total of `costs` from 0.0, in order.
+        static func runningTotal(_ costs: [Double]) -> [Double] {
+            var total = 0.0
+            return costs.map { total += $0; return total }
+        }
+
+        /// The running best of the first of `k` objectives per row, and the row that set each.
+        static func bestSignal(objectives: [Double], k: Int, maximum: Bool) -> (best: [Double], setBy: [Int]) {
+            let n = objectives.count / k
+            var best: [Double] = [], setBy: [Int] = []
+            best.reserveCapacity(n); setBy.reserveCapacity(n)
+            for i in 0..<n {
+                let v = objectives[i * k]
+                if i == 0 || (maximum ? v > best[i - 1] : v < best[i - 1]) {
+                    best.append(v); setBy.append(i)
+                } else {
+                    best.append(best[i - 1]); setBy.append(setBy[i - 1])
+                }
+            }
+            return (best, setBy)
+        }
+
+        /// The `r` reported metrics of row `setBy[i]`, for each i.
+        static func incumbent(reported: [Double], r: Int, setBy: [Int]) -> [Double] {
+            var values: [Double] = []
+            values.reserveCapacity(setBy.count * r)
+            for row in setBy { values.append(contentsOf: reported[(row * r)..<(row * r + r)]) }
+            return values
+        }
+
+        static func bitwiseEqual(_ a: [Double], _ b: [Double]) -> Bool {
+            a.count == b.count && zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }
+        }
+    }
 
     /// - Complexity: O(evaluations × (objectives + reported metrics)): one copy of the
     ///   arrays into a buffer of the exact size, and one hash.
@@ -42,29 +138,52 @@ enum TrialRecord {
         bytes.removeAll(keepingCapacity: true)
         let hash = Array(trialHash.utf8), algorithm = Array(t.algorithm.utf8)
         let n = t.rows.count, h = t.hypervolume.count, m = t.frontRows.count
-        let size = 8 + 8 + hash.count + algorithm.count + 9 * 8
-            + 4 * n + 8 * (n * k + n * r + 3 * n + n * r + 2 * h) + n + 4 * m + 8
+        let omitted = Omitted(of: t, objectiveCount: k, reportedCount: r)
+        let header = 8 + 8 + hash.count + algorithm.count + 10 * 8
+        let size = header + arraysBytes(n: n, nk: t.objectives.count, nw: t.reported.count, h: h, m: m, omitted: omitted) + 8
         var w = Writer(reusing: &bytes, capacity: size)
         defer { bytes = w.bytes }
         w.bytes.append(contentsOf: magic)
         w.text(hash)
         w.text(algorithm)
-        for field in [UInt64(t.trial), t.seed, t.stalled ? 1 : 0, UInt64(t.unanswered), UInt64(n), UInt64(k), UInt64(r), UInt64(h), UInt64(m)] {
+        for field in [UInt64(t.trial), t.seed, t.stalled ? 1 : 0, UInt64(t.unanswered), UInt64(n), UInt64(k), UInt64(r), UInt64(h), UInt64(m),
+                      omitted.rawValue] {
             w.integers([field])
         }
         w.integers(t.rows)
         w.doubles(t.objectives)
         w.doubles(t.reported)
-        w.doubles(t.cost)
-        w.doubles(t.cumulativeCost)
+        if !omitted.contains(.cost) { w.doubles(t.cost) }
+        if !omitted.contains(.cumulativeCost) { w.doubles(t.cumulativeCost) }
         w.integers(t.exact)
-        w.doubles(t.bestSignal)
-        w.doubles(t.incumbentReported)
+        if omitted.isDisjoint(with: [.bestSignalIsMaximum, .bestSignalIsMinimum]) { w.doubles(t.bestSignal) }
+        if !omitted.contains(.incumbentReported) { w.doubles(t.incumbentReported) }
         w.doubles(t.hypervolume)
         w.doubles(t.normalizedHypervolume)
         w.integers(t.frontRows)
         let digest = w.bytes.withUnsafeBytes { XXH64.hash($0) }
         w.integers([digest])
+    }
+
+    /// The bytes of a record's arrays (between its header and its digest), given its
+    /// counts: n evaluations, nk objective and nw reported values, h curve points, m front
+    /// rows.
+    static func arraysBytes(n: Int, nk: Int, nw: Int, h: Int, m: Int, omitted: Omitted) -> Int {
+        let doublesPerEvaluation = (omitted.contains(.cost) ? 0 : 1) + (omitted.contains(.cumulativeCost) ? 0 : 1)
+            + (omitted.isDisjoint(with: [.bestSignalIsMaximum, .bestSignalIsMinimum]) ? 1 : 0)
+        let incumbent = omitted.contains(.incumbentReported) ? 0 : nw
+        return 4 * n + 8 * (nk + nw + doublesPerEvaluation * n + incumbent + 2 * h) + n + 4 * m
+    }
+
+    /// The record's version and header fields from its first bytes, the reader left after
+    /// them; nil where they are not there or not a record's.
+    private static func header(_ r: inout Reader) -> (hash: String, algorithm: String, fields: [UInt64], omitted: Omitted)? {
+        let version2 = r.raw.starts(with: magic)
+        guard version2 || r.raw.starts(with: firstMagic) else { return nil }
+        r.offset = magic.count
+        guard let hash = r.text(), let algorithm = r.text(), let fields = r.integers(version2 ? 10 : 9, as: UInt64.self) else { return nil }
+        let omitted = version2 ? Omitted(rawValue: fields[9]) : []
+        return (hash, algorithm, Array(fields.prefix(9)), omitted)
     }
 
     /// The trial `bytes` hold, checked to be the one `slot` names.
@@ -77,16 +196,13 @@ enum TrialRecord {
         let unreadable = TrialFile.Rejected(reason: "cannot be read (truncated or damaged)")
         return try bytes.withUnsafeBytes { raw in
             var r = Reader(raw: raw)
-            guard raw.count >= magic.count + 8, raw.starts(with: magic) else { throw unreadable }
-            r.offset = magic.count
-            guard let hash = r.text(), let algorithm = r.text(),
-                  let fields = r.integers(9, as: UInt64.self) else { throw unreadable }
+            guard raw.count >= magic.count + 8, let (hash, algorithm, fields, omitted) = header(&r), omitted.isValid else { throw unreadable }
             // Each count is at most the file's size, so the sizes below cannot overflow.
             guard fields[4...].allSatisfy({ $0 <= UInt64(raw.count) }) else { throw unreadable }
             let n = Int(fields[4]), k = Int(fields[5]), w = Int(fields[6]), h = Int(fields[7]), m = Int(fields[8])
             let (nk, o1) = n.multipliedReportingOverflow(by: k), (nw, o2) = n.multipliedReportingOverflow(by: w)
             guard !o1, !o2, nk <= raw.count, nw <= raw.count else { throw unreadable }
-            let expected = r.offset + 4 * n + 8 * (nk + nw + 3 * n + nw + 2 * h) + n + 4 * m + 8
+            let expected = r.offset + arraysBytes(n: n, nk: nk, nw: nw, h: h, m: m, omitted: omitted) + 8
             guard expected == raw.count else { throw unreadable }
             let body = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])
             let stored = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self))
@@ -98,15 +214,29 @@ enum TrialRecord {
             guard algorithm == slot.algorithm, trial == slot.trial else {
                 throw TrialFile.Rejected(reason: "holds trial \(trial) of '\(algorithm)', not trial \(slot.trial) of '\(slot.algorithm)' (copied over?)")
             }
-            guard k == slot.objectiveCount, w == slot.reportedCount, h == 0 || h == n else {
+            guard k == slot.objectiveCount, w == slot.reportedCount, h == 0 || h == n,
+                  k > 0 || omitted.isDisjoint(with: [.bestSignalIsMaximum, .bestSignalIsMinimum]) else {
                 throw TrialFile.Rejected(reason: "has \(k) objective and \(w) reported columns or ragged logs, not the spec's \(slot.objectiveCount) and \(slot.reportedCount)")
             }
             // The sizes add up to the file's, checked above, so every read below succeeds.
+            let rows = r.integers(n, as: Int32.self)!, objectives = r.doubles(nk), reported = r.doubles(nw)
+            let cost = omitted.contains(.cost) ? [Double](repeating: 0, count: n) : r.doubles(n)
+            let cumulativeCost = omitted.contains(.cumulativeCost) ? Omitted.runningTotal(cost) : r.doubles(n)
+            let exact = r.integers(n, as: UInt8.self)!
+            var bestSignal: [Double], incumbentReported: [Double]
+            if omitted.isDisjoint(with: [.bestSignalIsMaximum, .bestSignalIsMinimum]) {
+                bestSignal = r.doubles(n)
+                incumbentReported = r.doubles(nw)
+            } else {
+                let (best, setBy) = Omitted.bestSignal(objectives: objectives, k: k, maximum: omitted.contains(.bestSignalIsMaximum))
+                bestSignal = best
+                incumbentReported = omitted.contains(.incumbentReported) ? Omitted.incumbent(reported: reported, r: w, setBy: setBy) : r.doubles(nw)
+            }
             return TrialResult(
                 algorithm: algorithm, trial: trial, seed: fields[1],
-                rows: r.integers(n, as: Int32.self)!, objectives: r.doubles(nk), reported: r.doubles(nw),
-                cost: r.doubles(n), cumulativeCost: r.doubles(n), exact: r.integers(n, as: UInt8.self)!,
-                bestSignal: r.doubles(n), incumbentReported: r.doubles(nw), hypervolume: r.doubles(h),
+                rows: rows, objectives: objectives, reported: reported,
+                cost: cost, cumulativeCost: cumulativeCost, exact: exact,
+                bestSignal: bestSignal, incumbentReported: incumbentReported, hypervolume: r.doubles(h),
                 normalizedHypervolume: r.doubles(h), frontRows: r.integers(m, as: Int32.self)!,
                 stalled: fields[2] == 1, unanswered: unanswered)
         }
@@ -122,7 +252,7 @@ enum TrialRecord {
         case invalid
     }
 
-    /// The most bytes `frame` reads: the magic, the two texts and the nine fields, with
+    /// The most bytes `frame` reads: the magic, the two texts and the nine or ten fields, with
     /// room for any label a spec can give.
     static let maximumHeaderBytes = 4096
 
@@ -130,19 +260,20 @@ enum TrialRecord {
     ///
     /// - Complexity: O(1)
     static func frame(_ raw: UnsafeRawBufferPointer) -> Frame {
-        guard raw.count >= magic.count else { return raw.elementsEqual(magic.prefix(raw.count)) ? .incomplete : .invalid }
-        guard raw.starts(with: magic) else { return .invalid }
+        guard raw.count >= magic.count else {
+            return raw.elementsEqual(magic.prefix(raw.count)) || raw.elementsEqual(firstMagic.prefix(raw.count)) ? .incomplete : .invalid
+        }
+        guard raw.starts(with: magic) || raw.starts(with: firstMagic) else { return .invalid }
         var r = Reader(raw: raw)
-        r.offset = magic.count
-        guard r.text() != nil, r.text() != nil, let fields = r.integers(9, as: UInt64.self) else {
+        guard let (_, _, fields, omitted) = header(&r) else {
             return raw.count < maximumHeaderBytes ? .incomplete : .invalid
         }
         let limit = UInt64(TrialFile.maximumBytes)
-        guard fields[4...].allSatisfy({ $0 <= limit }), let trial = Int(exactly: fields[0]) else { return .invalid }
+        guard omitted.isValid, fields[4...].allSatisfy({ $0 <= limit }), let trial = Int(exactly: fields[0]) else { return .invalid }
         let n = Int(fields[4]), k = Int(fields[5]), w = Int(fields[6]), h = Int(fields[7]), m = Int(fields[8])
         let (nk, o1) = n.multipliedReportingOverflow(by: k), (nw, o2) = n.multipliedReportingOverflow(by: w)
         guard !o1, !o2, nk <= TrialFile.maximumBytes, nw <= TrialFile.maximumBytes else { return .invalid }
-        let size = r.offset + 4 * n + 8 * (nk + nw + 3 * n + nw + 2 * h) + n + 4 * m + 8
+        let size = r.offset + arraysBytes(n: n, nk: nk, nw: nw, h: h, m: m, omitted: omitted) + 8
         guard size <= TrialFile.maximumBytes else { return .invalid }
         return .record(trial: trial, size: size)
     }
