@@ -3,7 +3,7 @@ import Testing
 @testable import Predictors
 
 /// The dense products give the bits of the plain loops they replace: each output summed
-/// from 0 in the same order, with a separate multiply and add.
+/// from 0 (or from what it held) in the same order, with a separate multiply and add.
 @Suite struct DenseKernelsTests {
     /// `out (+)= d · wᵀ` as the scalar loop: one dot product per output, in j order.
     static func plainMultiplyTransposed(_ d: [Float], _ w: [Float], out: [Float], rows: Int, inner: Int, columns: Int,
@@ -19,16 +19,50 @@ import Testing
         return out
     }
 
-    @Test("multiplyTransposed = the scalar loop, bit for bit, at the GCN's widths and the edge cases",
-          arguments: [(1, 1, 1), (3, 7, 5), (5, 8, 9), (4, 31, 3), (6, 32, 17), (7, 33, 2), (9, 150, 75), (8, 75, 37), (2, 72, 0)])
-    func multiplyTransposedIsTheScalarLoop(rows: Int, inner: Int, columns: Int) {
-        var rng = Xoshiro256StarStar(seed: UInt64(rows * 10_000 + inner * 100 + columns))
-        // Values of every magnitude and sign, and zeros as ReLU leaves them.
-        func value() -> Float {
+    /// `out (+)= a · w` as the plain loop: for each row, k by k (zeros skipped), every j.
+    static func plainMultiply(_ a: [Float], _ w: [Float], out: [Float], rows: Int, inner: Int, columns: Int, accumulate: Bool) -> [Float] {
+        var out = accumulate ? out : [Float](repeating: 0, count: rows * columns)
+        for r in 0..<rows {
+            for k in 0..<inner where a[r * inner + k] != 0 {
+                for j in 0..<columns { out[r * columns + j] += a[r * inner + k] * w[k * columns + j] }
+            }
+        }
+        return out
+    }
+
+    /// Values of every magnitude and sign, and zeros as ReLU and one-hot inputs leave them.
+    static func values(_ count: Int, _ rng: inout Xoshiro256StarStar) -> [Float] {
+        (0..<count).map { _ in
             rng.nextInt(below: 4) == 0 ? 0 : Float(rng.nextUnit() * 2 - 1) * Float(1 << rng.nextInt(below: 20)) / 1024
         }
-        let d = (0..<(rows * columns)).map { _ in value() }, w = (0..<(inner * columns)).map { _ in value() }
-        let start = (0..<(rows * inner)).map { _ in value() }
+    }
+
+    static let shapes = [(1, 1, 1), (3, 7, 5), (5, 8, 9), (4, 31, 3), (6, 32, 17), (7, 33, 2), (9, 150, 75), (8, 75, 37), (2, 72, 0), (3, 6, 150), (2, 0, 40)]
+
+    @Test("multiply = the plain loop, bit for bit, at the GCN's widths and the edge cases", arguments: shapes)
+    func multiplyIsThePlainLoop(rows: Int, inner: Int, columns: Int) {
+        var rng = Xoshiro256StarStar(seed: UInt64(rows * 10_000 + inner * 100 + columns + 7))
+        let a = Self.values(rows * inner, &rng), w = Self.values(inner * columns, &rng), start = Self.values(rows * columns, &rng)
+        for accumulate in [false, true] {
+            var out = start
+            a.withUnsafeBufferPointer { ap in
+                w.withUnsafeBufferPointer { wp in
+                    out.withUnsafeMutableBufferPointer { op in
+                        DenseKernels.multiply(ap.baseAddress!, wp.baseAddress!, into: op.baseAddress!,
+                                              rows: rows, inner: inner, columns: columns, accumulate: accumulate)
+                    }
+                }
+            }
+            let plain = Self.plainMultiply(a, w, out: start, rows: rows, inner: inner, columns: columns, accumulate: accumulate)
+            #expect(out.map(\.bitPattern) == plain.map(\.bitPattern), "accumulate \(accumulate)")
+        }
+    }
+
+    @Test("multiplyTransposed = the scalar loop, bit for bit, at the GCN's widths and the edge cases",
+          arguments: shapes)
+    func multiplyTransposedIsTheScalarLoop(rows: Int, inner: Int, columns: Int) {
+        var rng = Xoshiro256StarStar(seed: UInt64(rows * 10_000 + inner * 100 + columns))
+        let d = Self.values(rows * columns, &rng), w = Self.values(inner * columns, &rng), start = Self.values(rows * inner, &rng)
         for accumulate in [false, true] {
             var out = start
             d.withUnsafeBufferPointer { dp in
