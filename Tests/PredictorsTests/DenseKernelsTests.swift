@@ -39,42 +39,37 @@ import Testing
 
     static let shapes = [(1, 1, 1), (3, 7, 5), (5, 8, 9), (4, 31, 3), (6, 32, 17), (7, 33, 2), (9, 150, 75), (8, 75, 37), (2, 72, 0), (3, 6, 150), (2, 0, 40)]
 
-    @Test("multiply = the plain loop, bit for bit, at the GCN's widths and the edge cases", arguments: shapes)
-    func multiplyIsThePlainLoop(rows: Int, inner: Int, columns: Int) {
-        var rng = Xoshiro256StarStar(seed: UInt64(rows * 10_000 + inner * 100 + columns + 7))
-        let a = Self.values(rows * inner, &rng), w = Self.values(inner * columns, &rng), start = Self.values(rows * columns, &rng)
+    /// A kernel `(x, w, out, accumulate)` against its plain loop, on inputs of `xCount`,
+    /// `wCount` and `outCount` values, writing over and adding to the output.
+    static func expectPlainLoopBits(seed: Int, xCount: Int, wCount: Int, outCount: Int,
+                                    kernel: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Bool) -> Void,
+                                    plain: ([Float], [Float], [Float], Bool) -> [Float]) {
+        var rng = Xoshiro256StarStar(seed: UInt64(seed))
+        let x = values(xCount, &rng), w = values(wCount, &rng), start = values(outCount, &rng)
         for accumulate in [false, true] {
             var out = start
-            a.withUnsafeBufferPointer { ap in
+            x.withUnsafeBufferPointer { xp in
                 w.withUnsafeBufferPointer { wp in
-                    out.withUnsafeMutableBufferPointer { op in
-                        DenseKernels.multiply(ap.baseAddress!, wp.baseAddress!, into: op.baseAddress!,
-                                              rows: rows, inner: inner, columns: columns, accumulate: accumulate)
-                    }
+                    out.withUnsafeMutableBufferPointer { kernel(xp.baseAddress!, wp.baseAddress!, $0.baseAddress!, accumulate) }
                 }
             }
-            let plain = Self.plainMultiply(a, w, out: start, rows: rows, inner: inner, columns: columns, accumulate: accumulate)
-            #expect(out.map(\.bitPattern) == plain.map(\.bitPattern), "accumulate \(accumulate)")
+            #expect(out.map(\.bitPattern) == plain(x, w, start, accumulate).map(\.bitPattern), "accumulate \(accumulate)")
         }
     }
 
-    @Test("multiplyTransposed = the scalar loop, bit for bit, at the GCN's widths and the edge cases",
-          arguments: shapes)
+    @Test("multiply = the plain loop, bit for bit, at the GCN's widths and the edge cases", arguments: shapes)
+    func multiplyIsThePlainLoop(rows: Int, inner: Int, columns: Int) {
+        Self.expectPlainLoopBits(seed: rows * 10_000 + inner * 100 + columns + 7, xCount: rows * inner, wCount: inner * columns,
+                                 outCount: rows * columns,
+                                 kernel: { DenseKernels.multiply($0, $1, into: $2, rows: rows, inner: inner, columns: columns, accumulate: $3) },
+                                 plain: { Self.plainMultiply($0, $1, out: $2, rows: rows, inner: inner, columns: columns, accumulate: $3) })
+    }
+
+    @Test("multiplyTransposed = the scalar loop, bit for bit, at the GCN's widths and the edge cases", arguments: shapes)
     func multiplyTransposedIsTheScalarLoop(rows: Int, inner: Int, columns: Int) {
-        var rng = Xoshiro256StarStar(seed: UInt64(rows * 10_000 + inner * 100 + columns))
-        let d = Self.values(rows * columns, &rng), w = Self.values(inner * columns, &rng), start = Self.values(rows * inner, &rng)
-        for accumulate in [false, true] {
-            var out = start
-            d.withUnsafeBufferPointer { dp in
-                w.withUnsafeBufferPointer { wp in
-                    out.withUnsafeMutableBufferPointer { op in
-                        DenseKernels.multiplyTransposed(dp.baseAddress!, wp.baseAddress!, into: op.baseAddress!,
-                                                        rows: rows, inner: inner, columns: columns, accumulate: accumulate)
-                    }
-                }
-            }
-            let plain = Self.plainMultiplyTransposed(d, w, out: start, rows: rows, inner: inner, columns: columns, accumulate: accumulate)
-            #expect(out.map(\.bitPattern) == plain.map(\.bitPattern), "accumulate \(accumulate)")
-        }
+        Self.expectPlainLoopBits(seed: rows * 10_000 + inner * 100 + columns, xCount: rows * columns, wCount: inner * columns,
+                                 outCount: rows * inner,
+                                 kernel: { DenseKernels.multiplyTransposed($0, $1, into: $2, rows: rows, inner: inner, columns: columns, accumulate: $3) },
+                                 plain: { Self.plainMultiplyTransposed($0, $1, out: $2, rows: rows, inner: inner, columns: columns, accumulate: $3) })
     }
 }
