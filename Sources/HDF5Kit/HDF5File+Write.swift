@@ -18,22 +18,47 @@ public enum HDF5File {
     /// same folder and renamed over `path` only when complete, so a failure or a kill never
     /// leaves a partial file behind.
     ///
-    /// libhdf5 builds the file in memory (the core driver, no backing store) and the bytes
-    /// are written here, with plain POSIX calls. So a full disk or any other I/O error is
-    /// ours to report and libhdf5 never holds a file it failed to flush or close: in 1.10 a
-    /// failed `H5Fclose` leaves the file half-closed, and `H5_term_library` crashes on it at
-    /// exit (SIGSEGV after the error was printed).
+    /// libhdf5 builds the file in memory (the core driver, no backing store), and that
+    /// memory is the temporary file itself, mapped (`CoreImage(mapping:)`): the file is
+    /// written where it is built, with no copy. libhdf5 never holds a file it could fail to
+    /// flush or close (in 1.10 a failed `H5Fclose` leaves the file half-closed, and
+    /// `H5_term_library` crashes on it at exit), and a full disk is ours to report.
     public static func write(_ root: H5Group, to path: String, options: WriteOptions = WriteOptions()) throws(HDF5Error) {
+        func failed(_ what: String) -> HDF5Error { HDF5Error(file: path, message: "\(what): \(String(cString: strerror(errno)))") }
         // Chunks are deflated on every core first; libhdf5 then writes them as they are.
         let chunks = ChunkCompressor.compress(root, options: options)
-        // Written from libhdf5's memory, so inside the lock, before the file is closed.
-        try HDF5Library.withLock { () throws(HDF5Error) in
-            try imageLocked(root, name: TemporaryName.next(for: path), options: options, chunks: chunks) { (bytes) throws(HDF5Error) in
-                do throws(AtomicFile.Failure) { try AtomicFile.write(bytes, to: path) } catch {
-                    throw HDF5Error(file: error.file, message: error.message)
+        let temporary = TemporaryName.next(for: path)
+        let fd = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw failed("cannot create the file") }
+        var isOpen = true, renamed = false
+        defer {
+            if isOpen { close(fd) }
+            // Any exit before the rename leaves no temporary behind.
+            if !renamed { unlink(temporary) }
+        }
+        let core = CoreImage(mapping: fd)
+        let size: Int
+        do {
+            size = try HDF5Library.withLock { () throws(HDF5Error) in
+                try imageLocked(root, name: temporary, options: options, chunks: chunks, core: core) { (bytes) throws(HDF5Error) in
+                    // libhdf5's own copy (another superblock layout) replaces what the file holds.
+                    if bytes.baseAddress != UnsafeRawPointer(core.memory), let reason = AtomicFile.writeAll(bytes, to: fd) {
+                        throw HDF5Error(file: path, message: "cannot write the file: \(reason)")
+                    }
+                    return bytes.count
                 }
             }
+        } catch {
+            // Where the file could not be grown or mapped, libhdf5 says only that memory ran out.
+            if let reason = core.failure { throw HDF5Error(file: path, message: "cannot write the file: \(reason)") }
+            throw error
         }
+        // Closed: the image is in the file, and past it only the driver's unused room.
+        guard ftruncate(fd, off_t(size)) == 0 else { throw failed("cannot write the file") }
+        isOpen = false
+        guard close(fd) == 0 else { throw failed("cannot write the file") }
+        guard rename(temporary, path) == 0 else { throw failed("cannot move the finished file into place") }
+        renamed = true
     }
 
     /// The bytes of the file `root` describes, built in memory by libhdf5.
@@ -44,9 +69,8 @@ public enum HDF5File {
     /// `use` of the bytes of the file `root` describes, stamped, where libhdf5 built them
     /// in memory (valid only during the call).
     static func imageLocked<T>(_ root: H5Group, name: String, options: WriteOptions, chunks: ChunkCompressor? = nil,
-                               _ use: (UnsafeRawBufferPointer) throws(HDF5Error) -> T) throws(HDF5Error) -> T {
+                               core: CoreImage = CoreImage(), _ use: (UnsafeRawBufferPointer) throws(HDF5Error) -> T) throws(HDF5Error) -> T {
         // Alive until the file is closed: the driver's callbacks reach it.
-        let core = CoreImage()
         return try withExtendedLifetime(core) { () throws(HDF5Error) -> T in
             var closer = HandleCloser()
             let fcpl = try fileCreationList(name)

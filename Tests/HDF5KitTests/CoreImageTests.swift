@@ -4,10 +4,11 @@ import Testing
 @testable import HDF5Kit
 
 /// `HDF5File.write` stamps and writes a file from the memory libhdf5's core driver built it
-/// in (`CoreImage`), not from a copy `H5Fget_file_image` makes: the two must be the same
-/// bytes, or every file NASReplay writes would change.
+/// in (`CoreImage`: the heap, or the file itself mapped), not from a copy `H5Fget_file_image`
+/// makes: the two must be the same bytes, or every file NASReplay writes would change.
 @Suite struct CoreImageTests {
-    @Test func theDriversMemoryIsTheImageLibhdf5Copies() throws {
+    @Test(arguments: [false, true])
+    func theDriversMemoryIsTheImageLibhdf5Copies(mapped: Bool) throws {
         var root = H5Group()
         root.set("small", H5Dataset(.float64([1, 2, 3])))
         root.set("log/rows", H5Dataset(.int32((0..<50_000).map { Int32($0 % 15_625) })))
@@ -17,8 +18,10 @@ import Testing
         root.set("log/objectives", H5Dataset(.float64((0..<20_000).map { Double($0 % 613) / 7 }), shape: [10_000, 2]))
         root.set("names", H5Dataset(.strings((0..<100).map { "arch-\($0)" })))
         let name = HDF5KitTests.temporaryPath("core.h5", prefix: "core-image")
+        let backing = mapped ? open(name + ".mapped", O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) : -1
+        defer { if backing >= 0 { close(backing) } }
         let (inPlace, copied) = try HDF5Library.withLock { () throws(HDF5Error) -> ([UInt8], [UInt8]) in
-            let core = CoreImage()
+            let core = backing >= 0 ? CoreImage(mapping: backing) : CoreImage()
             return try withExtendedLifetime(core) { () throws(HDF5Error) -> ([UInt8], [UInt8]) in
                 var closer = HandleCloser()
                 let fcpl = try HDF5File.fileCreationList(name)
@@ -48,6 +51,52 @@ import Testing
         #expect(inPlace.count == copied.count)
         let same = inPlace == copied   // a Bool: a failure prints no megabytes
         #expect(same, "the core driver's memory after a flush is not what H5Fget_file_image copies")
+        if mapped {
+            // Remapped at each of the driver's steps, and unmapped at the close: the file holds it all.
+            let file = try [UInt8](Data(contentsOf: URL(fileURLWithPath: name + ".mapped")))
+            let held = file.count >= FileChecksum.userBlockSize + copied.count
+                && file[FileChecksum.userBlockSize..<(FileChecksum.userBlockSize + copied.count)].elementsEqual(copied)
+            #expect(held, "the mapped file does not hold the image after the close")
+            // The driver grew the file past its first step: what it wrote before is still there.
+            let back = try HDF5File.read(name + ".mapped")
+            for (stored, written) in [("small", "small"), ("rows", "log/rows"), ("objectives", "log/objectives"),
+                                      ("accuracies", "log/accuracies"), ("names", "names")] {
+                #expect(back.dataset(at: stored) == root.dataset(at: written), "\(stored)")
+            }
+        }
+    }
+
+    @Test func aWrittenFileIsTheImageBuiltInTheHeap() throws {
+        var root = H5Group()
+        root.attributes["kind"] = .string("test")
+        root.set("log/rows", H5Dataset(.int32((0..<300_000).map { Int32($0 % 15_625) })))
+        root.set("log/values", H5Dataset(.float64((0..<200_000).map { Double($0 % 613) / 7 }), shape: [100_000, 2]))
+        let path = HDF5KitTests.temporaryPath("mapped.h5", prefix: "core-image")
+        try HDF5File.write(root, to: path)
+        let heap = try HDF5Library.withLock { () throws(HDF5Error) in
+            try HDF5File.imageLocked(root, name: path + ".heap", options: HDF5File.WriteOptions())
+        }
+        let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let same = written == heap
+        #expect(same, "the file built in its own mapped pages differs from the one built in the heap")
+        let folder = (path as NSString).deletingLastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["mapped.h5"], "a temporary is left")
+    }
+
+    @Test func aFileThatCannotGrowIsAnErrorWithTheSystemsReason() throws {
+        let name = HDF5KitTests.temporaryPath("readonly.h5", prefix: "core-image")
+        FileManager.default.createFile(atPath: name, contents: nil)
+        let fd = open(name, O_RDONLY | O_CLOEXEC)
+        defer { close(fd) }
+        let core = CoreImage(mapping: fd)
+        var root = H5Group()
+        root.set("values", H5Dataset(.float64((0..<10_000).map(Double.init))))
+        #expect(throws: HDF5Error.self) {
+            try HDF5Library.withLock { () throws(HDF5Error) in
+                try HDF5File.imageLocked(root, name: name + ".image", options: HDF5File.WriteOptions(), core: core) { $0.count }
+            }
+        }
+        #expect(core.failure?.hasPrefix("cannot grow the file: ") == true, "\(core.failure ?? "no reason kept")")
     }
 
     @Test func aWrittenFileReadsBackAndCarriesItsStamp() throws {
