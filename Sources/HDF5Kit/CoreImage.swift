@@ -84,6 +84,19 @@ final class CoreImage {
         return UnsafeMutableRawBufferPointer(start: memory, count: block + imageSize)
     }
 
+    /// Ends the file's following of the memory (a mapped file's; nothing for the heap): the
+    /// memory becomes a private copy of the file's pages in place, so what libhdf5 writes
+    /// from here on (at the close it rewrites the superblock, with a smaller end of file
+    /// after it frees its unused space) stays out of a file that is complete and stamped.
+    /// - Returns: the system's reason when it cannot.
+    func detachFile() -> String? {
+        guard let fd = mappedFile, let memory else { return nil }
+        guard mmap(memory, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd, 0) == memory else {
+            return "cannot detach the file from libhdf5's memory: \(String(cString: strerror(errno)))"
+        }
+        return nil
+    }
+
     /// `malloc` (`old` nil) or `realloc`: on failure nil, and `old` still valid.
     private func resize(_ old: UnsafeMutableRawPointer?, to size: Int) -> UnsafeMutableRawPointer? {
         guard let fd = mappedFile else { return record(old == nil ? malloc(size) : realloc(old, size), size) }

@@ -41,6 +41,8 @@ public enum HDF5File {
         do {
             size = try HDF5Library.withLock { () throws(HDF5Error) in
                 try imageLocked(root, name: temporary, options: options, chunks: chunks, core: core) { (bytes) throws(HDF5Error) in
+                    // The file is complete and stamped: libhdf5's writes at the close stay out of it.
+                    if let reason = core.detachFile() { throw HDF5Error(file: path, message: reason) }
                     // libhdf5's own copy (another superblock layout) replaces what the file holds.
                     if bytes.baseAddress != UnsafeRawPointer(core.memory), let reason = AtomicFile.writeAll(bytes, to: fd) {
                         throw HDF5Error(file: path, message: "cannot write the file: \(reason)")

@@ -32,7 +32,13 @@ import Testing
     /// Where a record's header fields start (after the magic, the trial hash and the
     /// algorithm), and where its arrays start: `TrialRecord`'s layout.
     static func headerOffset(hash: String = "abc", algorithm: String = "ga") -> Int { 8 + 4 + hash.utf8.count + 4 + algorithm.utf8.count }
-    static var arraysOffset: Int { headerOffset() + 10 * 8 }
+    static var arraysOffset: Int { headerOffset() + 11 * 8 }
+
+    /// The header field at `index` (0: trial … 9: omitted, 10: table digest) of `bytes`.
+    static func field(_ index: Int, of bytes: [UInt8]) -> UInt64 {
+        let start = headerOffset() + 8 * index
+        return bytes[start..<(start + 8)].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    }
 
     /// Overwrites `bytes` at `offset` in the file at `path`.
     static func patch(_ path: String, at offset: Int, _ bytes: [UInt8]) throws {
@@ -63,8 +69,9 @@ import Testing
 
     @Test func aRecordIsItsFixedLayout() throws {
         let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: try Self.written(Self.irregular))))
-        #expect(bytes.prefix(8) == Array("NRTRIAL2".utf8)[...])
-        #expect(bytes[(Self.arraysOffset - 8)..<Self.arraysOffset].allSatisfy { $0 == 0 }, "nothing left out")
+        #expect(bytes.prefix(8) == Array("NRTRIAL3".utf8)[...])
+        #expect(Self.field(9, of: bytes) == 0, "nothing left out")
+        #expect(Self.field(10, of: bytes) == 0, "no table named")
         // The header, then rows (2 × i32); the doubles: objectives 4, reported, cost,
         // cumulative cost, best signal, incumbent, hv and normalised hv 2 each; exact
         // (2 bytes); front (1 × i32); the digest.
@@ -79,8 +86,7 @@ import Testing
         // `result`: the cumulative cost is the running total, the best signal the running
         // maximum of the first objective, the incumbent's reported value that of its row.
         let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: try Self.written())))
-        let omitted = bytes[(Self.arraysOffset - 8)..<Self.arraysOffset].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        #expect(omitted == TrialRecord.Omitted([.cumulativeCost, .bestSignalIsMaximum, .incumbentReported]).rawValue)
+        #expect(Self.field(9, of: bytes) == TrialRecord.Omitted([.cumulativeCost, .bestSignalIsMaximum, .incumbentReported]).rawValue)
         #expect(bytes.count == Self.arraysOffset + 2 * 4 + 8 * (4 + 4 * 2) + 2 + 4 + 8)
         #expect(try TrialFile.read(try Self.written(), for: Self.slot()) == Self.result)
 
@@ -118,6 +124,77 @@ import Testing
         u64(bytes.withUnsafeBytes { XXH64.hash($0) })
         #expect(try TrialRecord.decode(bytes, for: Self.slot()) == r)
         #expect(bytes.withUnsafeBytes { TrialRecord.frame($0) } == .record(trial: 4, size: bytes.count))
+    }
+
+    @Test("a record written before values could be left to the table (NRTRIAL2) is read as before")
+    func secondVersionRecordsAreRead() throws {
+        // NRTRIAL2: ten header fields (no table digest), the arrays `omitted` keeps.
+        let r = Self.result
+        var bytes = Array("NRTRIAL2".utf8)
+        func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { bytes += $0 } }
+        func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+        for text in ["abc", "ga"] { u32(text.utf8.count); bytes += text.utf8 }
+        let omitted = TrialRecord.Omitted([.cumulativeCost, .bestSignalIsMaximum, .incumbentReported])
+        for field in [UInt64(r.trial), r.seed, 1, UInt64(r.unanswered), 2, 2, 1, 2, 1, omitted.rawValue] { u64(field) }
+        for row in r.rows { withUnsafeBytes(of: row.littleEndian) { bytes += $0 } }
+        for v in r.objectives + r.reported + r.cost { u64(v.bitPattern) }
+        bytes += r.exact
+        for v in r.hypervolume + r.normalizedHypervolume { u64(v.bitPattern) }
+        for row in r.frontRows { withUnsafeBytes(of: row.littleEndian) { bytes += $0 } }
+        u64(bytes.withUnsafeBytes { XXH64.hash($0) })
+        #expect(try TrialRecord.decode(bytes, for: Self.slot()) == r)
+        #expect(bytes.withUnsafeBytes { TrialRecord.frame($0) } == .record(trial: 4, size: bytes.count))
+    }
+
+    /// A table of five rows whose row 3 holds `result`'s first evaluation.
+    static let table = TrialRecord.TableColumns(
+        contentDigest: "9f2c51d0e4a7b3680123456789abcdef", objectives: [[0, 0.125, 0.25, 0.5, 1], [0, 1, 3, 2, 4]],
+        reported: [[0, 0.2, 0.3, 0.4, 0.5]])!
+
+    /// `result` answered by `table`'s rows 3 and 1 (values widened from Float, as a table answers).
+    static var fromTable: TrialResult {
+        var result = Self.result
+        result.rows = [3, 1]
+        result.objectives = [0.5, 2, 0.125, 1]
+        result.reported = [Double(Float(0.4)), Double(Float(0.2))]
+        result.bestSignal = [0.5, 0.5]
+        result.incumbentReported = [Double(Float(0.4)), Double(Float(0.4))]
+        return result
+    }
+
+    @Test("a record leaves its table rows' values to the table it names, and reads them back bit for bit")
+    func tableValuesAreLeftToTheTable() throws {
+        let slot = { var s = Self.slot(); s.table = Self.table; return s }()
+        let path = ExperimentFixtures.temporaryFolder() + "/trial-000004.rec"
+        try AtomicFile.write(TrialRecord.encode(Self.fromTable, trialHash: "abc", objectiveCount: 2, reportedCount: 1, table: Self.table), to: path)
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        let omitted = TrialRecord.Omitted(rawValue: Self.field(9, of: bytes))
+        #expect(omitted.isSuperset(of: [.objectivesFromTable, .reportedFromTable]))
+        #expect(Self.field(10, of: bytes) == 0x9f2c_51d0_e4a7_b368)
+        // The header, rows, cost, exact, hv and normalised hv, the front, the digest: no
+        // objectives, reported values, cumulative cost, best signal or incumbent.
+        #expect(bytes.count == Self.arraysOffset + 2 * 4 + 8 * (2 + 2 * 2) + 2 + 4 + 8)
+        #expect(try TrialFile.read(path, for: slot) == Self.fromTable)
+
+        // Another build of the table, or none, is refused: the trial is computed again.
+        var rebuilt = slot
+        rebuilt.table = TrialRecord.TableColumns(contentDigest: "0000000000000001", objectives: Self.table.objectives,
+                                                 reported: Self.table.reported)
+        #expect(rejection(path, rebuilt) == "leaves its values to another build of the benchmark table")
+        #expect(rejection(path, Self.slot()) == "leaves its values to another build of the benchmark table")
+
+        // Values that are not the row's, to the last bit, or a row the table lacks, are written.
+        var nudged = Self.fromTable
+        nudged.reported[1] = Double(Float(0.2)).nextUp
+        #expect(TrialRecord.Omitted(of: nudged, objectiveCount: 2, reportedCount: 1, table: Self.table)
+            .intersection(.fromTable) == .objectivesFromTable)
+        var surrogate = Self.fromTable
+        surrogate.rows[1] = -1
+        #expect(TrialRecord.Omitted(of: surrogate, objectiveCount: 2, reportedCount: 1, table: Self.table).isDisjoint(with: .fromTable))
+        for variant in [nudged, surrogate] {
+            try AtomicFile.write(TrialRecord.encode(variant, trialHash: "abc", objectiveCount: 2, reportedCount: 1, table: Self.table), to: path)
+            #expect(try TrialFile.read(path, for: slot) == variant)
+        }
     }
 
     @Test("every UInt64 seed survives a trial file exactly, 2^63 and above included",

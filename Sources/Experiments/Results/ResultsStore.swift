@@ -217,9 +217,10 @@ public struct ResultsStore: Sendable {
     /// Appends a finished trial's record to this process's segment, under the trial's
     /// claim. A file of the trial from an older folder, which failed its check since the
     /// trial was run again, goes.
-    func write(_ result: TrialResult, trialHash: String, objectiveCount: Int, reportedCount: Int) throws {
+    func write(_ result: TrialResult, as slot: TrialFile.Slot) throws {
         try journal.append(label: result.algorithm, trial: result.trial) {
-            TrialRecord.encode(result, trialHash: trialHash, objectiveCount: objectiveCount, reportedCount: reportedCount, into: &$0)
+            TrialRecord.encode(result, trialHash: slot.trialHash, objectiveCount: slot.objectiveCount, reportedCount: slot.reportedCount,
+                               table: slot.table, into: &$0)
         }
         for ext in [TrialFile.recordExtension, TrialFile.legacyExtension] {
             let name = Self.trialFileName(result.trial, extension: ext)

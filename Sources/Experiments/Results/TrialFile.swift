@@ -39,6 +39,9 @@ enum TrialFile {
         var trial: Int
         var objectiveCount: Int
         var reportedCount: Int
+        /// The table's columns of the spec's objectives and reported metrics, for records
+        /// that leave their values to it; nil where the run has none (they are then refused).
+        var table: TrialRecord.TableColumns? = nil
     }
 
     /// The current format's extension; `legacyExtension` is the HDF5 format's.

@@ -22,7 +22,13 @@ extension TrialRecord {
         /// `curves/incumbent_reported`: the reported metrics of the evaluation that set the
         /// best signal (the first to reach it); only with one of the two above.
         static let incumbentReported = Omitted(rawValue: 16)
-        static let known: Omitted = [.cumulativeCost, .cost, .bestSignalIsMaximum, .bestSignalIsMinimum, .incumbentReported]
+        /// `log/objectives`: each evaluation's table row's values (`TableColumns`), the
+        /// table named by the record's table digest.
+        static let objectivesFromTable = Omitted(rawValue: 32)
+        /// `log/reported`: the same for the reported metrics.
+        static let reportedFromTable = Omitted(rawValue: 64)
+        static let fromTable: Omitted = [.objectivesFromTable, .reportedFromTable]
+        static let known: Omitted = [.cumulativeCost, .cost, .bestSignalIsMaximum, .bestSignalIsMinimum, .incumbentReported, .fromTable]
 
         /// Whether the bits are ones a record can hold together.
         var isValid: Bool {
@@ -32,9 +38,13 @@ extension TrialRecord {
         }
 
         /// What `t` lets a record leave out: each array whose reconstruction equals it bit
-        /// for bit.
-        init(of t: TrialResult, objectiveCount k: Int, reportedCount r: Int) {
+        /// for bit (from `table` too, when given).
+        init(of t: TrialResult, objectiveCount k: Int, reportedCount r: Int, table: TableColumns? = nil) {
             var omitted: Omitted = []
+            if let table, table.objectives.count == k, table.reported.count == r, table.holds(t.rows) {
+                if TableColumns.match(t.objectives, rows: t.rows, table.objectives) { omitted.insert(.objectivesFromTable) }
+                if TableColumns.match(t.reported, rows: t.rows, table.reported) { omitted.insert(.reportedFromTable) }
+            }
             if Self.bitwiseEqual(Self.runningTotal(t.cost), t.cumulativeCost) {
                 omitted.insert(.cumulativeCost)
                 if t.cost.allSatisfy({ $0.bitPattern == 0 }) { omitted.insert(.cost) }

@@ -11,12 +11,12 @@ import HDF5Kit
 /// ```
 ///
 /// ```text
-/// "NRTRIAL2"                                  8 bytes
+/// "NRTRIAL3"                                  8 bytes
 /// trial_hash, algorithm                       each: u32 byte count, UTF-8
 /// trial, seed, stalled, unanswered,           u64 each
 /// evaluations n, objectives k, reported r,
 /// curve points h (0 or n), front size m,
-/// omitted (`Omitted`'s bits)
+/// omitted (`Omitted`'s bits), table digest
 /// log/row i32[n]  log/objectives f64[n × k]  log/reported f64[n × r]  log/cost f64[n]
 /// log/cumulative_cost f64[n]  log/exact u8[n]  curves/best_signal f64[n]
 /// curves/incumbent_reported f64[n × r]  curves/hv f64[h]  curves/normalized_hv f64[h]
@@ -25,34 +25,42 @@ import HDF5Kit
 /// ```
 ///
 /// An array that the record's other arrays give bit for bit (the running total of the
-/// costs, say) is left out when the encoder has checked that it does, and the decoder
-/// makes it again the same way (`Omitted`): a run of 300 aging-evolution trials × 1,000
-/// wrote 16 MB of records, 6 MB of them now. `NRTRIAL1` records (no `omitted` field,
-/// every array present) are read as before.
+/// costs, say), or the benchmark table's rows do (`TableColumns`), is left out when the
+/// encoder has checked that it does, and the decoder makes it again the same way
+/// (`Omitted`): a run of 300 aging-evolution trials × 1,000 wrote 16 MB of records, 1.6 MB
+/// of them now. The table digest names the table values were left to (0: none).
+/// `NRTRIAL2` records (no table digest, nothing left to the table) and `NRTRIAL1` records
+/// (no `omitted` field either: every array present) are read as before.
 ///
 /// Little-endian throughout. The counts in the header fix the file's size, so a truncated
 /// or extended file is refused before any array is allocated, and the trailing digest
 /// catches any changed byte (an accident or an edit, not a forger: anyone can compute it).
 enum TrialRecord {
-    static let magic = Array("NRTRIAL2".utf8)
+    static let magic = Array("NRTRIAL3".utf8)
+    /// Records written before values could be left to the table: read, never written.
+    static let secondMagic = Array("NRTRIAL2".utf8)
     /// Records written before arrays could be left out: read, never written.
     static let firstMagic = Array("NRTRIAL1".utf8)
+    static let magics = [magic, secondMagic, firstMagic]
 
     /// - Complexity: O(evaluations × (objectives + reported metrics)): one copy of the
     ///   arrays into a buffer of the exact size, and one hash.
-    static func encode(_ t: TrialResult, trialHash: String, objectiveCount k: Int, reportedCount r: Int) -> [UInt8] {
+    static func encode(_ t: TrialResult, trialHash: String, objectiveCount k: Int, reportedCount r: Int,
+                       table: TableColumns? = nil) -> [UInt8] {
         var bytes: [UInt8] = []
-        encode(t, trialHash: trialHash, objectiveCount: k, reportedCount: r, into: &bytes)
+        encode(t, trialHash: trialHash, objectiveCount: k, reportedCount: r, table: table, into: &bytes)
         return bytes
     }
 
     /// `encode`, written over what `bytes` held: a buffer kept for its capacity.
-    static func encode(_ t: TrialResult, trialHash: String, objectiveCount k: Int, reportedCount r: Int, into bytes: inout [UInt8]) {
+    static func encode(_ t: TrialResult, trialHash: String, objectiveCount k: Int, reportedCount r: Int,
+                       table: TableColumns? = nil, into bytes: inout [UInt8]) {
         bytes.removeAll(keepingCapacity: true)
         let hash = Array(trialHash.utf8), algorithm = Array(t.algorithm.utf8)
         let n = t.rows.count, h = t.hypervolume.count, m = t.frontRows.count
-        let omitted = Omitted(of: t, objectiveCount: k, reportedCount: r)
-        let header = 8 + 8 + hash.count + algorithm.count + 10 * 8
+        let omitted = Omitted(of: t, objectiveCount: k, reportedCount: r, table: table)
+        let tableDigest = omitted.isDisjoint(with: .fromTable) ? 0 : table?.digest ?? 0
+        let header = 8 + 8 + hash.count + algorithm.count + 11 * 8
         let size = header + arraysBytes(n: n, nk: t.objectives.count, nw: t.reported.count, h: h, m: m, omitted: omitted) + 8
         var w = Writer(reusing: &bytes, capacity: size)
         defer { bytes = w.bytes }
@@ -60,12 +68,12 @@ enum TrialRecord {
         w.text(hash)
         w.text(algorithm)
         for field in [UInt64(t.trial), t.seed, t.stalled ? 1 : 0, UInt64(t.unanswered), UInt64(n), UInt64(k), UInt64(r), UInt64(h), UInt64(m),
-                      omitted.rawValue] {
+                      omitted.rawValue, tableDigest] {
             w.integers([field])
         }
         w.integers(t.rows)
-        w.doubles(t.objectives)
-        w.doubles(t.reported)
+        if !omitted.contains(.objectivesFromTable) { w.doubles(t.objectives) }
+        if !omitted.contains(.reportedFromTable) { w.doubles(t.reported) }
         if !omitted.contains(.cost) { w.doubles(t.cost) }
         if !omitted.contains(.cumulativeCost) { w.doubles(t.cumulativeCost) }
         w.integers(t.exact)
@@ -85,18 +93,20 @@ enum TrialRecord {
         let doublesPerEvaluation = (omitted.contains(.cost) ? 0 : 1) + (omitted.contains(.cumulativeCost) ? 0 : 1)
             + (omitted.isDisjoint(with: [.bestSignalIsMaximum, .bestSignalIsMinimum]) ? 1 : 0)
         let incumbent = omitted.contains(.incumbentReported) ? 0 : nw
-        return 4 * n + 8 * (nk + nw + doublesPerEvaluation * n + incumbent + 2 * h) + n + 4 * m
+        let logged = (omitted.contains(.objectivesFromTable) ? 0 : nk) + (omitted.contains(.reportedFromTable) ? 0 : nw)
+        return 4 * n + 8 * (logged + doublesPerEvaluation * n + incumbent + 2 * h) + n + 4 * m
     }
 
-    /// The record's version and header fields from its first bytes, the reader left after
-    /// them; nil where they are not there or not a record's.
-    private static func header(_ r: inout Reader) -> (hash: String, algorithm: String, fields: [UInt64], omitted: Omitted)? {
-        let version2 = r.raw.starts(with: magic)
-        guard version2 || r.raw.starts(with: firstMagic) else { return nil }
+    /// The record's header fields from its first bytes, the reader left after them; nil
+    /// where they are not there or not a record's. Older layouts read as leaving out
+    /// nothing (`NRTRIAL1`) and naming no table (`NRTRIAL1`, `NRTRIAL2`).
+    private static func header(_ r: inout Reader)
+        -> (hash: String, algorithm: String, fields: [UInt64], omitted: Omitted, tableDigest: UInt64)? {
+        guard let version = magics.firstIndex(where: { r.raw.starts(with: $0) }) else { return nil }
         r.offset = magic.count
-        guard let hash = r.text(), let algorithm = r.text(), let fields = r.integers(version2 ? 10 : 9, as: UInt64.self) else { return nil }
-        let omitted = version2 ? Omitted(rawValue: fields[9]) : []
-        return (hash, algorithm, Array(fields.prefix(9)), omitted)
+        guard let hash = r.text(), let algorithm = r.text(), let fields = r.integers(11 - version, as: UInt64.self) else { return nil }
+        let omitted = version < 2 ? Omitted(rawValue: fields[9]) : []
+        return (hash, algorithm, Array(fields.prefix(9)), omitted, version == 0 ? fields[10] : 0)
     }
 
     /// The trial `bytes` hold, checked to be the one `slot` names.
@@ -109,7 +119,9 @@ enum TrialRecord {
         let unreadable = TrialFile.Rejected(reason: "cannot be read (truncated or damaged)")
         return try bytes.withUnsafeBytes { raw in
             var r = Reader(raw: raw)
-            guard raw.count >= magic.count + 8, let (hash, algorithm, fields, omitted) = header(&r), omitted.isValid else { throw unreadable }
+            guard raw.count >= magic.count + 8, let (hash, algorithm, fields, omitted, tableDigest) = header(&r), omitted.isValid else {
+                throw unreadable
+            }
             // Each count is at most the file's size, so the sizes below cannot overflow.
             guard fields[4...].allSatisfy({ $0 <= UInt64(raw.count) }) else { throw unreadable }
             let n = Int(fields[4]), k = Int(fields[5]), w = Int(fields[6]), h = Int(fields[7]), m = Int(fields[8])
@@ -131,8 +143,19 @@ enum TrialRecord {
                   k > 0 || omitted.isDisjoint(with: [.bestSignalIsMaximum, .bestSignalIsMinimum]) else {
                 throw TrialFile.Rejected(reason: "has \(k) objective and \(w) reported columns or ragged logs, not the spec's \(slot.objectiveCount) and \(slot.reportedCount)")
             }
+            var table: TableColumns?
+            if !omitted.isDisjoint(with: .fromTable) {
+                guard let columns = slot.table, columns.digest == tableDigest else {
+                    throw TrialFile.Rejected(reason: "leaves its values to another build of the benchmark table")
+                }
+                table = columns
+            }
             // The sizes add up to the file's, checked above, so every read below succeeds.
-            let rows = r.integers(n, as: Int32.self)!, objectives = r.doubles(nk), reported = r.doubles(nw)
+            let rows = r.integers(n, as: Int32.self)!
+            if let table, !table.holds(rows) { throw unreadable }
+            // `table` is there whenever a bit below is set.
+            let objectives = omitted.contains(.objectivesFromTable) ? TableColumns.values(at: rows, table?.objectives ?? []) : r.doubles(nk)
+            let reported = omitted.contains(.reportedFromTable) ? TableColumns.values(at: rows, table?.reported ?? []) : r.doubles(nw)
             let cost = omitted.contains(.cost) ? [Double](repeating: 0, count: n) : r.doubles(n)
             let cumulativeCost = omitted.contains(.cumulativeCost) ? Omitted.runningTotal(cost) : r.doubles(n)
             let exact = r.integers(n, as: UInt8.self)!
@@ -165,7 +188,7 @@ enum TrialRecord {
         case invalid
     }
 
-    /// The most bytes `frame` reads: the magic, the two texts and the nine or ten fields, with
+    /// The most bytes `frame` reads: the magic, the two texts and the nine to eleven fields, with
     /// room for any label a spec can give.
     static let maximumHeaderBytes = 4096
 
@@ -174,11 +197,11 @@ enum TrialRecord {
     /// - Complexity: O(1)
     static func frame(_ raw: UnsafeRawBufferPointer) -> Frame {
         guard raw.count >= magic.count else {
-            return raw.elementsEqual(magic.prefix(raw.count)) || raw.elementsEqual(firstMagic.prefix(raw.count)) ? .incomplete : .invalid
+            return magics.contains { raw.elementsEqual($0.prefix(raw.count)) } ? .incomplete : .invalid
         }
-        guard raw.starts(with: magic) || raw.starts(with: firstMagic) else { return .invalid }
+        guard magics.contains(where: { raw.starts(with: $0) }) else { return .invalid }
         var r = Reader(raw: raw)
-        guard let (_, _, fields, omitted) = header(&r) else {
+        guard let (_, _, fields, omitted, _) = header(&r) else {
             return raw.count < maximumHeaderBytes ? .incomplete : .invalid
         }
         let limit = UInt64(TrialFile.maximumBytes)

@@ -45,7 +45,7 @@ extension ExperimentRunner {
                         if case .acquired(let held) = try store.claim(algorithm: slot.algorithm, trial: t, waiting: true) { claim = held }
                         defer { claim?.release() }
                         if case .valid? = try store.read(slot, refresh: true) { continue }
-                        try store.write(result, trialHash: slot.trialHash, objectiveCount: slot.objectiveCount, reportedCount: slot.reportedCount)
+                        try store.write(result, as: slot)
                         copied += 1
                     case .rejected(let rejection)?: report.add(rejection)
                     case nil: break

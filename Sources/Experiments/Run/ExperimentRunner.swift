@@ -34,6 +34,9 @@ public struct ExperimentRunner: Sendable {
     /// `spec.trialHash`, hashed once: every trial's slot names it, and hashing the spec
     /// text per trial was most of checking a fresh folder for finished trials.
     let trialHash: String
+    /// The table's columns of the spec's objectives and reported metrics, which trial
+    /// records leave their values to (`TrialRecord.TableColumns`).
+    let tableColumns: TrialRecord.TableColumns?
 
     public var spec: ExperimentSpec { experiment.spec }
     var binding: any SpaceBinding { experiment.binding }
@@ -46,6 +49,11 @@ public struct ExperimentRunner: Sendable {
         self.options = options
         store = ResultsStore(root: options.resultsRoot, experiment: experiment.spec.name, shard: options.shard)
         trialHash = experiment.spec.trialHash
+        let table = experiment.binding.table, benchmark = experiment.spec.benchmark
+        tableColumns = (try? TrialRecord.TableColumns(
+            contentDigest: table.provenance["content_sha256"]?.stringValue ?? "",
+            objectives: benchmark.objectives.map { try table.metric($0.metric).values },
+            reported: benchmark.report.map { try table.metric($0).values })) ?? nil
     }
 
     /// Validates `spec` (`ValidatedExperiment`) and prepares its run.
@@ -114,13 +122,12 @@ public struct ExperimentRunner: Sendable {
             options.notice("\(store.folder): the filesystem takes no file locks (\(locksUnavailable)); concurrent runs into this folder may compute the same trial twice (the results stay correct)")
         }
         let progress = Progress(total: mine.count, label: spec.name, enabled: options.progress)
-        let k = spec.benchmark.objectives.count, r = spec.benchmark.report.count
         let fresh = Mutex<[JobKey: TrialResult]>([:])
         let elsewhere = Atomic<Int>(0)
         let work = mine
         let record: @Sendable (Int, TrialResult, Bool) throws -> Void = { i, result, computedHere in
             if computedHere {
-                try store.write(result, trialHash: trialHash, objectiveCount: k, reportedCount: r)
+                try store.write(result, as: slot(config: work[i].config, trial: work[i].trial))
             } else {
                 elsewhere.add(1, ordering: .relaxed)
             }
@@ -254,7 +261,8 @@ public struct ExperimentRunner: Sendable {
     /// What the trial file of (configuration, trial) must hold (`TrialFile.read`).
     func slot(config: Int, trial: Int) -> TrialFile.Slot {
         TrialFile.Slot(trialHash: trialHash, algorithm: configs[config].label, trial: trial,
-                       objectiveCount: spec.benchmark.objectives.count, reportedCount: spec.benchmark.report.count)
+                       objectiveCount: spec.benchmark.objectives.count, reportedCount: spec.benchmark.report.count,
+                       table: tableColumns)
     }
 
     /// Reads every trial file, checks none is missing or fails its check (each that fails
