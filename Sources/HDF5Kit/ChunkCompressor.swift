@@ -188,12 +188,27 @@ final class ChunkCompressor: @unchecked Sendable {
 final class Deflater: @unchecked Sendable {
     private var stream = z_stream()
     private var level: Int32?
-    private var shuffled: [UInt8] = []
-    private var output: [UInt8] = []
+    /// Not cleared when made: shuffling writes every byte of a chunk before deflate reads
+    /// it, and deflate writes the output it returns, so pages nothing reaches stay untouched.
+    private var shuffled = UnsafeMutableRawBufferPointer(start: nil, count: 0)
+    private var output = UnsafeMutableRawBufferPointer(start: nil, count: 0)
     /// The deflated bytes of a chunk of zeros, by (chunk size, level): made once and reused.
     private var zeroChunks: [Int: [UInt8]] = [:]
 
-    deinit { if level != nil { deflateEnd(&stream) } }
+    deinit {
+        if level != nil { deflateEnd(&stream) }
+        shuffled.deallocate()
+        output.deallocate()
+    }
+
+    /// A buffer of at least `count` bytes, `buffer` itself when it is large enough.
+    private static func atLeast(_ count: Int, _ buffer: inout UnsafeMutableRawBufferPointer) -> UnsafeMutableRawBufferPointer {
+        if buffer.count < count {
+            buffer.deallocate()
+            buffer = .allocate(byteCount: count, alignment: 64)
+        }
+        return buffer
+    }
 
     /// `rows` zero-padded to `chunkBytes`, shuffled (`H5Z__filter_shuffle`: byte j of every
     /// element together, for j in 0..<width), deflated.
@@ -213,15 +228,12 @@ final class Deflater: @unchecked Sendable {
     }
 
     private func shuffleAndDeflate(_ rows: UnsafeRawBufferPointer, chunkBytes: Int, width: Int, level: Int32) -> [UInt8] {
-        if shuffled.count < chunkBytes { shuffled = [UInt8](repeating: 0, count: chunkBytes) }
         let elements = chunkBytes / width
-        shuffled.withUnsafeMutableBytes { target in
-            let t = target.baseAddress!
-            if width == 1 || chunkBytes <= width {
-                if rows.count > 0 { t.copyMemory(from: rows.baseAddress!, byteCount: rows.count) }
-                (t + rows.count).initializeMemory(as: UInt8.self, repeating: 0, count: chunkBytes - rows.count)
-                return
-            }
+        let t = Self.atLeast(chunkBytes, &shuffled).baseAddress!
+        if width == 1 || chunkBytes <= width {
+            if rows.count > 0 { t.copyMemory(from: rows.baseAddress!, byteCount: rows.count) }
+            (t + rows.count).initializeMemory(as: UInt8.self, repeating: 0, count: chunkBytes - rows.count)
+        } else {
             // Each byte to its plane; the padding of an edge chunk is zeros in every plane.
             let present = rows.count / width
             if present > 0 { ByteShuffle.shuffle(rows.baseAddress!, present: present, into: t, elements: elements, width: width) }
@@ -242,19 +254,14 @@ final class Deflater: @unchecked Sendable {
             deflateReset(&stream)
         }
         let bound = Int(deflateBound(&stream, uLong(chunkBytes)))
-        if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
-        let size = shuffled.withUnsafeMutableBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = source.baseAddress
-                stream.avail_in = uInt(chunkBytes)
-                stream.next_out = target.baseAddress
-                stream.avail_out = uInt(bound)
-                let status = deflate(&stream, Z_FINISH)
-                precondition(status == Z_STREAM_END, "zlib deflate failed (\(status)) with a buffer of deflateBound's size")
-                return Int(stream.total_out)
-            }
-        }
-        return Array(output[0..<size])
+        let target = Self.atLeast(bound, &output)
+        stream.next_in = t.assumingMemoryBound(to: Bytef.self)
+        stream.avail_in = uInt(chunkBytes)
+        stream.next_out = target.baseAddress!.assumingMemoryBound(to: Bytef.self)
+        stream.avail_out = uInt(bound)
+        let status = deflate(&stream, Z_FINISH)
+        precondition(status == Z_STREAM_END, "zlib deflate failed (\(status)) with a buffer of deflateBound's size")
+        return Array(UnsafeRawBufferPointer(rebasing: target[0..<Int(stream.total_out)]))
     }
 
     /// Whether every byte is 0; stops at the first that is not (the first word, for data).

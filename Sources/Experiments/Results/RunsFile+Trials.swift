@@ -32,14 +32,17 @@ extension RunsFile.Configuration {
             default: return Self.joined(trials, \.rows)
             }
         }
-        let values = concurrentMap(4) { c -> [Double] in
-            Self.joined(trials, [\TrialResult.objectives, \.reported, \.cost, \.cumulativeCost][c])
-        }
+        // Costs all +0.0 (a run counted in evaluations, a table without training times): one
+        // column of zeros serves both cost columns, made once instead of copied twice.
+        let zeroCosts = trials.allSatisfy { ZeroColumn.isZero($0.cost) && ZeroColumn.isZero($0.cumulativeCost) }
+        let parts = [\TrialResult.objectives, \.reported] + (zeroCosts ? [] : [\.cost, \.cumulativeCost])
+        let values = concurrentMap(parts.count) { c -> [Double] in Self.joined(trials, parts[c]) }
+        let zeros = zeroCosts ? [Double](repeating: 0, count: total) : []
         var exact: [Bool] = []
         exact.reserveCapacity(total)
         for t in trials { exact.append(contentsOf: t.exact.lazy.map { $0 != 0 }) }
         let log = RunsFile.Log(trial: counters[0], step: counters[1], row: counters[2], objectives: values[0], reported: values[1],
-                               cost: values[2], cumulativeCost: values[3], exact: exact)
+                               cost: zeroCosts ? zeros : values[2], cumulativeCost: zeroCosts ? zeros : values[3], exact: exact)
         let length = trials.map(\.evaluations).max() ?? 0
         // A row already `length` long is shared, not copied (the usual case: every trial ran
         // its whole budget).

@@ -47,7 +47,7 @@ extension TrialRecord {
             }
             if Self.bitwiseEqual(Self.runningTotal(t.cost), t.cumulativeCost) {
                 omitted.insert(.cumulativeCost)
-                if t.cost.allSatisfy({ $0.bitPattern == 0 }) { omitted.insert(.cost) }
+                if ZeroColumn.isZero(t.cost) { omitted.insert(.cost) }
             }
             let n = t.rows.count
             if k > 0, t.objectives.count == n * k, t.bestSignal.count == n {

@@ -156,8 +156,8 @@ enum TrialRecord {
             // `table` is there whenever a bit below is set.
             let objectives = omitted.contains(.objectivesFromTable) ? TableColumns.values(at: rows, table?.objectives ?? []) : r.doubles(nk)
             let reported = omitted.contains(.reportedFromTable) ? TableColumns.values(at: rows, table?.reported ?? []) : r.doubles(nw)
-            let cost = omitted.contains(.cost) ? [Double](repeating: 0, count: n) : r.doubles(n)
-            let cumulativeCost = omitted.contains(.cumulativeCost) ? Omitted.runningTotal(cost) : r.doubles(n)
+            let cost = omitted.contains(.cost) ? ZeroColumn.shared([Double](repeating: 0, count: n)) : r.doubles(n)
+            let cumulativeCost = omitted.contains(.cumulativeCost) ? ZeroColumn.shared(Omitted.runningTotal(cost)) : r.doubles(n)
             let exact = r.integers(n, as: UInt8.self)!
             var bestSignal: [Double], incumbentReported: [Double]
             if omitted.isDisjoint(with: [.bestSignalIsMaximum, .bestSignalIsMinimum]) {

@@ -40,9 +40,11 @@ struct TrialRunner: SearchVisitor {
                           seed: UInt64, front: TableParetoFront?, stalled: Bool, unanswered: Int) -> TrialResult {
         let n = log.count
         let k = objectives.count
-        // The log's arrays are the result's: moved, not copied per evaluation.
+        // The log's arrays are the result's: moved, not copied per evaluation. Costs of +0.0
+        // are the arrays every such trial shares (`ZeroColumn`).
         var result = TrialResult(algorithm: algorithm, trial: trial, seed: seed, rows: log.rows, objectives: log.objectives,
-                                 reported: log.reported, cost: log.cost, cumulativeCost: log.cumulativeCost, exact: log.exact,
+                                 reported: log.reported, cost: ZeroColumn.shared(log.cost),
+                                 cumulativeCost: ZeroColumn.shared(log.cumulativeCost), exact: log.exact,
                                  bestSignal: [], incumbentReported: [], hypervolume: [], normalizedHypervolume: [], frontRows: [],
                                  stalled: stalled, unanswered: unanswered)
         result.bestSignal.reserveCapacity(n)
