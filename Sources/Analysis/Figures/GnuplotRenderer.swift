@@ -1,4 +1,5 @@
 import Foundation
+import NASCore
 
 /// The files of one written figure.
 public struct FigureFiles: Sendable, Equatable {
@@ -80,14 +81,13 @@ public struct GnuplotRenderer: Sendable {
         if process.terminationStatus == 127 { throw FigureError.gnuplotMissing(csv: files.csv, script: files.script) }
         if process.terminationStatus != 0 {
             // gnuplot opens an output before plotting; an empty file left behind looks like a drawing.
-            for output in files.outputs where (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) == 0 {
+            for output in files.outputs where FileSize.of(output) == 0 {
                 try? FileManager.default.removeItem(atPath: output)
             }
             throw FigureError.gnuplotFailed(script: script, status: process.terminationStatus, message: Self.oneLine(messages))
         }
         for output in files.outputs {
-            let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? nil
-            if (size ?? 0) == 0 {
+            if (FileSize.of(output) ?? 0) == 0 {
                 throw FigureError.gnuplotFailed(script: script, status: 0, message: "\(output) was not drawn. \(Self.oneLine(messages))")
             }
         }

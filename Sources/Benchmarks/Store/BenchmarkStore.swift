@@ -145,7 +145,7 @@ public enum BenchmarkStore {
     static func loadWithTree(_ path: String, series: SeriesSelection,
                              wholeLoadBytes: Int = wholeLoadBytes) throws(BenchmarkError) -> (table: BenchmarkTable, root: H5Group) {
         var skip: HDF5File.ShapeTest?
-        if case .only(let wanted) = series, let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int,
+        if case .only(let wanted) = series, let size = FileSize.of(path),
            size > wholeLoadBytes {
             skip = { location, shape, root in
                 guard shape.count == 2, location.hasPrefix("/metrics/") || location.hasPrefix("/costs/") else { return false }

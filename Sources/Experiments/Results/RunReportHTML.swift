@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import NASCore
 
 /// `results/<name>/index.html`: one self-contained page per run (`nasreplay report --html`).
 /// It holds what summary.md says, in tables a browser shows, the verdicts in plain
@@ -38,8 +39,7 @@ public struct RunReportHTML {
         func rank(_ name: String) -> Int { order.firstIndex { name == $0 + ".svg" } ?? order.count }
         return names.sorted { (rank($0), $0) < (rank($1), $1) }.compactMap { name in
             // An SVG larger than 20 MB is not one of ours; it is left out rather than inlined.
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: "\(dir)/\(name)"),
-                  let size = attributes[.size] as? Int, size < 20 << 20,
+            guard let size = FileSize.of("\(dir)/\(name)"), size < 20 << 20,
                   let text = try? String(contentsOfFile: "\(dir)/\(name)", encoding: .utf8) else { return nil }
             return (String(name.dropLast(4)), text)
         }

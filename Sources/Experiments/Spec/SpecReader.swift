@@ -1,4 +1,5 @@
 import Foundation
+import NASCore
 import TOMLKit
 
 /// Reads a TOML spec into `SpecTable`s that remember line numbers.
@@ -12,10 +13,7 @@ enum SpecReader {
     static let maximumBytes = 1 << 20
 
     static func read(path: String) throws(SpecError) -> SpecTable {
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
-           size.intValue > maximumBytes {
-            throw tooLarge(file: path, bytes: size.intValue)
-        }
+        if let size = FileSize.of(path), size > maximumBytes { throw tooLarge(file: path, bytes: size) }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SpecError(file: path, line: nil, message: "cannot read the spec file")
         }

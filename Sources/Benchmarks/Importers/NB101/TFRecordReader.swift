@@ -42,8 +42,7 @@ public final class TFRecordReader {
         guard let f = fopen(path, "rb") else { throw ImportError(file: path, message: "cannot open for reading") }
         self.file = f
         self.path = path
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        self.size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+        self.size = Int64(FileSize.of(path) ?? 0)
     }
 
     deinit { if let file { fclose(file) } }
