@@ -34,11 +34,11 @@ extension RunsFile {
             let trialCosts = c.log.trialCumulativeCosts
             let lengths = secondsBudget == nil ? trialCosts.map(\.count) : nil
             let held = { (rows: [[Double]]) in lengths.map { Self.holdingLastValues(rows, trialLengths: $0) } ?? rows }
-            var curves: [String: [[Double]]] = ["best_signal": held(c.curves.bestSignal)]
-            for (metric, rows) in zip(p.reported, c.curves.incumbentReported) { curves["incumbent_\(metric.id)"] = held(rows) }
-            if let hv = c.curves.hypervolume { curves["hv"] = held(hv) }
+            var curves: [String: [[Double]]] = ["best_signal": held(Array(c.curves.bestSignal))]
+            for (metric, matrix) in zip(p.reported, c.curves.incumbentReported) { curves["incumbent_\(metric.id)"] = held(Array(matrix)) }
+            if let hv = c.curves.hypervolume { curves["hv"] = held(Array(hv)) }
             if let nhv = c.curves.normalizedHypervolume {
-                let normalized = held(nhv)
+                let normalized = held(Array(nhv))
                 curves["normalized_hv"] = normalized
                 curves["hv_regret"] = normalized.map { $0.map { 1 - $0 } }
             }

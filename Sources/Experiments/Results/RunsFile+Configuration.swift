@@ -116,20 +116,21 @@ extension RunsFile {
         }
     }
 
-    /// Per-trial curves, each a [trials][steps] matrix NaN-padded to the longest trial.
+    /// Per-trial curves, each a [trials × steps] matrix NaN-padded to the longest trial
+    /// (`CurveMatrix`: its rows read as arrays).
     public struct Curves: Sendable, Equatable {
         /// The best first objective found so far, in its natural units.
-        public var bestSignal: [[Double]]
+        public var bestSignal: CurveMatrix
         /// One matrix per reported metric (in `Provenance.reported` order): the metric of the
         /// incumbent, the evaluation with the best first objective so far.
-        public var incumbentReported: [[[Double]]]
+        public var incumbentReported: [CurveMatrix]
         /// Hypervolume in normalised objective space; nil when not measured.
-        public var hypervolume: [[Double]]?
+        public var hypervolume: CurveMatrix?
         /// Hypervolume divided by the table's true front's; nil when not measured.
-        public var normalizedHypervolume: [[Double]]?
+        public var normalizedHypervolume: CurveMatrix?
 
-        public init(bestSignal: [[Double]], incumbentReported: [[[Double]]],
-                    hypervolume: [[Double]]?, normalizedHypervolume: [[Double]]?) {
+        public init(bestSignal: CurveMatrix, incumbentReported: [CurveMatrix],
+                    hypervolume: CurveMatrix?, normalizedHypervolume: CurveMatrix?) {
             self.bestSignal = bestSignal; self.incumbentReported = incumbentReported
             self.hypervolume = hypervolume; self.normalizedHypervolume = normalizedHypervolume
         }

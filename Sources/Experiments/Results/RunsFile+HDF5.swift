@@ -87,16 +87,12 @@ extension RunsFile {
             g.set("log/cost", H5Dataset(.float64(log.cost)))
             g.set("log/cumulative_cost", H5Dataset(.float64(log.cumulativeCost)))
             g.set("log/exact", H5Dataset(.uint8(log.exact.map { $0 ? 1 : 0 })))
-            // Every curve of a configuration has the same width: its longest trial. The
-            // matrices are independent copies, made on every core, stored in this order.
-            let width = c.curves.bestSignal.map(\.count).max() ?? 0
+            // Stored as they are held, in this order: [trials × steps], NaN-padded.
             var curves = [("curves/best_signal", c.curves.bestSignal)]
-            for (metric, rows) in zip(p.reported, c.curves.incumbentReported) { curves.append(("curves/incumbent_\(metric.id)", rows)) }
+            for (metric, matrix) in zip(p.reported, c.curves.incumbentReported) { curves.append(("curves/incumbent_\(metric.id)", matrix)) }
             if let hv = c.curves.hypervolume { curves.append(("curves/hv", hv)) }
             if let nhv = c.curves.normalizedHypervolume { curves.append(("curves/normalized_hv", nhv)) }
-            let named = curves
-            let matrices = concurrentMap(named.count) { Self.matrix(named[$0].1, width: width) }
-            for ((name, _), matrix) in zip(named, matrices) { g.set(name, matrix) }
+            for (name, matrix) in curves { g.set(name, H5Dataset(.float64(matrix.values), shape: [matrix.count, matrix.width])) }
             if let fronts = c.fronts {
                 g.set("fronts/trial", H5Dataset(.int32(fronts.trial)))
                 g.set("fronts/row", H5Dataset(.int32(fronts.row)))
@@ -108,17 +104,6 @@ extension RunsFile {
 
     /// What `mutation` holds for an algorithm without a mutation operator of its own.
     static let noMutation = "none"
-
-    /// Rows NaN-padded to `width` as one [rows × width] dataset.
-    static func matrix(_ rows: [[Double]], width: Int) -> H5Dataset {
-        var values: [Double] = []
-        values.reserveCapacity(rows.count * width)
-        for row in rows {
-            values += row
-            values.append(contentsOf: repeatElement(.nan, count: width - row.count))
-        }
-        return H5Dataset(.float64(values), shape: [rows.count, width])
-    }
 
     /// Parses the tree `group()` writes. Attributes that files of every NASReplay version
     /// hold are required; the counts, `sample_table` and `reported_directions` default as
@@ -185,13 +170,12 @@ extension RunsFile {
               case .float64(let cost)? = g.dataset(at: "log/cost")?.data,
               case .float64(let cumulative)? = g.dataset(at: "log/cumulative_cost")?.data,
               case .uint8(let exact)? = g.dataset(at: "log/exact")?.data else { throw missing("complete log") }
-        func curve(_ name: String) throws -> [[Double]]? {
+        func curve(_ name: String) throws -> CurveMatrix? {
             guard let ds = g.dataset(at: "curves/\(name)") else { return nil }
             guard case .float64(let values) = ds.data, ds.shape.count == 2, values.count == ds.shape[0] * ds.shape[1] else {
                 throw RunError("\(path): curves/\(name) is not a [trials × steps] float64 matrix")
             }
-            let (t, n) = (ds.shape[0], ds.shape[1])
-            return (0..<t).map { Array(values[($0 * n)..<($0 * n + n)]) }
+            return CurveMatrix(values: values, rows: ds.shape[0], width: ds.shape[1])
         }
         guard let best = try curve("best_signal") else { throw missing("curves/best_signal") }
         let incumbents = try p.reported.map { m in

@@ -43,15 +43,9 @@ extension RunsFile.Configuration {
         for t in trials { exact.append(contentsOf: t.exact.lazy.map { $0 != 0 }) }
         let log = RunsFile.Log(trial: counters[0], step: counters[1], row: counters[2], objectives: values[0], reported: values[1],
                                cost: zeroCosts ? zeros : values[2], cumulativeCost: zeroCosts ? zeros : values[3], exact: exact)
-        let length = trials.map(\.evaluations).max() ?? 0
-        // A row already `length` long is shared, not copied (the usual case: every trial ran
-        // its whole budget).
-        let padded = { (rows: [[Double]]) in
-            rows.map { $0.count == length ? $0 : $0 + repeatElement(Double.nan, count: length - $0.count) }
-        }
         // incumbentReported is [evaluations × reported], one matrix per metric is a column of it.
         let incumbents = (0..<r).map { j in
-            padded(trials.map { t in
+            CurveMatrix(rows: trials.map { t in
                 r == 1 ? t.incumbentReported : stride(from: j, to: t.incumbentReported.count, by: r).map { t.incumbentReported[$0] }
             })
         }
@@ -63,9 +57,9 @@ extension RunsFile.Configuration {
             stalledTrials: trials.filter(\.stalled).count,
             unansweredQueries: trials.reduce(0) { $0 + $1.unanswered },
             log: log,
-            curves: RunsFile.Curves(bestSignal: padded(trials.map(\.bestSignal)), incumbentReported: incumbents,
-                                    hypervolume: hv ? padded(trials.map(\.hypervolume)) : nil,
-                                    normalizedHypervolume: hv ? padded(trials.map(\.normalizedHypervolume)) : nil),
+            curves: RunsFile.Curves(bestSignal: CurveMatrix(rows: trials.map(\.bestSignal)), incumbentReported: incumbents,
+                                    hypervolume: hv ? CurveMatrix(rows: trials.map(\.hypervolume)) : nil,
+                                    normalizedHypervolume: hv ? CurveMatrix(rows: trials.map(\.normalizedHypervolume)) : nil),
             fronts: hv ? RunsFile.Fronts(trial: trials.flatMap { t in Array(repeating: Int32(t.trial), count: t.frontRows.count) },
                                          row: trials.flatMap(\.frontRows)) : nil)
     }

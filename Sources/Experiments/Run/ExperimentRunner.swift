@@ -92,13 +92,15 @@ public struct ExperimentRunner: Sendable {
         let before = mine.count
         var report = ResultsStore.RejectionReport(action: "running it again", notice: options.notice)
         // Checked trials are kept for runs.h5 (an unsharded run assembles it next), so no
-        // file is read and checksummed twice.
+        // file is read and checksummed twice: joined into their configuration's columns
+        // (`TrialColumns`), or, where a trial does not fit them, as they are.
         let keep = shard == nil
+        let joined = keep ? joinedColumns() : nil
         var checked: [JobKey: TrialResult] = [:]
         mine = try mine.filter { job in
             switch try store.read(slot(config: job.config, trial: job.trial)) {
             case .valid(let result)?:
-                if keep { checked[JobKey(job)] = result }
+                if keep, joined?[job.config].add(result) != true { checked[JobKey(job)] = result }
                 return false
             case .rejected(let rejection)?: report.add(rejection); return true
             case nil: return true
@@ -131,7 +133,7 @@ public struct ExperimentRunner: Sendable {
             } else {
                 elsewhere.add(1, ordering: .relaxed)
             }
-            if keep { fresh.withLock { $0[JobKey(work[i])] = result } }
+            if keep, joined?[work[i].config].add(result) != true { fresh.withLock { $0[JobKey(work[i])] = result } }
             progress.advance()
         }
         // Trials another process is computing are left to it and waited for at the end;
@@ -157,7 +159,7 @@ public struct ExperimentRunner: Sendable {
             return Outcome(ran: ranHere, resumed: resumed, finishedElsewhere: mine.count - ranHere, runsFile: nil, summary: nil, report: nil)
         }
         checked.merge(fresh.withLock { $0 }) { old, _ in old }
-        let assembled = try assemble(known: checked)
+        let assembled = try assemble(known: checked, joined: joined)
         return Outcome(ran: ranHere, resumed: resumed, finishedElsewhere: mine.count - ranHere,
                        runsFile: store.runsFile, summary: assembled.markdown, report: assembled.report)
     }
@@ -280,9 +282,21 @@ public struct ExperimentRunner: Sendable {
         init(_ job: (config: Int, trial: Int)) { config = job.config; trial = job.trial }
     }
 
+    /// Under an evaluation budget, one `TrialColumns` per configuration, in `configs` order,
+    /// that every trial fits (a trial longer than the budget, as `ofa-oneshot`'s winners
+    /// make them, is refused by its columns); nil under a seconds budget.
+    func joinedColumns() -> [TrialColumns]? {
+        guard case .evaluations(let n) = spec.budget else { return nil }
+        return configs.map { _ in
+            TrialColumns(trials: spec.trials, capacity: n, objectives: spec.benchmark.objectives.count,
+                         reported: spec.benchmark.report.count, measuresHypervolume: front != nil)
+        }
+    }
+
     /// `assemble()`, with trials this process already checked or wrote taken from memory
-    /// instead of read back.
-    func assemble(known: [JobKey: TrialResult]) throws -> (markdown: String, report: ComparisonReport) {
+    /// instead of read back: a configuration whose every trial is in its `joined` columns
+    /// from them, the others from `known` and the trial records.
+    func assemble(known: [JobKey: TrialResult], joined: [TrialColumns]? = nil) throws -> (markdown: String, report: ComparisonReport) {
         try store.createFolder()
         try SpecLock.claim(folder: store.folder, spec: spec)
         // One writer of runs.h5 at a time (two runs finishing together, or a run and a
@@ -294,9 +308,10 @@ public struct ExperimentRunner: Sendable {
         var results: [[TrialResult]] = []
         var missing: [String] = []
         var report = ResultsStore.RejectionReport(action: "not merged", notice: options.notice)
+        let complete = configs.indices.map { joined?[$0].isComplete ?? false }
         for c in configs.indices {
             var row: [TrialResult] = []
-            for t in 0..<spec.trials {
+            for t in 0..<spec.trials where !complete[c] {
                 if let result = known[JobKey((c, t))] {
                     row.append(result)
                     continue
@@ -322,13 +337,15 @@ public struct ExperimentRunner: Sendable {
             objectives: spec.benchmark.objectives,
             reported: spec.benchmark.report.map { .init(id: $0, direction: (try? binding.table.metric($0).info.direction) ?? .max) },
             hypervolumeConvention: front?.conventionNote)
-        let configurations = zip(configs, results).map { config, trials in
+        let configurations = configs.indices.map { c in
+            let config = configs[c]
             let setup = RunsFile.Setup(
                 label: config.label, type: config.typeName,
                 parameters: config.spec.canonicalParameters.replacingOccurrences(of: ",", with: ", "),
                 mutation: config.type.mutatesThroughSpace ? experiment.recordedMutation(of: config) : nil,
                 cache: config.cache.rawValue)
-            return RunsFile.Configuration(setup, trials: trials, in: provenance)
+            if complete[c], let columns = joined?[c] { return columns.configuration(setup) }
+            return RunsFile.Configuration(setup, trials: results[c], in: provenance)
         }
         let runs = RunsFile(provenance: provenance, configurations: configurations)
         // From memory: runs.h5 stores every value it summarises exactly, so this is the
