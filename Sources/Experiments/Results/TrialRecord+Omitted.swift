@@ -45,24 +45,52 @@ extension TrialRecord {
                 if TableColumns.match(t.objectives, rows: t.rows, table.objectives) { omitted.insert(.objectivesFromTable) }
                 if TableColumns.match(t.reported, rows: t.rows, table.reported) { omitted.insert(.reportedFromTable) }
             }
-            if Self.bitwiseEqual(Self.runningTotal(t.cost), t.cumulativeCost) {
+            if Self.isRunningTotal(t.cumulativeCost, of: t.cost) {
                 omitted.insert(.cumulativeCost)
                 if ZeroColumn.isZero(t.cost) { omitted.insert(.cost) }
             }
             let n = t.rows.count
             if k > 0, t.objectives.count == n * k, t.bestSignal.count == n {
                 for (bit, maximum) in [(Omitted.bestSignalIsMaximum, true), (.bestSignalIsMinimum, false)] {
-                    let (best, setBy) = Self.bestSignal(objectives: t.objectives, k: k, maximum: maximum)
-                    guard Self.bitwiseEqual(best, t.bestSignal) else { continue }
+                    let matches = Self.matchesRunningBest(t, objectiveCount: k, reportedCount: r, maximum: maximum)
+                    guard matches.best else { continue }
                     omitted.insert(bit)
-                    if t.reported.count == n * r,
-                       Self.bitwiseEqual(Self.incumbent(reported: t.reported, r: r, setBy: setBy), t.incumbentReported) {
-                        omitted.insert(.incumbentReported)
-                    }
+                    if matches.incumbent { omitted.insert(.incumbentReported) }
                     break
                 }
             }
             self = omitted
+        }
+
+        /// Whether `totals` is `runningTotal(costs)`, bit for bit, without making it (the
+        /// writer checks every trial).
+        static func isRunningTotal(_ totals: [Double], of costs: [Double]) -> Bool {
+            guard totals.count == costs.count else { return false }
+            var total = 0.0
+            for (cost, stored) in zip(costs, totals) {
+                total += cost
+                if total.bitPattern != stored.bitPattern { return false }
+            }
+            return true
+        }
+
+        /// Whether `t.bestSignal` is `bestSignal(objectives:k:maximum:)` of its objectives, and
+        /// whether `t.incumbentReported` is then `incumbent(reported:r:setBy:)`, bit for bit,
+        /// without making either.
+        static func matchesRunningBest(_ t: TrialResult, objectiveCount k: Int, reportedCount r: Int, maximum: Bool)
+            -> (best: Bool, incumbent: Bool) {
+            let n = t.bestSignal.count
+            var incumbent = t.reported.count == n * r && t.incumbentReported.count == n * r
+            var best = 0.0, setBy = 0
+            for i in 0..<n {
+                let v = t.objectives[i * k]
+                if i == 0 || (maximum ? v > best : v < best) { best = v; setBy = i }
+                guard best.bitPattern == t.bestSignal[i].bitPattern else { return (false, false) }
+                for j in 0..<r where incumbent && t.reported[setBy * r + j].bitPattern != t.incumbentReported[i * r + j].bitPattern {
+                    incumbent = false
+                }
+            }
+            return (true, incumbent)
         }
 
         init(rawValue: UInt64) { self.rawValue = rawValue }
@@ -95,10 +123,6 @@ extension TrialRecord {
             values.reserveCapacity(setBy.count * r)
             for row in setBy { values.append(contentsOf: reported[(row * r)..<(row * r + r)]) }
             return values
-        }
-
-        static func bitwiseEqual(_ a: [Double], _ b: [Double]) -> Bool {
-            a.count == b.count && zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }
         }
     }
 }

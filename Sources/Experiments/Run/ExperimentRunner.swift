@@ -123,6 +123,8 @@ public struct ExperimentRunner: Sendable {
         if let locksUnavailable, !mine.isEmpty {
             options.notice("\(store.folder): the filesystem takes no file locks (\(locksUnavailable)); concurrent runs into this folder may compute the same trial twice (the results stay correct)")
         }
+        // runs.h5 is written at the end, with libhdf5, which nothing before it here uses.
+        if keep && !mine.isEmpty { HDF5Library.warmUpInBackground() }
         let progress = Progress(total: mine.count, label: spec.name, enabled: options.progress)
         let fresh = Mutex<[JobKey: TrialResult]>([:])
         let elsewhere = Atomic<Int>(0)
