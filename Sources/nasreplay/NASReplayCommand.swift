@@ -45,7 +45,7 @@ struct NASReplayCommand: ParsableCommand {
     /// `NASREPLAY_WHOLE_LOAD_MB`: tables larger than this many MB load only the curves a
     /// command needs (docs/LIMITS.md); 0 makes every table load that way.
     static func readEnvironmentLimits() throws {
-        guard let text = ProcessInfo.processInfo.environment["NASREPLAY_WHOLE_LOAD_MB"], !text.isEmpty else { return }
+        guard let text = EnvironmentVariable.value("NASREPLAY_WHOLE_LOAD_MB"), !text.isEmpty else { return }
         guard let megabytes = Int(text), (0...1 << 30).contains(megabytes) else {
             throw InputError("NASREPLAY_WHOLE_LOAD_MB is '\(text)'; set it to a whole number of megabytes, 0 or more (default 256), or unset it")
         }

@@ -11,7 +11,7 @@ import Foundation
 /// working directory.
 public enum SharedFolder {
     public static func root(near file: String = #filePath) -> String {
-        if let env = ProcessInfo.processInfo.environment["NASREPLAY_SHARED"], !env.isEmpty { return env }
+        if let env = EnvironmentVariable.value("NASREPLAY_SHARED"), !env.isEmpty { return env }
         var url = URL(fileURLWithPath: file).deletingLastPathComponent()
         while url.path != "/" {
             let candidate = url.appendingPathComponent("shared")

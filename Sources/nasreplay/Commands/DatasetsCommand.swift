@@ -10,6 +10,7 @@ struct DatasetsCommand: ParsableCommand {
 
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "build",
             abstract: "Build benchmark tables (.h5) from the published source files.",
             discussion: "Without NAME, builds every benchmark whose sources are present in --from. When --from holds a SHA256SUMS file (as ../shared/data does), each source must be listed there and match; each must also have its published number of lines. Nothing is written for a source that fails.")
         @OptionGroup var locations: Locations
@@ -31,7 +32,7 @@ struct DatasetsCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List known benchmarks and whether they are built.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List known benchmarks and whether they are built.")
         @OptionGroup var locations: Locations
         @Flag(help: "Print JSON: one object per table (docs/JSON.md).") var json = false
 
@@ -81,7 +82,7 @@ struct DatasetsCommand: ParsableCommand {
     }
 
     struct Info: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a table's schema, size and provenance.")
+        static let configuration = CommandConfiguration(commandName: "info", abstract: "Show a table's schema, size and provenance.")
         @OptionGroup var locations: Locations
         @Argument(help: "Benchmark name, e.g. nats-tss.") var name: String
         @Flag(help: "Print JSON: provenance, metrics and costs (docs/JSON.md).") var json = false
@@ -152,6 +153,7 @@ struct DatasetsCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check a table's schema and content checksum (and its source file's sha256 when present).")
         @OptionGroup var locations: Locations
         @Option(help: "Folder of source tables to compare sha256 against.") var from: String = "../shared/data"

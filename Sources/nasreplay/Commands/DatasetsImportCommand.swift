@@ -6,6 +6,7 @@ extension DatasetsCommand {
     /// `nasreplay datasets import <kind> …`: tables built from files a user brings.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import a benchmark file a user brings: nb101 (tfrecord), nats-official (CSV), csv (any table).",
             discussion: """
             Each writes <datasets>/<name>.h5 atomically in format v1 (datasets/FORMAT.md); then `nasreplay datasets info NAME` and `datasets verify NAME` work on it, and specs can name it. Run `nasreplay datasets import <kind> --help` for each kind's options.

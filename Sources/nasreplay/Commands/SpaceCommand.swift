@@ -21,6 +21,7 @@ struct SpaceCommand: ParsableCommand {
     /// Prints nasbench's module hash (`ModelSpec.hash_spec`, ALGORITHMS.md §4.3) of a cell.
     struct Hash: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "hash",
             abstract: "Print the official NAS-Bench-101 hash of a cell (pruned, as nasbench keys it).",
             discussion: """
             The adjacency is the V×V matrix as V² row-major bits; ops are V comma-separated tokens \
