@@ -107,21 +107,32 @@ import Testing
         }
     }
 
+    /// `result` as a record of an older layout, built by hand: `magic`, the trial hash "abc"
+    /// and algorithm "ga", the header `fields`, the rows, the `logged` doubles, exact, the
+    /// `curves` doubles, the front rows and the digest.
+    static func handBuilt(_ magic: String, fields: [UInt64], logged: [Double], curves: [Double]) -> [UInt8] {
+        let r = Self.result
+        var bytes = Array(magic.utf8)
+        func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { bytes += $0 } }
+        func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+        for text in ["abc", "ga"] { u32(text.utf8.count); bytes += text.utf8 }
+        for field in fields { u64(field) }
+        for row in r.rows { withUnsafeBytes(of: row.littleEndian) { bytes += $0 } }
+        for v in logged { u64(v.bitPattern) }
+        bytes += r.exact
+        for v in curves { u64(v.bitPattern) }
+        for row in r.frontRows { withUnsafeBytes(of: row.littleEndian) { bytes += $0 } }
+        u64(bytes.withUnsafeBytes { XXH64.hash($0) })
+        return bytes
+    }
+
     @Test("a record written before arrays could be left out (NRTRIAL1) is read as before")
     func firstVersionRecordsAreRead() throws {
         // NRTRIAL1: the nine header fields, then every array.
         let r = Self.result
-        var bytes = Array("NRTRIAL1".utf8)
-        func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { bytes += $0 } }
-        func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
-        for text in ["abc", "ga"] { u32(text.utf8.count); bytes += text.utf8 }
-        for field in [UInt64(r.trial), r.seed, 1, UInt64(r.unanswered), 2, 2, 1, 2, 1] { u64(field) }
-        for row in r.rows { withUnsafeBytes(of: row.littleEndian) { bytes += $0 } }
-        for v in r.objectives + r.reported + r.cost + r.cumulativeCost { u64(v.bitPattern) }
-        bytes += r.exact
-        for v in r.bestSignal + r.incumbentReported + r.hypervolume + r.normalizedHypervolume { u64(v.bitPattern) }
-        for row in r.frontRows { withUnsafeBytes(of: row.littleEndian) { bytes += $0 } }
-        u64(bytes.withUnsafeBytes { XXH64.hash($0) })
+        let bytes = Self.handBuilt("NRTRIAL1", fields: [UInt64(r.trial), r.seed, 1, UInt64(r.unanswered), 2, 2, 1, 2, 1],
+                                   logged: r.objectives + r.reported + r.cost + r.cumulativeCost,
+                                   curves: r.bestSignal + r.incumbentReported + r.hypervolume + r.normalizedHypervolume)
         #expect(try TrialRecord.decode(bytes, for: Self.slot()) == r)
         #expect(bytes.withUnsafeBytes { TrialRecord.frame($0) } == .record(trial: 4, size: bytes.count))
     }
@@ -130,18 +141,9 @@ import Testing
     func secondVersionRecordsAreRead() throws {
         // NRTRIAL2: ten header fields (no table digest), the arrays `omitted` keeps.
         let r = Self.result
-        var bytes = Array("NRTRIAL2".utf8)
-        func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { bytes += $0 } }
-        func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
-        for text in ["abc", "ga"] { u32(text.utf8.count); bytes += text.utf8 }
         let omitted = TrialRecord.Omitted([.cumulativeCost, .bestSignalIsMaximum, .incumbentReported])
-        for field in [UInt64(r.trial), r.seed, 1, UInt64(r.unanswered), 2, 2, 1, 2, 1, omitted.rawValue] { u64(field) }
-        for row in r.rows { withUnsafeBytes(of: row.littleEndian) { bytes += $0 } }
-        for v in r.objectives + r.reported + r.cost { u64(v.bitPattern) }
-        bytes += r.exact
-        for v in r.hypervolume + r.normalizedHypervolume { u64(v.bitPattern) }
-        for row in r.frontRows { withUnsafeBytes(of: row.littleEndian) { bytes += $0 } }
-        u64(bytes.withUnsafeBytes { XXH64.hash($0) })
+        let bytes = Self.handBuilt("NRTRIAL2", fields: [UInt64(r.trial), r.seed, 1, UInt64(r.unanswered), 2, 2, 1, 2, 1, omitted.rawValue],
+                                   logged: r.objectives + r.reported + r.cost, curves: r.hypervolume + r.normalizedHypervolume)
         #expect(try TrialRecord.decode(bytes, for: Self.slot()) == r)
         #expect(bytes.withUnsafeBytes { TrialRecord.frame($0) } == .record(trial: 4, size: bytes.count))
     }
