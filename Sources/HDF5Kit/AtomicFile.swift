@@ -28,18 +28,33 @@ public enum AtomicFile {
 
     /// `write` of bytes wherever they live.
     public static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(Failure) {
+        try write(to: path, as: { $0 }) { fd, temporary throws(Failure) in
+            if let reason = writeAll(bytes, to: fd) { throw Failure(file: temporary, message: "cannot write the file: \(reason)") }
+        }
+    }
+
+    /// Writes `path` atomically through `fill`, which gets the temporary file open for
+    /// reading and writing (never through a symbolic link) and its name, and may map it or
+    /// resize it. The file is then closed and renamed into place; any failure, `fill`'s or
+    /// the system's (as `error` makes it), leaves no temporary behind.
+    public static func write<E: Error>(to path: String, as error: (Failure) -> E,
+                                       filling fill: (_ fd: Int32, _ temporary: String) throws(E) -> Void) throws(E) {
+        func reason() -> String { String(cString: strerror(errno)) }
         let temporary = TemporaryName.next(for: path)
-        do {
-            try writeBytes(bytes, to: temporary)
-        } catch {
-            unlink(temporary)
-            throw error
+        let fd = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw error(Failure(file: temporary, message: "cannot create the file: \(reason())")) }
+        var isOpen = true, renamed = false
+        defer {
+            if isOpen { close(fd) }
+            if !renamed { unlink(temporary) }
         }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw Failure(file: path, message: "cannot move the finished file into place: \(reason)")
+        try fill(fd, temporary)
+        isOpen = false
+        guard close(fd) == 0 else { throw error(Failure(file: temporary, message: "cannot write the file: \(reason())")) }
+        guard rename(temporary, path) == 0 else {
+            throw error(Failure(file: path, message: "cannot move the finished file into place: \(reason())"))
         }
+        renamed = true
     }
 
     /// Writes all of `bytes` to the open descriptor `fd`; nil, or the system's reason.
@@ -59,19 +74,5 @@ public enum AtomicFile {
             written += n
         }
         return nil
-    }
-
-    /// Creates (or truncates: a stale temporary file of a killed process with the same id)
-    /// `path`, never through a symbolic link, and writes `bytes` to it; any error, such as a
-    /// full disk, names the file and the system's reason.
-    private static func writeBytes(_ bytes: UnsafeRawBufferPointer, to path: String) throws(Failure) {
-        func reason() -> String { String(cString: strerror(errno)) }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw Failure(file: path, message: "cannot create the file: \(reason())") }
-        if let failure = writeAll(bytes, to: fd) {
-            close(fd)
-            throw Failure(file: path, message: "cannot write the file: \(failure)")
-        }
-        guard close(fd) == 0 else { throw Failure(file: path, message: "cannot write the file: \(reason())") }
     }
 }

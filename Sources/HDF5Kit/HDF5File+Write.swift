@@ -24,43 +24,33 @@ public enum HDF5File {
     /// flush or close (in 1.10 a failed `H5Fclose` leaves the file half-closed, and
     /// `H5_term_library` crashes on it at exit), and a full disk is ours to report.
     public static func write(_ root: H5Group, to path: String, options: WriteOptions = WriteOptions()) throws(HDF5Error) {
-        func failed(_ what: String) -> HDF5Error { HDF5Error(file: path, message: "\(what): \(String(cString: strerror(errno)))") }
         // Chunks are deflated on every core first; libhdf5 then writes them as they are.
         let chunks = ChunkCompressor.compress(root, options: options)
-        let temporary = TemporaryName.next(for: path)
-        let fd = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw failed("cannot create the file") }
-        var isOpen = true, renamed = false
-        defer {
-            if isOpen { close(fd) }
-            // Any exit before the rename leaves no temporary behind.
-            if !renamed { unlink(temporary) }
-        }
-        let core = CoreImage(mapping: fd)
-        let size: Int
-        do {
-            size = try HDF5Library.withLock { () throws(HDF5Error) in
-                try imageLocked(root, name: temporary, options: options, chunks: chunks, core: core) { (bytes) throws(HDF5Error) in
-                    // The file is complete and stamped: libhdf5's writes at the close stay out of it.
-                    if let reason = core.detachFile() { throw HDF5Error(file: path, message: reason) }
-                    // libhdf5's own copy (another superblock layout) replaces what the file holds.
-                    if bytes.baseAddress != UnsafeRawPointer(core.memory), let reason = AtomicFile.writeAll(bytes, to: fd) {
-                        throw HDF5Error(file: path, message: "cannot write the file: \(reason)")
+        try AtomicFile.write(to: path, as: { HDF5Error(file: $0.file, message: $0.message) }) { fd, temporary throws(HDF5Error) in
+            let core = CoreImage(mapping: fd)
+            let size: Int
+            do throws(HDF5Error) {
+                size = try HDF5Library.withLock { () throws(HDF5Error) in
+                    try imageLocked(root, name: temporary, options: options, chunks: chunks, core: core) { (bytes) throws(HDF5Error) in
+                        // The file is complete and stamped: libhdf5's writes at the close stay out of it.
+                        if let reason = core.detachFile() { throw HDF5Error(file: path, message: reason) }
+                        // libhdf5's own copy (another superblock layout) replaces what the file holds.
+                        if bytes.baseAddress != UnsafeRawPointer(core.memory), let reason = AtomicFile.writeAll(bytes, to: fd) {
+                            throw HDF5Error(file: path, message: "cannot write the file: \(reason)")
+                        }
+                        return bytes.count
                     }
-                    return bytes.count
                 }
+            } catch {
+                // Where the file could not be grown or mapped, libhdf5 says only that memory ran out.
+                if let reason = core.failure { throw HDF5Error(file: path, message: "cannot write the file: \(reason)") }
+                throw error
             }
-        } catch {
-            // Where the file could not be grown or mapped, libhdf5 says only that memory ran out.
-            if let reason = core.failure { throw HDF5Error(file: path, message: "cannot write the file: \(reason)") }
-            throw error
+            // Closed: the image is in the file, and past it only the driver's unused room.
+            guard ftruncate(fd, off_t(size)) == 0 else {
+                throw HDF5Error(file: path, message: "cannot write the file: \(String(cString: strerror(errno)))")
+            }
         }
-        // Closed: the image is in the file, and past it only the driver's unused room.
-        guard ftruncate(fd, off_t(size)) == 0 else { throw failed("cannot write the file") }
-        isOpen = false
-        guard close(fd) == 0 else { throw failed("cannot write the file") }
-        guard rename(temporary, path) == 0 else { throw failed("cannot move the finished file into place") }
-        renamed = true
     }
 
     /// The bytes of the file `root` describes, built in memory by libhdf5.

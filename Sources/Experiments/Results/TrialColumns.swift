@@ -13,8 +13,8 @@ import NASCore
 ///
 /// Holding every trial's arrays until the run ended, then joining them into runs.h5's
 /// columns and matrices, made 300 aging-evolution trials × 1,000 fault in two copies of
-/// their values (issue 18). The result is `RunsFile.Configuration(_:trials:in:)`'s, value
-/// for value (`TrialColumnsTests`).
+/// their values (issue 18). `RunsFile.Configuration(_:trials:in:)` joins trials it is
+/// given the same way, so every runs.h5 is laid out by this one type.
 ///
 /// Each trial has a slot of `capacity` evaluations (an evaluation budget: every trial of
 /// the run fits); one that does not fit is refused (`add` returns false) and its
@@ -47,6 +47,8 @@ final class TrialColumns: @unchecked Sendable {
     private var unanswered: [Int]
     private var offTable: [Int]
     private var fronts: [[Int32]]
+    /// Each slot's trial index (its slot, in a run).
+    private var indices: [Int]
     /// A trial that did not fit its slot came: the configuration is assembled from records.
     private(set) var overflowed = false
 
@@ -71,6 +73,7 @@ final class TrialColumns: @unchecked Sendable {
         unanswered = Array(repeating: 0, count: trials)
         offTable = Array(repeating: 0, count: trials)
         fronts = Array(repeating: [], count: trials)
+        indices = Array(0..<trials)
     }
 
     /// An array of `count` elements whose pages nothing has touched yet: each element is
@@ -80,20 +83,20 @@ final class TrialColumns: @unchecked Sendable {
         [T](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 
-    /// Copies `t` into its slot. False, keeping nothing, when it has more evaluations than
-    /// a slot holds, another trial's index, or other widths.
+    /// Copies `t` into slot `slot` (its trial index unless given). False, keeping nothing,
+    /// when it has more evaluations than a slot holds, no slot, or other widths.
     @discardableResult
-    func add(_ t: TrialResult) -> Bool {
-        let n = t.evaluations
+    func add(_ t: TrialResult, at slot: Int? = nil) -> Bool {
+        let n = t.evaluations, i = slot ?? t.trial
         lock.lock(); defer { lock.unlock() }
-        guard (0..<trials).contains(t.trial), n <= capacity, t.objectives.count == n * k, t.reported.count == n * r,
+        guard (0..<trials).contains(i), n <= capacity, t.objectives.count == n * k, t.reported.count == n * r,
               t.cost.count == n, t.cumulativeCost.count == n, t.exact.count == n, t.bestSignal.count == n,
               t.incumbentReported.count == n * r,
               !measuresHypervolume || (t.hypervolume.count == n && t.normalizedHypervolume.count == n) else {
             overflowed = true
             return false
         }
-        let i = t.trial, start = i * capacity
+        let start = i * capacity
         rows.replaceSubrange(start..<(start + n), with: t.rows)
         objectives.replaceSubrange((start * k)..<((start + n) * k), with: t.objectives)
         reported.replaceSubrange((start * r)..<((start + n) * r), with: t.reported)
@@ -116,6 +119,7 @@ final class TrialColumns: @unchecked Sendable {
             costs!.cumulative.replaceSubrange(start..<(start + n), with: t.cumulativeCost)
         }
         lengths[i] = n
+        indices[i] = t.trial
         seeds[i] = t.seed
         stalled[i] = t.stalled
         unanswered[i] = t.unanswered
@@ -130,9 +134,9 @@ final class TrialColumns: @unchecked Sendable {
         return !overflowed && lengths.allSatisfy { $0 != nil }
     }
 
-    /// The configuration, as `RunsFile.Configuration(setup, trials:in:)` makes it of the
-    /// same trials: the logs end to end in trial order, the curves NaN-padded to the
-    /// longest trial. Call once, when `isComplete`; the columns are handed over, not copied.
+    /// The configuration: the logs end to end in slot order, the curves NaN-padded to the
+    /// longest trial, the counts summed. Call once, when `isComplete`; the columns are handed
+    /// over, not copied.
     func configuration(_ setup: RunsFile.Setup) -> RunsFile.Configuration {
         lock.lock(); defer { lock.unlock() }
         precondition(!overflowed && lengths.allSatisfy { $0 != nil }, "a configuration of trials not all in")
@@ -149,7 +153,7 @@ final class TrialColumns: @unchecked Sendable {
             cumulativeCost = cost
         }
         let log = RunsFile.Log(
-            trial: Self.counter(lengths) { t, _ in Int32(t) }, step: Self.counter(lengths) { _, e in Int32(e + 1) },
+            trial: Self.counter(lengths) { [indices] t, _ in Int32(indices[t]) }, step: Self.counter(lengths) { _, e in Int32(e + 1) },
             row: compacted(&rows, lengths, per: 1), objectives: compacted(&objectives, lengths, per: k),
             reported: compacted(&reported, lengths, per: r), cost: cost, cumulativeCost: cumulativeCost,
             exact: compacted(&exact, lengths, per: 1).map { $0 != 0 })
@@ -163,7 +167,7 @@ final class TrialColumns: @unchecked Sendable {
             stalledTrials: stalled.count { $0 }, unansweredQueries: unanswered.reduce(0, +),
             log: log, curves: curves,
             fronts: measuresHypervolume
-                ? RunsFile.Fronts(trial: fronts.indices.flatMap { t in Array(repeating: Int32(t), count: fronts[t].count) },
+                ? RunsFile.Fronts(trial: fronts.indices.flatMap { t in Array(repeating: Int32(indices[t]), count: fronts[t].count) },
                                   row: fronts.flatMap { $0 }) : nil)
     }
 
