@@ -36,13 +36,13 @@ import Testing
         [[algorithm]]
         name = "linas"
         type = "linas"
-        predictor = ["dynast", "dynast-variance-filter", "ridge", "svr-rbf", "stacked", "gbt"]
+        predictor = ["dynast", "dynast-variance-filter", "dynast-warm-c", "ridge", "svr-rbf", "stacked", "gbt"]
         """)
         let predictors = configs.compactMap { ($0.optimizer as? LINAS)?.predictor }
         #expect(predictors == LINAS.predictorNames.compactMap(LINAS.predictor(named:)))
-        #expect(predictors.map(\.kind) == [.dynast, .dynast, .ridge, .svrRBF, .stacked, .gbt])
+        #expect(predictors.map(\.kind) == [.dynast, .dynast, .dynast, .ridge, .svrRBF, .stacked, .gbt])
         // "gbt" is XGBRegressor(eta=0.1) as LINAS fitted it before the catalogue, not the catalogue gbt's eta 0.3.
-        let gbt = try #require(try predictors[5].makeRegressor() as? GradientBoostedTrees)
+        let gbt = try #require(try predictors[6].makeRegressor() as? GradientBoostedTrees)
         #expect(gbt.parameters == .nasEAFA(xgboostMajorVersion: 3))
         // No predictor key: DyNAS-T's predictor.
         let plain = try Self.algorithms("[[algorithm]]\nname = \"linas\"\ntype = \"linas\"")

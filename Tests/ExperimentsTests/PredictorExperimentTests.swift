@@ -39,12 +39,18 @@ import Testing
         #expect(defaults.sizes == Array(stride(from: 100, through: 1000, by: 100)))
         #expect(defaults.testSize == 500 && defaults.trials == 100)
         #expect(defaults.models[0].input == .graph)
+        // dynast's named inexact variant, in a [[model]] table.
+        let warm = try PredictorExperimentSpec.parse(Self.spec(extra: "") + "\n[[model]]\nname = \"dynast-warm-c\"\ntype = \"dynast\"\nwarm_start_c = true\n",
+                                                     file: "w.toml")
+        #expect(warm.models.last?.parameters.warmStartC == true)
+        #expect((try warm.models.last?.makeRegressor() as? DynastPredictor)?.configuration.warmStartsAcrossC == true)
     }
 
     @Test("Bad specs fail with the line", arguments: [
         ("typo = 3", "p.toml:17: [[model]]: unknown key 'typo'"),
         ("C = 3.0", "model 'mlp' takes no 'C'"),
         ("epochs2 = 1", "unknown key 'epochs2'"),
+        ("warm_start_c = true", "model 'mlp' takes no 'warm-start-c'"),
     ])
     func badModelKeys(extra: String, message: String) {
         #expect { try PredictorExperimentSpec.parse(Self.spec(extra: extra), file: "p.toml") } throws: { error in

@@ -58,12 +58,16 @@ import Testing
 /// LINAS's `predictor = "…"` names, each an entry of the one predictor catalogue.
 @Suite struct LINASPredictorNameTests {
     @Test func everyNameResolvesToItsCatalogueEntry() throws {
-        #expect(LINAS.predictorNames == ["dynast", "dynast-variance-filter", "ridge", "svr-rbf", "stacked", "gbt"])
+        #expect(LINAS.predictorNames == ["dynast", "dynast-variance-filter", "dynast-warm-c", "ridge", "svr-rbf", "stacked", "gbt"])
         #expect(LINAS.predictor(named: "dynast") == PredictorModel(.dynast))
         let filtering = try #require(LINAS.predictor(named: "dynast-variance-filter"))
         #expect(filtering.kind == .dynast && filtering.parameters.dropConstantColumns == true)
         #expect((try filtering.makeRegressor() as? DynastPredictor)?.configuration.dropsConstantColumns == true)
         #expect((try PredictorModel(.dynast).makeRegressor() as? DynastPredictor)?.configuration.dropsConstantColumns == false)
+        let warm = try #require(LINAS.predictor(named: "dynast-warm-c"))
+        #expect(warm.kind == .dynast && warm.name == "dynast-warm-c" && warm.parameters.warmStartC == true)
+        #expect((try warm.makeRegressor() as? DynastPredictor)?.configuration.warmStartsAcrossC == true)
+        #expect((try PredictorModel(.dynast).makeRegressor() as? DynastPredictor)?.configuration.warmStartsAcrossC == false)
         #expect(LINAS.predictor(named: "ridge") == PredictorModel(.ridge))
         #expect(LINAS.predictor(named: "svr-rbf") == PredictorModel(.svrRBF))
         #expect(LINAS.predictor(named: "svr") == PredictorModel(.svrRBF))

@@ -122,6 +122,7 @@ public struct PredictorExperimentResult: Sendable {
         if let v = p.readout { parts.append("readout=\(v.rawValue)") }
         if let v = p.seed { parts.append("seed=\(v)") }
         if let v = p.dropConstantColumns { parts.append("drop_constant_columns=\(v)") }
+        if let v = p.warmStartC { parts.append("warm_start_c=\(v)") }
         return parts.isEmpty ? "defaults" : parts.joined(separator: ", ")
     }
 

@@ -180,6 +180,7 @@ public struct PredictorExperimentSpec: Sendable, Equatable {
         p.tol = try fields.double("tol")
         p.maxIter = try fields.int("max_iter")
         p.dropConstantColumns = try fields.bool("drop_constant_columns")
+        p.warmStartC = try fields.bool("warm_start_c")
         if let loss = try fields.string("loss", options: LinearSVR.Loss.allCases.map(\.rawValue)) {
             p.loss = LinearSVR.Loss(rawValue: loss)
         }

@@ -49,12 +49,22 @@ extension PredictorModel {
         public var loss: LinearSVR.Loss?
         /// dynast: drop zero-variance columns first (a variant; DyNAS-T 1.6.0 fits all).
         public var dropConstantColumns: Bool?
+        /// dynast: each fold's SVR solves warm-started from the last C's (an inexact variant;
+        /// DyNAS-T 1.6.0 fits each C from scratch).
+        public var warmStartC: Bool?
         public init() {}
 
         /// dynast's named variant: zero-variance columns dropped before fitting.
         public static var droppingConstantColumns: Parameters {
             var p = Parameters()
             p.dropConstantColumns = true
+            return p
+        }
+
+        /// dynast's named inexact variant: the C grid warm-started (`warmStartsAcrossC`).
+        public static var warmStartingC: Parameters {
+            var p = Parameters()
+            p.warmStartC = true
             return p
         }
     }
@@ -91,7 +101,7 @@ extension PredictorModel {
         .gbt: ["n-estimators", "max-depth", "learning-rate", "alpha", "gamma", "base-score", "min-child-weight", "reg-lambda", "subsample"],
         .mlp: ["hidden", "learning-rate", "epochs", "batch-size", "alpha", "seed"],
         .gcn: ["hidden", "head", "learning-rate", "epochs", "batch-size", "max-nodes", "layer", "readout", "seed"],
-        .dynast: ["folds", "drop-constant-columns"],
+        .dynast: ["folds", "drop-constant-columns", "warm-start-c"],
     ]
 
     /// The names of the parameters that are set.
@@ -105,7 +115,7 @@ extension PredictorModel {
             ("epochs", p.epochs != nil), ("batch-size", p.batchSize != nil), ("folds", p.folds != nil),
             ("max-nodes", p.maxNodes != nil), ("layer", p.layer != nil), ("readout", p.readout != nil), ("seed", p.seed != nil),
             ("tol", p.tol != nil), ("max-iter", p.maxIter != nil), ("loss", p.loss != nil),
-            ("drop-constant-columns", p.dropConstantColumns != nil),
+            ("drop-constant-columns", p.dropConstantColumns != nil), ("warm-start-c", p.warmStartC != nil),
         ]
         return pairs.filter(\.1).map(\.0)
     }

@@ -50,6 +50,7 @@ extension PredictorModel {
             var configuration = DynastPredictor.Configuration()
             if let folds = p.folds { configuration.folds = folds }
             if let drop = p.dropConstantColumns { configuration.dropsConstantColumns = drop }
+            if let warm = p.warmStartC { configuration.warmStartsAcrossC = warm }
             return DynastPredictor(configuration: configuration)
         }
     }

@@ -14,6 +14,8 @@ public struct SVRSolution: Sendable {
     /// touches the box's upper side, so a solve with C′ takes exactly the same steps and
     /// returns this same solution (DyNAS-T's C grid reuses it).
     public let largestBoxComparison: Double
+    /// The 2n dual variables (α then α*), for a warm start at another C.
+    public let dualVariables: [Double]
 }
 
 /// Sequential minimal optimisation for the ε-SVR dual, step for step as libsvm.
@@ -40,12 +42,20 @@ public enum SMOSolver {
     /// Solves the ε-SVR dual on a precomputed kernel matrix.
     /// - Parameters:
     ///   - maxIterations: `nil` = unlimited (scikit-learn's `max_iter=-1`).
+    ///   - start: 2n dual variables to start from (`SVRSolution.dualVariables` of a solve
+    ///     on the same data with a C no larger than `c`), as libsvm's `Solver::Solve`
+    ///     starts from a given α; `nil` starts from α = 0, as scikit-learn always does.
+    ///     A warm start ends at another point within the tolerance than a cold one does,
+    ///     so it is only for the named inexact variant (`DynastPredictor`'s
+    ///     `warmStartsAcrossC`).
     public static func solveEpsilonSVR(kernel: KernelMatrix, targets: [Double], c: Double, epsilon: Double,
                                        tolerance: Double = 1e-3, shrinking: Bool = true,
-                                       maxIterations: Int? = nil) -> SVRSolution {
+                                       maxIterations: Int? = nil, start: [Double]? = nil) -> SVRSolution {
         precondition(kernel.count == targets.count, "kernel matrix and targets differ in size")
+        precondition(start == nil || start?.count == 2 * targets.count, "a warm start needs 2n dual variables")
         let state = SMOState(kernel: kernel, targets: targets, c: c, epsilon: epsilon,
                              tolerance: tolerance, shrinking: shrinking)
+        if let start { state.start(from: start) }
         return state.solve(maxIterations: maxIterations)
     }
 }
@@ -157,6 +167,26 @@ private final class SMOState {
         quadDiagonal.deallocate(); sign.deallocate(); status.deallocate()
         upBias.deallocate(); lowBias.deallocate(); kernelIndex.deallocate(); original.deallocate()
         kernelColumns.deallocate()
+    }
+
+    /// libsvm's `Solver::Solve` with a given α: statuses from α, then G = p + Qα and
+    /// Ḡ = Σ over upper-bound variables of C·Qᵢ, adding variable by variable in index order.
+    /// Values outside [0, C] are clipped into it.
+    func start(from dual: [Double]) {
+        for t in 0..<l {
+            alpha[t] = min(max(dual[t], 0), c)
+            largestBoxComparison = max(largestBoxComparison, alpha[t])
+            updateStatus(t)
+        }
+        for t in 0..<l where !isLower(t) {
+            let row = kernelRow(t)
+            let step = alpha[t] * sign[t]
+            for k in 0..<l { signedGradient[k] += step * Double(row[k]) }
+            if isUpper(t) {
+                let barStep = c * sign[t]
+                for k in 0..<l { signedGradientBar[k] += barStep * Double(row[k]) }
+            }
+        }
     }
 
     @inline(__always) func isUpper(_ t: Int) -> Bool { status[t] == Self.upper }
@@ -342,7 +372,7 @@ private final class SMOState {
         for t in 0..<l { alphaOriginal[original[t]] = alpha[t] }
         let beta = (0..<n).map { alphaOriginal[$0] - alphaOriginal[$0 + n] }
         return SVRSolution(coefficients: beta, rho: rho, iterations: iterations, reachedIterationLimit: hitLimit,
-                           largestBoxComparison: largestBoxComparison)
+                           largestBoxComparison: largestBoxComparison, dualVariables: alphaOriginal)
     }
 
     /// The analytic two-variable update with libsvm's clipping order, then the gradient

@@ -30,7 +30,9 @@ import Foundation
 /// fold and every C (a fold's matrix is a gather), folds × C run in parallel, and a solve
 /// whose path never reached a smaller C's box serves that C too
 /// (`SVRSolution.largestBoxComparison`). Each SVR score is still libsvm's own path's, so
-/// the scores match scikit-learn's bit for bit.
+/// the scores match scikit-learn's bit for bit. The named inexact variant
+/// `warmStartsAcrossC` starts each fold's solve from the last C's solution instead
+/// (faster, not scikit-learn's scores).
 /// - Complexity: O(n²·d + F·(min(n,d)³ + A·n·d)) for ridge plus the C × F SMO solves.
 public struct DynastPredictor: Regressor {
     /// The grids and CV layout; the defaults are DyNAS-T 1.6.0's.
@@ -47,10 +49,17 @@ public struct DynastPredictor: Regressor {
         /// Off: DyNAS-T 1.6.0, which fits all columns. It only matters when a training set
         /// has constant columns (small samples, one-hot encodings).
         public var dropsConstantColumns: Bool
+        /// Inexact variant: each fold's SVR solves run from the smallest C up, each starting
+        /// from the last one's dual variables instead of from zero (a solve that never
+        /// reached its box stands for every larger C). Off: scikit-learn's
+        /// independent fits, libsvm's path bit for bit. On, every solve still stops within
+        /// the tolerance, at another point than a cold start's, so scores, and now and then
+        /// the C chosen, differ; the refit on all data is the same cold fit either way.
+        public var warmStartsAcrossC: Bool
 
         public init(alphas: [Double] = Configuration.dynastAlphas, costs: [Double] = Configuration.dynastCosts,
                     folds: Int = 5, svrMaxIterations: Int? = 1_000_000, svrTolerance: Double = 1e-3,
-                    parallel: Bool = true, dropsConstantColumns: Bool = false) {
+                    parallel: Bool = true, dropsConstantColumns: Bool = false, warmStartsAcrossC: Bool = false) {
             self.alphas = alphas
             self.costs = costs
             self.folds = folds
@@ -58,6 +67,7 @@ public struct DynastPredictor: Regressor {
             self.svrTolerance = svrTolerance
             self.parallel = parallel
             self.dropsConstantColumns = dropsConstantColumns
+            self.warmStartsAcrossC = warmStartsAcrossC
         }
 
         /// `np.arange(0.1, 10.1, 0.1)`: numpy fills start + i·step, so 0.30000000000000004 etc.
@@ -229,6 +239,43 @@ public struct DynastPredictor: Regressor {
         let predictionKernel = PredictionKernelTable(x, kernel: kernel)
         let table = ScoreTable(count: folds.count * costs.count)
         let tolerance = configuration.svrTolerance, maxIterations = configuration.svrMaxIterations
+        let foldTargets = folds.map { fold in fold.train.map { y[$0] } }
+        let foldTruth = folds.map { fold in fold.test.map { y[$0] } }
+        @Sendable func score(_ solution: SVRSolution, fold f: Int) -> Double {
+            let fold = folds[f]
+            let predictions = fold.test.map { v -> Double in
+                var sum = 0.0
+                for (k, i) in fold.train.enumerated() where solution.coefficients[k] != 0 {
+                    sum += solution.coefficients[k] * predictionKernel.values[v * n + i]
+                }
+                return sum - solution.rho
+            }
+            return -RegressionMetrics.meanAbsolutePercentageError(actual: foldTruth[f], predicted: predictions)
+        }
+        @Sendable func solve(fold f: Int, c: Double, from start: [Double]? = nil) -> SVRSolution {
+            SMOSolver.solveEpsilonSVR(kernel: foldKernels[f], targets: foldTargets[f], c: c, epsilon: 0,
+                                      tolerance: tolerance, shrinking: true, maxIterations: maxIterations, start: start)
+        }
+        if configuration.warmStartsAcrossC {
+            // The inexact variant: one chain of solves per fold, C ascending.
+            let ascending = costs.indices.sorted { costs[$0] < costs[$1] }
+            forEach(folds.count) { f in
+                var previous: (solution: SVRSolution, c: Double, score: Double)?
+                for c in ascending {
+                    // A solve that never reached its box already meets the stopping rule at
+                    // any larger C (no variable sits on the box), so its score stands for it.
+                    if let last = previous, last.solution.largestBoxComparison < last.c {
+                        table.set(f * costs.count + c, last.score)
+                        continue
+                    }
+                    let solution = solve(fold: f, c: costs[c], from: previous?.solution.dualVariables)
+                    let value = score(solution, fold: f)
+                    table.set(f * costs.count + c, value)
+                    previous = (solution, costs[c], value)
+                }
+            }
+            return table.values
+        }
         // A solve with a larger C whose path stayed below this C is this C's solve, bit for
         // bit (`SVRSolution.largestBoxComparison`), so its score is reused. Tasks go from
         // the largest C down, so the big solves finish first; whichever thread records a
@@ -237,25 +284,14 @@ public struct DynastPredictor: Regressor {
         let order = costs.indices.sorted { costs[$0] > costs[$1] }
         forEach(folds.count * costs.count) { task in
             let f = task % folds.count, c = order[task / folds.count]
-            let fold = folds[f]
             if let score = solved[f].reusableScore(for: costs[c]) {
                 table.set(f * costs.count + c, score)
                 return
             }
-            let solution = SMOSolver.solveEpsilonSVR(kernel: foldKernels[f], targets: fold.train.map { y[$0] },
-                                                     c: costs[c], epsilon: 0, tolerance: tolerance,
-                                                     shrinking: true, maxIterations: maxIterations)
-            let predictions = fold.test.map { v -> Double in
-                var sum = 0.0
-                for (k, i) in fold.train.enumerated() where solution.coefficients[k] != 0 {
-                    sum += solution.coefficients[k] * predictionKernel.values[v * n + i]
-                }
-                return sum - solution.rho
-            }
-            let mape = RegressionMetrics.meanAbsolutePercentageError(actual: fold.test.map { y[$0] },
-                                                                     predicted: predictions)
-            solved[f].record(c: costs[c], below: solution.largestBoxComparison, score: -mape)
-            table.set(f * costs.count + c, -mape)
+            let solution = solve(fold: f, c: costs[c])
+            let value = score(solution, fold: f)
+            solved[f].record(c: costs[c], below: solution.largestBoxComparison, score: value)
+            table.set(f * costs.count + c, value)
         }
         return table.values
     }

@@ -52,6 +52,7 @@ struct PredictorsCommand: ParsableCommand {
         @Option(help: "linear-svr: epsilon_insensitive (default) or squared_epsilon_insensitive.") var loss: String?
         @Option(help: "mlp/gcn/linear-svr: random seed (default 0).") var seed: UInt64?
         @Flag(name: .customLong("drop-constant-columns"), help: "dynast: drop zero-variance columns first (a variant; DyNAS-T 1.6.0 fits all).") var dropConstantColumns = false
+        @Flag(name: .customLong("warm-start-c"), help: "dynast: solve each fold's C grid from the smallest C up, each SVR warm-started from the last (an inexact variant; DyNAS-T 1.6.0 fits each C from scratch).") var warmStartC = false
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
@@ -80,6 +81,7 @@ struct PredictorsCommand: ParsableCommand {
             p.epochs = epochs; p.batchSize = batchSize; p.folds = folds; p.maxNodes = maxNodes; p.seed = seed
             p.tol = tol; p.maxIter = maxIter
             if dropConstantColumns { p.dropConstantColumns = true }
+            if warmStartC { p.warmStartC = true }
             if let loss {
                 guard let kind = LinearSVR.Loss(rawValue: loss) else {
                     throw InputError("--loss: '\(loss)' is not one of \(LinearSVR.Loss.allCases.map(\.rawValue).joined(separator: ", "))")
