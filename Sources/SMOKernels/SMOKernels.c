@@ -154,6 +154,127 @@ BODY int64_t select_j_body(const double *h, const double *lowBias, const double 
     return j;
 }
 
+// The paired solver's passes (PairedSMOSolver.swift: ε = 0, where both variables of a
+// sample share one gradient). Its slots are not in libsvm's order, so each slot carries
+// the libsvm position that stands for it, and ties go to the larger position: the same
+// variable libsvm's sequential `>=` / `<=` scans settle on. That order, (value, position),
+// is total, so the scans keep two independent sets of lanes (16 slots a step) and merge
+// them at the end: one set would wait on its own compare-and-blend chain every step. The
+// last slots take one masked step, not a scalar loop: active sets here are short.
+enum { sets = 2 };
+
+BODY void paired_maxima_add(lane_maxima *m, lanes_i position, lanes_d u, lanes_d w) {
+    lanes_i better = (u > m->up) | ((u == m->up) & (position > m->at));
+    m->up = blend_d(better, u, m->up);
+    m->at = blend_i(better, position, m->at);
+    m->low = blend_d(w > m->low, w, m->low);
+}
+
+/// All ones in the lanes of slots t, t + 1, … below `count`. The last, partial step reads
+/// whole lanes: the solver pads every per-slot array (and the kernel) to a multiple of eight.
+BODY lanes_i tail_mask(int64_t t, int64_t count) { return (first_indices() + t) < count; }
+BODY lanes_d minus_infinity(void) { return (lanes_d)(-__builtin_inf()); }
+
+/// The sets merged into the first, lane by lane, in the same (value, position) order.
+BODY smo_maxima paired_maxima_finish(lane_maxima *m) {
+    for (int k = 1; k < sets; k++) paired_maxima_add(&m[0], m[k].at, m[k].up, m[k].low);
+    return maxima_finish(&m[0]);
+}
+
+BODY lanes_i load_i(const int64_t *p) { lanes_i v; memcpy(&v, p, sizeof v); return v; }
+
+BODY smo_maxima paired_compute_maxima_body(const double *h, const double *upBias, const double *lowBias,
+                                           const int64_t *upPosition, int64_t count) {
+    lane_maxima m[sets];
+    for (int k = 0; k < sets; k++) m[k] = maxima_start();
+    int64_t t = 0;
+    for (; t + sets * width <= count; t += sets * width) {
+        for (int k = 0; k < sets; k++) {
+            int64_t at = t + k * width;
+            lanes_d g = load_d(h + at);
+            paired_maxima_add(&m[k], load_i(upPosition + at), -g + load_d(upBias + at), g + load_d(lowBias + at));
+        }
+    }
+    for (; t < count; t += width) {
+        lanes_i in = tail_mask(t, count);
+        lanes_d g = load_d(h + t);
+        paired_maxima_add(&m[0], blend_i(in, load_i(upPosition + t), (lanes_i)(-1)),
+                          blend_d(in, -g + load_d(upBias + t), minus_infinity()),
+                          blend_d(in, g + load_d(lowBias + t), minus_infinity()));
+    }
+    return paired_maxima_finish(m);
+}
+
+BODY smo_maxima paired_update_gradient_body(double *h, const float *rowI, const float *rowJ, double stepI,
+                                            double stepJ, const double *upBias, const double *lowBias,
+                                            const int64_t *upPosition, int64_t count) {
+    lane_maxima m[sets];
+    for (int k = 0; k < sets; k++) m[k] = maxima_start();
+    lanes_d si = (lanes_d)stepI, sj = (lanes_d)stepJ;
+    int64_t t = 0;
+    for (; t + sets * width <= count; t += sets * width) {
+        for (int k = 0; k < sets; k++) {
+            int64_t at = t + k * width;
+            lanes_d g = load_d(h + at) + (load_f(rowI + at) * si + load_f(rowJ + at) * sj);
+            store_d(h + at, g);
+            paired_maxima_add(&m[k], load_i(upPosition + at), -g + load_d(upBias + at), g + load_d(lowBias + at));
+        }
+    }
+    for (; t < count; t += width) {
+        // Slots from `count` on keep their values: inactive ones are stale until reconstructed.
+        lanes_i in = tail_mask(t, count);
+        lanes_d old = load_d(h + t);
+        lanes_d g = blend_d(in, old + (load_f(rowI + t) * si + load_f(rowJ + t) * sj), old);
+        store_d(h + t, g);
+        paired_maxima_add(&m[0], blend_i(in, load_i(upPosition + t), (lanes_i)(-1)),
+                          blend_d(in, -g + load_d(upBias + t), minus_infinity()),
+                          blend_d(in, g + load_d(lowBias + t), minus_infinity()));
+    }
+    return paired_maxima_finish(m);
+}
+
+BODY void paired_minima_add(lane_minima *m, lanes_i candidate, lanes_i position, lanes_d objective) {
+    lanes_i better = candidate & ((objective < m->objective) | ((objective == m->objective) & (position > m->at)));
+    m->objective = blend_d(better, objective, m->objective);
+    m->at = blend_i(better, position, m->at);
+}
+
+BODY int64_t paired_select_j_body(const double *h, const double *lowBias, const double *quadDiagonal,
+                                  const float *rowI, const int64_t *lowPosition, double gMax, double qdI,
+                                  double tau, int64_t count) {
+    lane_minima m[sets];
+    for (int k = 0; k < sets; k++) m[k] = (lane_minima){ (lanes_d)__builtin_inf(), (lanes_i)(-1) };
+    lanes_d gMaxLanes = (lanes_d)gMax, qdILanes = (lanes_d)qdI, tauLanes = (lanes_d)tau;
+    int64_t t = 0;
+    for (; t + sets * width <= count; t += sets * width) {
+        for (int k = 0; k < sets; k++) {
+            int64_t at = t + k * width;
+            lanes_d gradDiff = gMaxLanes + (load_d(h + at) + load_d(lowBias + at));
+            lanes_d quad = qdILanes + load_d(quadDiagonal + at) - 2.0 * load_f(rowI + at);
+            lanes_d denominator = blend_d(quad > 0, quad, tauLanes);
+            lanes_d objective = -(gradDiff * gradDiff) / denominator;
+            paired_minima_add(&m[k], gradDiff > 0, load_i(lowPosition + at), objective);
+        }
+    }
+    for (; t < count; t += width) {
+        lanes_d gradDiff = gMaxLanes + (load_d(h + t) + load_d(lowBias + t));
+        lanes_d quad = qdILanes + load_d(quadDiagonal + t) - 2.0 * load_f(rowI + t);
+        lanes_d denominator = blend_d(quad > 0, quad, tauLanes);
+        lanes_d objective = -(gradDiff * gradDiff) / denominator;
+        paired_minima_add(&m[0], tail_mask(t, count) & (gradDiff > 0), load_i(lowPosition + t), objective);
+    }
+    for (int k = 1; k < sets; k++) paired_minima_add(&m[0], m[k].at >= 0, m[k].at, m[k].objective);
+    double least = m[0].objective[0];
+    for (int k = 1; k < width; k++) {
+        if (m[0].objective[k] < least) least = m[0].objective[k];
+    }
+    int64_t j = -1;
+    for (int k = 0; k < width; k++) {
+        if (m[0].objective[k] == least && m[0].at[k] > j) j = m[0].at[k];
+    }
+    return j;
+}
+
 // One entry point per target for each body.
 #define VARIANTS(suffix, attributes)                                                                            \
     attributes static smo_maxima compute_maxima_##suffix(const double *h, const double *u, const double *w,   \
@@ -168,6 +289,22 @@ BODY int64_t select_j_body(const double *h, const double *lowBias, const double 
     attributes static int64_t select_j_##suffix(const double *h, const double *w, const double *qd,           \
                                                 const float *ri, double g, double q, double tau, int64_t n) { \
         return select_j_body(h, w, qd, ri, g, q, tau, n);                                                     \
+    }                                                                                                         \
+    attributes static smo_maxima paired_compute_maxima_##suffix(const double *h, const double *u,             \
+                                                                const double *w, const int64_t *p,           \
+                                                                int64_t n) {                                 \
+        return paired_compute_maxima_body(h, u, w, p, n);                                                     \
+    }                                                                                                         \
+    attributes static smo_maxima paired_update_gradient_##suffix(double *h, const float *ri, const float *rj, \
+                                                                 double si, double sj, const double *u,      \
+                                                                 const double *w, const int64_t *p,          \
+                                                                 int64_t n) {                                \
+        return paired_update_gradient_body(h, ri, rj, si, sj, u, w, p, n);                                    \
+    }                                                                                                         \
+    attributes static int64_t paired_select_j_##suffix(const double *h, const double *w, const double *qd,    \
+                                                       const float *ri, const int64_t *p, double g, double q, \
+                                                       double tau, int64_t n) {                              \
+        return paired_select_j_body(h, w, qd, ri, p, g, q, tau, n);                                           \
     }
 
 VARIANTS(baseline, )
@@ -242,5 +379,39 @@ int64_t smo_select_j(const double *h, const double *lowBias, const double *quadD
     case 1: return select_j_avx2(h, lowBias, quadDiagonal, rowI, gMax, qdI, tau, count);
 #endif
     default: return select_j_baseline(h, lowBias, quadDiagonal, rowI, gMax, qdI, tau, count);
+    }
+}
+
+smo_maxima smo_paired_compute_maxima(const double *h, const double *upBias, const double *lowBias,
+                                     const int64_t *upPosition, int64_t count) {
+    switch (smo_variant()) {
+#if defined(__x86_64__)
+    case 2: return paired_compute_maxima_avx512(h, upBias, lowBias, upPosition, count);
+    case 1: return paired_compute_maxima_avx2(h, upBias, lowBias, upPosition, count);
+#endif
+    default: return paired_compute_maxima_baseline(h, upBias, lowBias, upPosition, count);
+    }
+}
+
+smo_maxima smo_paired_update_gradient(double *h, const float *rowI, const float *rowJ, double stepI, double stepJ,
+                                      const double *upBias, const double *lowBias, const int64_t *upPosition,
+                                      int64_t count) {
+    switch (smo_variant()) {
+#if defined(__x86_64__)
+    case 2: return paired_update_gradient_avx512(h, rowI, rowJ, stepI, stepJ, upBias, lowBias, upPosition, count);
+    case 1: return paired_update_gradient_avx2(h, rowI, rowJ, stepI, stepJ, upBias, lowBias, upPosition, count);
+#endif
+    default: return paired_update_gradient_baseline(h, rowI, rowJ, stepI, stepJ, upBias, lowBias, upPosition, count);
+    }
+}
+
+int64_t smo_paired_select_j(const double *h, const double *lowBias, const double *quadDiagonal, const float *rowI,
+                            const int64_t *lowPosition, double gMax, double qdI, double tau, int64_t count) {
+    switch (smo_variant()) {
+#if defined(__x86_64__)
+    case 2: return paired_select_j_avx512(h, lowBias, quadDiagonal, rowI, lowPosition, gMax, qdI, tau, count);
+    case 1: return paired_select_j_avx2(h, lowBias, quadDiagonal, rowI, lowPosition, gMax, qdI, tau, count);
+#endif
+    default: return paired_select_j_baseline(h, lowBias, quadDiagonal, rowI, lowPosition, gMax, qdI, tau, count);
     }
 }

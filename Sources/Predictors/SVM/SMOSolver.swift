@@ -34,7 +34,9 @@ public struct SVRSolution: Sendable {
 /// this port keeps its quirks on purpose: Q entries rounded to Float and widened back,
 /// ties in working-set selection going to the last index (`>=` / `<=`), the shrinking
 /// schedule (every min(2n, 1000) iterations, one unshrink at 10·tol), and every swap of
-/// the active-set permutation carrying all per-variable state.
+/// the active-set permutation carrying all per-variable state. At ε = 0 (the DyNAS-T
+/// grid's every solve) the same path is computed on n sample pairs
+/// (`PairedSMOState`), whose two variables share one gradient: half the work per step.
 /// - Complexity: O(n) per iteration (two kernel rows, one gradient update, one scan);
 ///   iterations grow roughly with n·C. Memory: the kernel matrix with each column twice
 ///   (n × 2n Floats), and O(n).
@@ -53,6 +55,22 @@ public enum SMOSolver {
                                        maxIterations: Int? = nil, start: [Double]? = nil) -> SVRSolution {
         precondition(kernel.count == targets.count, "kernel matrix and targets differ in size")
         precondition(start == nil || start?.count == 2 * targets.count, "a warm start needs 2n dual variables")
+        // ε = 0 (DyNAS-T's grid): the same path on n pairs, half the work.
+        if epsilon == 0 {
+            let state = PairedSMOState(kernel: kernel, targets: targets, c: c, tolerance: tolerance, shrinking: shrinking)
+            if let start { state.start(from: start) }
+            return state.solve(maxIterations: maxIterations)
+        }
+        return solveOnVariables(kernel: kernel, targets: targets, c: c, epsilon: epsilon, tolerance: tolerance,
+                                shrinking: shrinking, maxIterations: maxIterations, start: start)
+    }
+
+    /// The solve on libsvm's 2n variables, for any ε and start. `solveEpsilonSVR` leaves it
+    /// for ε = 0, where `PairedSMOState` gives the same bits; tests hold the two equal
+    /// through this entry point.
+    static func solveOnVariables(kernel: KernelMatrix, targets: [Double], c: Double, epsilon: Double,
+                                 tolerance: Double, shrinking: Bool, maxIterations: Int?,
+                                 start: [Double]?) -> SVRSolution {
         let state = SMOState(kernel: kernel, targets: targets, c: c, epsilon: epsilon,
                              tolerance: tolerance, shrinking: shrinking)
         if let start { state.start(from: start) }

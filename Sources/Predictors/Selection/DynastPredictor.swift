@@ -27,9 +27,10 @@ import Foundation
 ///
 /// It is built to be fast without changing the answer: one eigen-decomposition per fold
 /// serves the whole α grid (`RidgePath`), one kernel matrix over all samples serves every
-/// fold and every C (a fold's matrix is a gather), folds × C run in parallel, and a solve
-/// whose path never reached a smaller C's box serves that C too
-/// (`SVRSolution.largestBoxComparison`). Each SVR score is still libsvm's own path's, so
+/// fold and every C (a fold's matrix is a gather), each solve (ε = 0) runs on n sample
+/// pairs instead of libsvm's 2n variables (`PairedSMOState`, the same path), folds × C
+/// run in parallel, and a solve whose path never reached a smaller C's box serves that C
+/// too (`SVRSolution.largestBoxComparison`). Each SVR score is still libsvm's own path's, so
 /// the scores match scikit-learn's bit for bit. The named inexact variant
 /// `warmStartsAcrossC` starts each fold's solve from the last C's solution instead
 /// (faster, not scikit-learn's scores).

@@ -30,6 +30,21 @@ smo_maxima smo_update_gradient(double *h, const float *rowI, const float *rowJ, 
 int64_t smo_select_j(const double *h, const double *lowBias, const double *quadDiagonal, const float *rowI,
                      double gMax, double qdI, double tau, int64_t count);
 
+// The same three passes for the paired solver (ε = 0: both variables of a sample share
+// one gradient, so a slot stands for a pair). Slots are not in libsvm's order: each carries
+// the libsvm position of its candidate (`upPosition`: the last of its variables in I_up,
+// `lowPosition`: in I_low), ties go to the larger position, and the results are positions.
+
+smo_maxima smo_paired_compute_maxima(const double *h, const double *upBias, const double *lowBias,
+                                     const int64_t *upPosition, int64_t count);
+
+smo_maxima smo_paired_update_gradient(double *h, const float *rowI, const float *rowJ, double stepI, double stepJ,
+                                      const double *upBias, const double *lowBias, const int64_t *upPosition,
+                                      int64_t count);
+
+int64_t smo_paired_select_j(const double *h, const double *lowBias, const double *quadDiagonal, const float *rowI,
+                            const int64_t *lowPosition, double gMax, double qdI, double tau, int64_t count);
+
 /// Which variant runs: 0 the baseline, 1 AVX2, 2 AVX-512 (the widest the processor has,
 /// unless `smo_force_variant` chose one).
 int smo_variant(void);
