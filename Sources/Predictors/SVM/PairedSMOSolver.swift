@@ -355,54 +355,18 @@ final class PairedSMOState {
     /// pair.
     func takeStep(_ i: Int, _ j: Int) {
         let oldI = alpha[i], oldJ = alpha[j]
-        var ai = oldI, aj = oldJ
         let ci = c, cj = c
         let signI = sign(i), signJ = sign(j)
-        let gradientI = signI * signedGradient(i), gradientJ = signJ * signedGradient(j)
         let rowI = kernelRow(i), rowJ = kernelRow(j)
         let slotI = slot(i), slotJ = slot(j)
-        let qIJ = Double(rowI[slotJ]) * (signI * signJ)
-        if signI != signJ {
-            var quad = quadDiagonal[slotI] + quadDiagonal[slotJ] + 2 * qIJ
-            if quad <= 0 { quad = Self.tau }
-            let delta = (-gradientI - gradientJ) / quad
-            let diff = ai - aj
-            ai += delta
-            aj += delta
-            if diff > 0 {
-                if aj < 0 { aj = 0; ai = diff }
-            } else {
-                if ai < 0 { ai = 0; aj = -diff }
-            }
-            largestBoxComparison = max(largestBoxComparison, ai, aj)
-            if diff > ci - cj {
-                if ai > ci { ai = ci; aj = ci - diff }
-            } else {
-                if aj > cj { aj = cj; ai = cj + diff }
-            }
-        } else {
-            var quad = quadDiagonal[slotI] + quadDiagonal[slotJ] - 2 * qIJ
-            if quad <= 0 { quad = Self.tau }
-            let delta = (gradientI - gradientJ) / quad
-            let sum = ai + aj
-            ai -= delta
-            aj += delta
-            largestBoxComparison = max(largestBoxComparison, sum, ai, aj)
-            if sum > ci {
-                if ai > ci { ai = ci; aj = sum - ci }
-            } else {
-                if aj < 0 { aj = 0; ai = sum }
-            }
-            largestBoxComparison = max(largestBoxComparison, ai, aj)
-            if sum > cj {
-                if aj > cj { aj = cj; ai = sum - cj }
-            } else {
-                if ai < 0 { ai = 0; aj = sum }
-            }
-        }
+        let (ai, aj) = SMOSolver.twoVariableStep(alphaI: oldI, alphaJ: oldJ,
+                                                 gradientI: signI * signedGradient[slotI],
+                                                 gradientJ: signJ * signedGradient[slotJ],
+                                                 quadI: quadDiagonal[slotI], quadJ: quadDiagonal[slotJ],
+                                                 qIJ: Double(rowI[slotJ]) * (signI * signJ), sameSign: signI == signJ,
+                                                 c: c, largestBoxComparison: &largestBoxComparison)
         alpha[i] = ai
         alpha[j] = aj
-        largestBoxComparison = max(largestBoxComparison, ai, aj)
         let stepI = signI * (ai - oldI), stepJ = signJ * (aj - oldJ)
         let wasUpperI = isUpper(i), wasUpperJ = isUpper(j)
         updateStatus(i)

@@ -76,6 +76,58 @@ public enum SMOSolver {
         if let start { state.start(from: start) }
         return state.solve(maxIterations: maxIterations)
     }
+
+    /// libsvm's analytic update of the working pair (i, j) in `Solver::Solve`, with its
+    /// clipping order, from their α, gradients G, diagonal entries QD and Qᵢⱼ; returns the
+    /// new αᵢ, αⱼ. Both states use it. `largestBoxComparison` grows by every value the
+    /// clipping compares against C (`SVRSolution.largestBoxComparison`).
+    @inline(__always)
+    static func twoVariableStep(alphaI: Double, alphaJ: Double, gradientI: Double, gradientJ: Double,
+                                quadI: Double, quadJ: Double, qIJ: Double, sameSign: Bool, c: Double,
+                                largestBoxComparison: inout Double) -> (Double, Double) {
+        var ai = alphaI, aj = alphaJ
+        let ci = c, cj = c
+        if !sameSign {
+            var quad = quadI + quadJ + 2 * qIJ
+            if quad <= 0 { quad = SMOState.tau }
+            let delta = (-gradientI - gradientJ) / quad
+            let diff = ai - aj
+            ai += delta
+            aj += delta
+            if diff > 0 {
+                if aj < 0 { aj = 0; ai = diff }
+            } else {
+                if ai < 0 { ai = 0; aj = -diff }
+            }
+            largestBoxComparison = max(largestBoxComparison, ai, aj)
+            if diff > ci - cj {
+                if ai > ci { ai = ci; aj = ci - diff }
+            } else {
+                if aj > cj { aj = cj; ai = cj + diff }
+            }
+        } else {
+            var quad = quadI + quadJ - 2 * qIJ
+            if quad <= 0 { quad = SMOState.tau }
+            let delta = (gradientI - gradientJ) / quad
+            let sum = ai + aj
+            ai -= delta
+            aj += delta
+            largestBoxComparison = max(largestBoxComparison, sum, ai, aj)
+            if sum > ci {
+                if ai > ci { ai = ci; aj = sum - ci }
+            } else {
+                if aj < 0 { aj = 0; ai = sum }
+            }
+            largestBoxComparison = max(largestBoxComparison, ai, aj)
+            if sum > cj {
+                if aj > cj { aj = cj; ai = sum - cj }
+            } else {
+                if ai < 0 { ai = 0; aj = sum }
+            }
+        }
+        largestBoxComparison = max(largestBoxComparison, ai, aj)
+        return (ai, aj)
+    }
 }
 
 /// Mutable solver state in manually managed buffers: the inner loops touch a dozen
@@ -397,53 +449,16 @@ private final class SMOState {
     /// and Ḡ bookkeeping, and the next selection's maxima in the same pass.
     func takeStep(_ i: Int, _ j: Int) {
         let oldI = alpha[i], oldJ = alpha[j]
-        var ai = oldI, aj = oldJ
         let ci = c, cj = c
-        let gradientI = gradient(i), gradientJ = gradient(j)
         let rowI = kernelRow(i), rowJ = kernelRow(j)
         // libsvm's Qᵢⱼ.
         let qIJ = Double(rowI[j]) * (sign[i] * sign[j])
-        if sign[i] != sign[j] {
-            var quad = quadDiagonal[i] + quadDiagonal[j] + 2 * qIJ
-            if quad <= 0 { quad = SMOState.tau }
-            let delta = (-gradientI - gradientJ) / quad
-            let diff = ai - aj
-            ai += delta
-            aj += delta
-            if diff > 0 {
-                if aj < 0 { aj = 0; ai = diff }
-            } else {
-                if ai < 0 { ai = 0; aj = -diff }
-            }
-            largestBoxComparison = max(largestBoxComparison, ai, aj)
-            if diff > ci - cj {
-                if ai > ci { ai = ci; aj = ci - diff }
-            } else {
-                if aj > cj { aj = cj; ai = cj + diff }
-            }
-        } else {
-            var quad = quadDiagonal[i] + quadDiagonal[j] - 2 * qIJ
-            if quad <= 0 { quad = SMOState.tau }
-            let delta = (gradientI - gradientJ) / quad
-            let sum = ai + aj
-            ai -= delta
-            aj += delta
-            largestBoxComparison = max(largestBoxComparison, sum, ai, aj)
-            if sum > ci {
-                if ai > ci { ai = ci; aj = sum - ci }
-            } else {
-                if aj < 0 { aj = 0; ai = sum }
-            }
-            largestBoxComparison = max(largestBoxComparison, ai, aj)
-            if sum > cj {
-                if aj > cj { aj = cj; ai = sum - cj }
-            } else {
-                if ai < 0 { ai = 0; aj = sum }
-            }
-        }
+        let (ai, aj) = SMOSolver.twoVariableStep(alphaI: oldI, alphaJ: oldJ, gradientI: gradient(i),
+                                                 gradientJ: gradient(j), quadI: quadDiagonal[i],
+                                                 quadJ: quadDiagonal[j], qIJ: qIJ, sameSign: sign[i] == sign[j],
+                                                 c: c, largestBoxComparison: &largestBoxComparison)
         alpha[i] = ai
         alpha[j] = aj
-        largestBoxComparison = max(largestBoxComparison, ai, aj)
         let stepI = sign[i] * (ai - oldI), stepJ = sign[j] * (aj - oldJ)
         let wasUpperI = isUpper(i), wasUpperJ = isUpper(j)
         // The statuses first: the maxima below are the next selection's, over the new sets.
