@@ -18,7 +18,7 @@ internal import SMOKernels
 /// index arrays, each slot carries the position of its candidate in each scan, and the
 /// scans break ties by position. Every sum that libsvm takes in position order (the
 /// gradient reconstruction, ρ) is taken in that order here too.
-final class PairedSMOState {
+final class PairedSMOState: SMOMainLoop {
     static let lower: UInt8 = 0, upper: UInt8 = 1, free: UInt8 = 2
     static let tau = 1e-12
 
@@ -292,63 +292,18 @@ final class PairedSMOState {
         maxima = nil
     }
 
-    func calculateRho() -> Double {
-        var upperBound = Double.infinity, lowerBound = -Double.infinity
-        var freeCount = 0
-        var freeSum = 0.0
-        for p in 0..<activeSize {
-            let v = variableAt[p]
-            let yG = signedGradient(v)
-            if isUpper(v) {
-                if v >= n { upperBound = min(upperBound, yG) } else { lowerBound = max(lowerBound, yG) }
-            } else if isLower(v) {
-                if v < n { upperBound = min(upperBound, yG) } else { lowerBound = max(lowerBound, yG) }
-            } else {
-                freeCount += 1
-                freeSum += yG
-            }
-        }
-        return freeCount > 0 ? freeSum / Double(freeCount) : (upperBound + lowerBound) / 2
+    func rhoTerm(position p: Int) -> (upper: Bool, lower: Bool, positive: Bool, signedGradient: Double) {
+        let v = variableAt[p]
+        return (isUpper(v), isLower(v), v < n, signedGradient(v))
     }
 
-    func select() -> (Int, Int)? {
-        let m = maxima ?? computeMaxima()
-        maxima = m
-        return selectWorkingSet(m)
-    }
-
-    func solve(maxIterations: Int?) -> SVRSolution {
-        var iterations = 0
-        var counter = min(l, 1000) + 1
-        var hitLimit = false
-        while true {
-            if let limit = maxIterations, iterations >= limit { hitLimit = true; break }
-            counter -= 1
-            if counter == 0 {
-                counter = min(l, 1000)
-                if shrinking { doShrinking() }
-            }
-            var pair = select()
-            if pair == nil {
-                reconstructGradient()
-                activateAll()
-                pair = select()
-                guard pair != nil else { break }
-                counter = 1
-            }
-            guard let (i, j) = pair else { break }
-            iterations += 1
-            takeStep(i, j)
-        }
-        if hitLimit && activeSize < l {
-            reconstructGradient()
-            activateAll()
-        }
+    func solution(iterations: Int, reachedIterationLimit: Bool) -> SVRSolution {
         let rho = calculateRho()
         let dual = Array(UnsafeBufferPointer(start: alpha, count: l))
         let beta = (0..<n).map { dual[$0] - dual[$0 + n] }
-        return SVRSolution(coefficients: beta, rho: rho, iterations: iterations, reachedIterationLimit: hitLimit,
-                           largestBoxComparison: largestBoxComparison, dualVariables: dual)
+        return SVRSolution(coefficients: beta, rho: rho, iterations: iterations,
+                           reachedIterationLimit: reachedIterationLimit, largestBoxComparison: largestBoxComparison,
+                           dualVariables: dual)
     }
 
     /// `SMOState.takeStep` on variables i and j: the same arithmetic, one gradient entry per

@@ -147,7 +147,7 @@ public enum SMOSolver {
 /// Those two passes, and the maxima alone after shrinking, are SMOKernels' C functions:
 /// eight variables at a time, in the widest vector build the processor runs
 /// (`SMOKernelVariant`), every build giving the same bits.
-private final class SMOState {
+private final class SMOState: SMOMainLoop {
     static let lower: UInt8 = 0, upper: UInt8 = 1, free: UInt8 = 2
     static let tau = 1e-12
 
@@ -385,64 +385,23 @@ private final class SMOState {
         maxima = nil
     }
 
-    func calculateRho() -> Double {
-        var upperBound = Double.infinity, lowerBound = -Double.infinity
-        var freeCount = 0
-        var freeSum = 0.0
-        for t in 0..<activeSize {
-            let yG = signedGradient[t]
-            if isUpper(t) {
-                if sign[t] == -1 { upperBound = min(upperBound, yG) } else { lowerBound = max(lowerBound, yG) }
-            } else if isLower(t) {
-                if sign[t] == 1 { upperBound = min(upperBound, yG) } else { lowerBound = max(lowerBound, yG) }
-            } else {
-                freeCount += 1
-                freeSum += yG
-            }
-        }
-        return freeCount > 0 ? freeSum / Double(freeCount) : (upperBound + lowerBound) / 2
+    func rhoTerm(position t: Int) -> (upper: Bool, lower: Bool, positive: Bool, signedGradient: Double) {
+        (isUpper(t), isLower(t), sign[t] == 1, signedGradient[t])
     }
 
-    func select() -> (Int, Int)? {
-        let m = maxima ?? computeMaxima()
-        maxima = m
-        return selectWorkingSet(m)
+    func activateAll() {
+        activeSize = l
+        maxima = nil
     }
 
-    func solve(maxIterations: Int?) -> SVRSolution {
-        var iterations = 0
-        var counter = min(l, 1000) + 1
-        var hitLimit = false
-        while true {
-            if let limit = maxIterations, iterations >= limit { hitLimit = true; break }
-            counter -= 1
-            if counter == 0 {
-                counter = min(l, 1000)
-                if shrinking { doShrinking() }
-            }
-            var pair = select()
-            if pair == nil {
-                reconstructGradient()
-                activeSize = l
-                maxima = nil
-                pair = select()
-                guard pair != nil else { break }
-                counter = 1
-            }
-            guard let (i, j) = pair else { break }
-            iterations += 1
-            takeStep(i, j)
-        }
-        if hitLimit && activeSize < l {
-            reconstructGradient()
-            activeSize = l
-        }
+    func solution(iterations: Int, reachedIterationLimit: Bool) -> SVRSolution {
         let rho = calculateRho()
         var alphaOriginal = [Double](repeating: 0, count: l)
         for t in 0..<l { alphaOriginal[original[t]] = alpha[t] }
         let beta = (0..<n).map { alphaOriginal[$0] - alphaOriginal[$0 + n] }
-        return SVRSolution(coefficients: beta, rho: rho, iterations: iterations, reachedIterationLimit: hitLimit,
-                           largestBoxComparison: largestBoxComparison, dualVariables: alphaOriginal)
+        return SVRSolution(coefficients: beta, rho: rho, iterations: iterations,
+                           reachedIterationLimit: reachedIterationLimit, largestBoxComparison: largestBoxComparison,
+                           dualVariables: alphaOriginal)
     }
 
     /// The analytic two-variable update with libsvm's clipping order, then the gradient
