@@ -20,7 +20,6 @@ internal import SMOKernels
 /// gradient reconstruction, ρ) is taken in that order here too.
 final class PairedSMOState: SMOMainLoop {
     static let lower: UInt8 = 0, upper: UInt8 = 1, free: UInt8 = 2
-    static let tau = 1e-12
 
     let n: Int
     /// libsvm's number of variables, 2n.
@@ -203,7 +202,7 @@ final class PairedSMOState: SMOMainLoop {
         if gMax + gMax2 < tolerance { return nil }
         let i = variableAt[Int(maxima.upIndex)]
         let j = smo_paired_select_j(signedGradient, lowBias, quadDiagonal, kernelRow(i), lowPosition, gMax,
-                                    quadDiagonal[slot(i)], Self.tau, Int64(activeSlots))
+                                    quadDiagonal[slot(i)], SMOSolver.tau, Int64(activeSlots))
         if j == -1 { return nil }
         return (i, variableAt[Int(j)])
     }

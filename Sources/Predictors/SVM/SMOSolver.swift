@@ -81,6 +81,9 @@ public enum SMOSolver {
     /// clipping order, from their α, gradients G, diagonal entries QD and Qᵢⱼ; returns the
     /// new αᵢ, αⱼ. Both states use it. `largestBoxComparison` grows by every value the
     /// clipping compares against C (`SVRSolution.largestBoxComparison`).
+    /// libsvm's `TAU`: the curvature a non-positive one is replaced by.
+    static let tau = 1e-12
+
     @inline(__always)
     static func twoVariableStep(alphaI: Double, alphaJ: Double, gradientI: Double, gradientJ: Double,
                                 quadI: Double, quadJ: Double, qIJ: Double, sameSign: Bool, c: Double,
@@ -89,7 +92,7 @@ public enum SMOSolver {
         let ci = c, cj = c
         if !sameSign {
             var quad = quadI + quadJ + 2 * qIJ
-            if quad <= 0 { quad = SMOState.tau }
+            if quad <= 0 { quad = SMOSolver.tau }
             let delta = (-gradientI - gradientJ) / quad
             let diff = ai - aj
             ai += delta
@@ -107,7 +110,7 @@ public enum SMOSolver {
             }
         } else {
             var quad = quadI + quadJ - 2 * qIJ
-            if quad <= 0 { quad = SMOState.tau }
+            if quad <= 0 { quad = SMOSolver.tau }
             let delta = (gradientI - gradientJ) / quad
             let sum = ai + aj
             ai -= delta
@@ -149,7 +152,6 @@ public enum SMOSolver {
 /// (`SMOKernelVariant`), every build giving the same bits.
 private final class SMOState: SMOMainLoop {
     static let lower: UInt8 = 0, upper: UInt8 = 1, free: UInt8 = 2
-    static let tau = 1e-12
 
     let n: Int
     let l: Int
@@ -318,7 +320,7 @@ private final class SMOState: SMOMainLoop {
         // so checking first returns the same answer.
         if gMax + gMax2 < tolerance { return nil }
         let i = Int(maxima.upIndex)
-        let j = smo_select_j(signedGradient, lowBias, quadDiagonal, kernelRow(i), gMax, quadDiagonal[i], Self.tau,
+        let j = smo_select_j(signedGradient, lowBias, quadDiagonal, kernelRow(i), gMax, quadDiagonal[i], SMOSolver.tau,
                              Int64(activeSize))
         if j == -1 { return nil }
         return (i, Int(j))
