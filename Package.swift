@@ -38,15 +38,16 @@ let package = Package(
         .target(name: "SearchSpaces", dependencies: ["NASCore"], swiftSettings: hotPath),
         .target(name: "Benchmarks", dependencies: ["NASCore", "SearchSpaces", "HDF5Kit", "CZlib", "CBZip2"], swiftSettings: hotPath),
         .target(name: "Indicators", dependencies: ["NASCore"], swiftSettings: hotPath),
-        // The SMO solver's three O(n) passes in C, compiled for AVX-512, AVX2 and the
-        // baseline and chosen at run time (Swift has no per-function target): one LINAS
-        // trial takes 0.54× the time of the two-lane Swift passes it replaced (issue 18).
-        // Optimised in debug builds too, as Predictors below.
-        .target(name: "SMOKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
+        // The predictors' hot loops in C (the SMO solver's O(n) passes, the neural networks'
+        // dense products), compiled for AVX-512, AVX2 and the baseline and chosen at run
+        // time (Swift has no per-function target): one LINAS trial took 0.54× the time of
+        // the two-lane Swift SMO passes, one GCN-surrogate trial 0.38× that of the Swift
+        // products (issue 18). Optimised in debug builds too, as Predictors below.
+        .target(name: "SIMDKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
         // Optimised in debug builds too: `make test` fits thousands of SVRs, boosted trees
         // and networks (the SVR cost-reuse test alone took 6 minutes at -Onone, when the
         // SMO's passes were Swift `SIMD2` steps; the rest of each SMO step still is Swift).
-        .target(name: "Predictors", dependencies: ["NASCore", "SMOKernels"],
+        .target(name: "Predictors", dependencies: ["NASCore", "SIMDKernels"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))] + hotPath),
         .target(name: "Optimizers", dependencies: ["NASCore", "SearchSpaces", "Indicators", "Predictors"], swiftSettings: hotPath),
         .target(name: "Analysis", dependencies: ["NASCore"]),
@@ -55,7 +56,7 @@ let package = Package(
             "Analysis", "HDF5Kit", .product(name: "TOMLKit", package: "TOMLKit"),
         ], swiftSettings: hotPath),
         .executableTarget(name: "nasreplay", dependencies: [
-            "NASCore", "SearchSpaces", "Benchmarks", "Indicators", "Predictors",
+            "NASCore", "SearchSpaces", "Benchmarks", "Indicators", "Predictors", "Optimizers",
             "Analysis", "Experiments",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -32,8 +32,8 @@ allowed() {
         Experiments)  echo "Analysis Optimizers Predictors Indicators Benchmarks SearchSpaces NASCore HDF5Kit TOMLKit" ;;
         Analysis)     echo "Indicators NASCore" ;;
         Optimizers)   echo "Predictors Indicators SearchSpaces NASCore" ;;
-        Predictors)   echo "NASCore SMOKernels" ;;
-        SMOKernels)   echo "" ;;  # C, below Predictors; it imports nothing
+        Predictors)   echo "NASCore SIMDKernels" ;;
+        SIMDKernels)  echo "" ;;  # C, below Predictors; it imports nothing
         Indicators)   echo "NASCore" ;;
         Benchmarks)   echo "SearchSpaces NASCore HDF5Kit CZlib CBZip2" ;;
         SearchSpaces) echo "NASCore" ;;
@@ -181,7 +181,7 @@ while read -r kind name path deps; do
     hidden="$(internal_only "$name")"
     files="$(find "$root/$path" -name '*.swift' -type f 2>/dev/null | sort)"
     if [ -z "$files" ] && [ -n "$(find "$root/$path" -name '*.c' -type f 2>/dev/null)" ]; then
-        # A C target (SMOKernels) can import no project module; it may depend on none.
+        # A C target (SIMDKernels) can import no project module; it may depend on none.
         [ "$deps" = "  " ] || fail "Package.swift: C target $name depends on $(echo $deps); a C target may depend on no project module"
         continue
     fi

@@ -1,4 +1,5 @@
 import Foundation
+internal import SIMDKernels
 
 /// Adam (Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015,
 /// arXiv 1412.6980), Algorithm 1 with the bias corrections folded into the step size as
@@ -29,13 +30,14 @@ struct AdamOptimizer: Sendable {
         // Corrections in Double: β^t underflows Float precision long before training ends.
         let t = Double(steps)
         let correction = (1 - pow(Double(beta2), t)).squareRoot() / (1 - pow(Double(beta1), t))
-        let rate = Float(Double(learningRate) * correction)
-        let b1 = beta1, b2 = beta2, eps = epsilon
-        for i in 0..<count {
-            let gi = g[i]
-            m[i] = b1 * m[i] + (1 - b1) * gi
-            v[i] = b2 * v[i] + (1 - b2) * gi * gi
-            p[i] -= rate * m[i] / (v[i].squareRoot() + eps)
-        }
+        update(rate: Float(Double(learningRate) * correction), parameters: p, gradients: g, firstMoment: m,
+               secondMoment: v, count: count)
+    }
+
+    /// m = β₁m + (1−β₁)g, v = β₂v + (1−β₂)·g·g, p −= rate·m / (√v + ε), each in that order, in
+    /// Float, at the bias-corrected `rate`; in C (`dense_adam_step`, one build per vector width).
+    func update(rate: Float, parameters p: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>,
+                firstMoment m: UnsafeMutablePointer<Float>, secondMoment v: UnsafeMutablePointer<Float>, count: Int) {
+        dense_adam_step(p, g, m, v, Int64(count), beta1, beta2, epsilon, rate)
     }
 }

@@ -1,106 +1,64 @@
-/// The three dense products that forward and backward passes of a fully connected layer
-/// need, on row-major `Float` storage.
+internal import SIMDKernels
+
+/// The dense products and element-wise steps that forward and backward passes of the
+/// neural predictors (MLP layers, GCN layers) need, on row-major `Float` storage.
 ///
 /// ```swift
 /// // z = a · w  for a batch of 32 rows, 30 inputs, 64 outputs
 /// DenseKernels.multiply(a, w, into: z, rows: 32, inner: 30, columns: 64, accumulate: false)
 /// ```
 ///
-/// Every inner loop runs over contiguous memory of the output width so the compiler can
-/// vectorise it. Zero multipliers are skipped: inputs are one-hot and ReLU activations
-/// are about half zeros, so this saves much of the work without changing any sum (adding
-/// `0 · w` is exact unless `w` is infinite, which training never produces).
-/// - Complexity: O(rows · inner · columns) each.
+/// Each runs in C (SIMDKernels' DenseKernels.c), compiled for the baseline, AVX2 and
+/// AVX-512 (`SIMDVariant`), and each result has the bits of the plain loop documented
+/// here: every product rounded, then added, in that loop's order. The C keeps a block of
+/// sums in registers across all its terms instead of loading and storing an output once
+/// per term. Zero multipliers (one-hot inputs, ReLU zeros) are skipped by the loops; the
+/// C includes them only when their ±0 provably changes no sum.
+/// - Complexity: O(rows · inner · columns) for each product.
 enum DenseKernels {
-    /// `out (+)= a · w` with a: rows×inner, w: inner×columns, out: rows×columns.
+    /// `out (+)= a · w` with a: rows×inner, w: inner×columns, out: rows×columns. Loop: for
+    /// each row r and k ascending with a[r][k] ≠ 0, `out[r][j] += a[r][k] · w[k][j]`, the
+    /// output first set to 0 unless `accumulate`.
     static func multiply(_ a: UnsafePointer<Float>, _ w: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>,
                          rows: Int, inner: Int, columns: Int, accumulate: Bool) {
-        if !accumulate { out.update(repeating: 0, count: rows * columns) }
-        for r in 0..<rows {
-            let o = out + r * columns
-            let ar = a + r * inner
-            for k in 0..<inner {
-                let s = ar[k]
-                if s == 0 { continue }
-                let wr = w + k * columns
-                for j in 0..<columns { o[j] += s * wr[j] }
-            }
+        withScratch(inner * padded(columns)) { scratch in
+            dense_multiply(a, w, out, Int64(rows), Int64(inner), Int64(columns), accumulate ? 1 : 0, scratch)
         }
     }
 
-    /// `out (+)= d · wᵀ` with d: rows×columns, w: inner×columns, out: rows×inner
-    /// (the gradient with respect to a layer's input).
-    ///
-    /// Each output is the dot product Σⱼ dᵣⱼ·wₖⱼ summed from 0 in j order, as a scalar loop
-    /// would, so the bits are a scalar loop's. A dot product is a chain of dependent adds
-    /// that cannot be vectorised without reordering it; instead the products for every k
-    /// of a row are summed side by side (over wᵀ, transposed once per call): 32 sums at a
-    /// time held in registers across the whole j loop (a sums array in memory was loaded
-    /// and stored for every j), then 8 at a time, then one.
+    /// `out (+)= d · wᵀ` with d: rows×columns, w: inner×columns, out: rows×inner (the
+    /// gradient with respect to a layer's input). Loop: each output is the dot product
+    /// Σⱼ d[r][j]·w[k][j] summed from 0 in j order, then written, or added to the output
+    /// when `accumulate`.
     static func multiplyTransposed(_ d: UnsafePointer<Float>, _ w: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>,
                                    rows: Int, inner: Int, columns: Int, accumulate: Bool) {
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: inner * columns) { scratch in
-            let wT = scratch.baseAddress!
-            for k in 0..<inner {
-                for j in 0..<columns { wT[j * inner + k] = w[k * columns + j] }
-            }
-            for r in 0..<rows {
-                let dr = d + r * columns
-                let o = out + r * inner
-                var k = 0
-                while k + 32 <= inner {
-                    var s0 = SIMD8<Float>(), s1 = SIMD8<Float>(), s2 = SIMD8<Float>(), s3 = SIMD8<Float>()
-                    for j in 0..<columns {
-                        let dj = SIMD8<Float>(repeating: dr[j])
-                        let wj = UnsafeRawPointer(wT + j * inner + k)
-                        s0 += dj * wj.loadUnaligned(as: SIMD8<Float>.self)
-                        s1 += dj * wj.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
-                        s2 += dj * wj.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self)
-                        s3 += dj * wj.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self)
-                    }
-                    store(s0, to: o + k, accumulate: accumulate)
-                    store(s1, to: o + k + 8, accumulate: accumulate)
-                    store(s2, to: o + k + 16, accumulate: accumulate)
-                    store(s3, to: o + k + 24, accumulate: accumulate)
-                    k += 32
-                }
-                while k + 8 <= inner {
-                    var sums = SIMD8<Float>()
-                    for j in 0..<columns {
-                        sums += SIMD8<Float>(repeating: dr[j]) * UnsafeRawPointer(wT + j * inner + k).loadUnaligned(as: SIMD8<Float>.self)
-                    }
-                    store(sums, to: o + k, accumulate: accumulate)
-                    k += 8
-                }
-                while k < inner {
-                    var sum: Float = 0
-                    for j in 0..<columns { sum += dr[j] * wT[j * inner + k] }
-                    o[k] = accumulate ? o[k] + sum : sum
-                    k += 1
-                }
-            }
+        withScratch(columns * padded(inner)) { scratch in
+            dense_multiply_transposed(d, w, out, Int64(rows), Int64(inner), Int64(columns), accumulate ? 1 : 0, scratch)
         }
     }
 
-    /// Eight sums into `o`, added to what it holds or written over it.
-    @inline(__always)
-    private static func store(_ sums: SIMD8<Float>, to o: UnsafeMutablePointer<Float>, accumulate: Bool) {
-        let target = UnsafeMutableRawPointer(o)
-        target.storeBytes(of: accumulate ? target.loadUnaligned(as: SIMD8<Float>.self) + sums : sums, as: SIMD8<Float>.self)
-    }
-
-    /// `g += aᵀ · d` with a: rows×inner, d: rows×columns, g: inner×columns
-    /// (the gradient with respect to a layer's weights).
+    /// `g += aᵀ · d` with a: rows×inner, d: rows×columns, g: inner×columns (the gradient
+    /// with respect to a layer's weights). Loop: for r ascending and each k with
+    /// a[r][k] ≠ 0, `g[k][j] += a[r][k] · d[r][j]`.
     static func accumulateTransposedProduct(_ a: UnsafePointer<Float>, _ d: UnsafePointer<Float>, into g: UnsafeMutablePointer<Float>,
                                             rows: Int, inner: Int, columns: Int) {
-        for r in 0..<rows {
-            let ar = a + r * inner
-            let dr = d + r * columns
-            for k in 0..<inner {
-                let s = ar[k]
-                if s == 0 { continue }
-                let gr = g + k * columns
-                for j in 0..<columns { gr[j] += s * dr[j] }
+        withScratch(rows * padded(columns)) { scratch in
+            dense_accumulate_transposed_product(a, d, g, Int64(rows), Int64(inner), Int64(columns), scratch)
+        }
+    }
+
+    /// `out = P·x` for a sparse P given by its entries grouped by output row: each row of
+    /// `out` (rows of `width`) is Σₑ weight·x[from] over its entries, in their order, from
+    /// 0. Loop: the output set to 0, then for each entry in order `out[to][j] +=
+    /// weight · x[from][j]` (a row's terms come in the same order either way).
+    static func gatherRows(_ x: UnsafePointer<Float>, width: Int, entries: GraphSet.Adjacency,
+                           into out: UnsafeMutablePointer<Float>, rows: Int) {
+        entries.start.withUnsafeBufferPointer { start in
+            entries.from.withUnsafeBufferPointer { from in
+                entries.weight.withUnsafeBufferPointer { weight in
+                    dense_gather_rows(x, Int64(width), start.baseAddress, from.baseAddress, weight.baseAddress, out,
+                                      Int64(rows))
+                }
             }
         }
     }
@@ -121,13 +79,22 @@ enum DenseKernels {
         }
     }
 
-    /// `x = max(x, 0)` in place.
+    /// `x = max(x, 0)` in place: x = 0 where x < 0.
     static func relu(_ x: UnsafeMutablePointer<Float>, count: Int) {
-        for i in 0..<count where x[i] < 0 { x[i] = 0 }
+        dense_relu(x, Int64(count))
     }
 
-    /// `d = 0` where the ReLU output `y` was 0 (its derivative there is taken as 0).
+    /// `d = 0` where the ReLU output `y` was 0 (its derivative there is taken as 0): where
+    /// y ≤ 0.
     static func maskReLU(_ d: UnsafeMutablePointer<Float>, output y: UnsafePointer<Float>, count: Int) {
-        for i in 0..<count where y[i] <= 0 { d[i] = 0 }
+        dense_mask_relu(d, y, Int64(count))
+    }
+
+    /// `n` rounded up to the C loops' vector width, 16 floats.
+    private static func padded(_ n: Int) -> Int { (n + 15) / 16 * 16 }
+
+    /// The C loops' room for an operand copied with padded rows.
+    private static func withScratch(_ count: Int, _ body: (UnsafeMutablePointer<Float>) -> Void) {
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: max(count, 1)) { body($0.baseAddress!) }
     }
 }

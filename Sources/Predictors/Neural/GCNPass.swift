@@ -118,16 +118,11 @@ final class GCNPass {
         }
     }
 
-    /// `out = P·x`, or `Pᵀ·x` when `transposed` (each entry scatters the other way).
+    /// `out = P·x`, or `Pᵀ·x` when `transposed` (each entry adds the other way).
     private func propagate(_ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, width: Int,
                            batch: GraphSet.Batch, transposed: Bool) {
-        out.update(repeating: 0, count: batch.nodes * width)
-        for e in 0..<batch.target.count {
-            let (to, from) = transposed ? (batch.source[e], batch.target[e]) : (batch.target[e], batch.source[e])
-            let w = batch.weight[e]
-            let o = out + to * width, s = x + from * width
-            for j in 0..<width { o[j] += w * s[j] }
-        }
+        DenseKernels.gatherRows(x, width: width, entries: transposed ? batch.bySource : batch.byTarget, into: out,
+                                rows: batch.nodes)
     }
 
     private func readout(_ batch: GraphSet.Batch) {

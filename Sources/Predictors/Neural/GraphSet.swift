@@ -47,9 +47,45 @@ struct GraphSet: Sendable {
         var source: [Int] = []
         var weight: [Float] = []
         var nodes = 0
+        /// The entries grouped by target (P·H) and by source (Pᵀ·G).
+        var byTarget = Adjacency()
+        var bySource = Adjacency()
     }
 
-    /// Copies the node features of `members` into `h0` and their entries into `batch`.
+    /// Entries grouped by the node they add into, each node's entries in entry order (a
+    /// stable counting sort), so that a node's sum takes its terms in the order the
+    /// entries list them, as adding entry after entry into the output would.
+    struct Adjacency {
+        /// The entries of node v are start[v] ..< start[v + 1].
+        var start: [Int] = []
+        /// The node each entry reads, and its weight.
+        var from: [Int] = []
+        var weight: [Float] = []
+        /// Where the next entry of each node goes, while grouping.
+        private var next: [Int] = []
+
+        mutating func group(into to: [Int], from reads: [Int], weights: [Float], nodes: Int) {
+            start.removeAll(keepingCapacity: true)
+            start.append(contentsOf: repeatElement(0, count: nodes + 1))
+            for v in to { start[v + 1] += 1 }
+            for v in 0..<nodes { start[v + 1] += start[v] }
+            next.removeAll(keepingCapacity: true)
+            next.append(contentsOf: start.dropLast())
+            from.removeAll(keepingCapacity: true)
+            from.append(contentsOf: repeatElement(0, count: to.count))
+            weight.removeAll(keepingCapacity: true)
+            weight.append(contentsOf: repeatElement(0, count: to.count))
+            for e in to.indices {
+                let slot = next[to[e]]
+                from[slot] = reads[e]
+                weight[slot] = weights[e]
+                next[to[e]] = slot + 1
+            }
+        }
+    }
+
+    /// Copies the node features of `members` into `h0` and their entries into `batch`,
+    /// grouped both ways.
     func assemble(_ members: ArraySlice<Int>, into h0: UnsafeMutablePointer<Float>, batch: inout Batch) {
         batch.graphNodeStart.removeAll(keepingCapacity: true)
         batch.graphNodeCount.removeAll(keepingCapacity: true)
@@ -72,5 +108,7 @@ struct GraphSet: Sendable {
             }
         }
         batch.nodes = offset
+        batch.byTarget.group(into: batch.target, from: batch.source, weights: batch.weight, nodes: offset)
+        batch.bySource.group(into: batch.source, from: batch.target, weights: batch.weight, nodes: offset)
     }
 }

@@ -1,4 +1,4 @@
-internal import SMOKernels
+internal import SIMDKernels
 
 /// libsvm's ε-SVR path for ε = 0, computed on n sample pairs instead of 2n variables.
 /// `SMOSolver.solveEpsilonSVR` takes this route by itself, from α = 0 or a given α; the
@@ -65,7 +65,7 @@ final class PairedSMOState: SMOMainLoop {
         self.c = c
         self.tolerance = tolerance
         self.shrinking = shrinking
-        // SMOKernels' passes read whole lanes of eight past the last active slot (and ignore
+        // SIMDKernels' SMO passes read whole lanes of eight past the last active slot (and ignore
         // them), so every array they read is padded to a multiple of eight.
         let padded = (n + 7) / 8 * 8
         let rows = UnsafeMutablePointer<Float>.allocate(capacity: n * n + 8)

@@ -1,4 +1,4 @@
-internal import SMOKernels
+internal import SIMDKernels
 
 /// libsvm's `Solver::Solve` main loop, shared by the two solver states (`SMOState` on 2n
 /// variables, `PairedSMOState` on n pairs): the shrinking schedule (every min(2n, 1000)

@@ -1,4 +1,4 @@
-internal import SMOKernels
+internal import SIMDKernels
 
 /// The result of one ε-SVR dual solve.
 public struct SVRSolution: Sendable {
@@ -147,9 +147,9 @@ public enum SMOSolver {
 ///   the active set is contiguous instead of a gather.
 /// The maxima the next working-set selection needs are taken in the same pass as the
 /// gradient update (`takeStep`), so each iteration reads the variables twice, not three times.
-/// Those two passes, and the maxima alone after shrinking, are SMOKernels' C functions:
+/// Those two passes, and the maxima alone after shrinking, are SIMDKernels' C functions (SMOKernels.c):
 /// eight variables at a time, in the widest vector build the processor runs
-/// (`SMOKernelVariant`), every build giving the same bits.
+/// (`SIMDVariant`), every build giving the same bits.
 private final class SMOState: SMOMainLoop {
     static let lower: UInt8 = 0, upper: UInt8 = 1, free: UInt8 = 2
 
@@ -312,7 +312,7 @@ private final class SMOState: SMOMainLoop {
     /// libsvm's branches on yₜ are folded into arithmetic: with Kᵢₜ the kernel entry,
     /// libsvm's `QD[i] + QD[t] ∓ 2·yᵢ·Qᵢₜ` is `QD[i] + QD[t] − 2Kᵢₜ` in both branches, bit
     /// for bit (sign flips and doubling are exact), so the selected pair is libsvm's. The
-    /// scan for j is `smo_select_j` (SMOKernels), eight variables at a time.
+    /// scan for j is `smo_select_j` (SIMDKernels), eight variables at a time.
     func selectWorkingSet(_ maxima: smo_maxima) -> (Int, Int)? {
         let gMax = maxima.up, gMax2 = maxima.low
         guard gMax > -Double.infinity else { return nil }

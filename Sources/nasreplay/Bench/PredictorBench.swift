@@ -3,10 +3,12 @@ import Experiments
 import Foundation
 import NASCore
 import Predictors
+import Optimizers
 import SearchSpaces
 
 /// The predictor-assisted floors of DESIGN.md: the DyNAS-T predictor grid on the LINAS
-/// bench's data size, and one whole LINAS trial on the 45-gene OFA-MobileNetV3 space.
+/// bench's data size, one whole LINAS trial on the 45-gene OFA-MobileNetV3 space, and one
+/// fit of NAS-EA-FA's GCN surrogate on NATS-TSS cells.
 struct PredictorBench {
     let catalog: DatasetCatalog
     let repetitions: Int
@@ -33,10 +35,13 @@ struct PredictorBench {
         let linasWarm = try linasTrialSeconds(predictor: "dynast-warm-c")
         // The baseline: the SMO passes as built for any x86-64 (two lanes per instruction),
         // in the same run; the same bits, only slower.
-        let widest = SMOKernelVariant.current
-        SMOKernelVariant.use(.baseline)
-        defer { SMOKernelVariant.use(nil) }
+        let widest = SIMDVariant.current
+        SIMDVariant.use(.baseline)
+        defer { SIMDVariant.use(nil) }
         let linasBaseline = try linasTrialSeconds()
+        let gcnBaseline = try gcnFitSeconds()
+        SIMDVariant.use(nil)
+        let gcn = try gcnFitSeconds()
         return [
             ["DyNAS-T predictor grid, 250 × \(x.columns) (2 × 100 candidates × 5 folds), all cores", formatSeconds(gridTime), "< 0.5 s"],
             ["the same grid, one thread", formatSeconds(serialTime), "reported"],
@@ -46,7 +51,27 @@ struct PredictorBench {
             ["  ratio, \(widest) ÷ baseline", String(format: "%.2f ×", linas / linasBaseline), "reported"],
             ["  the same trial, predictor dynast-warm-c (inexact variant; another search)", formatSeconds(linasWarm), "reported"],
             ["  ratio, dynast-warm-c ÷ dynast", String(format: "%.2f ×", linasWarm / linas), "reported"],
+            ["GCN surrogate fit (Dervisi: SAGE 150-75-37-18-9, 101 epochs), 250 NATS-TSS cells, one thread (dense loops: \(widest))", formatSeconds(gcn), "reported"],
+            ["  the same fit, dense loops of the baseline build", formatSeconds(gcnBaseline), "reported"],
+            ["  ratio, \(widest) ÷ baseline", String(format: "%.2f ×", gcn / gcnBaseline), "reported"],
         ]
+    }
+
+    /// One fit of `PredictorModel.dervisiGCN`'s network, as NAS-EA-FA's `gcn` surrogate
+    /// makes after 250 evaluations: the first 250 NATS-TSS cells' Pan graphs and their
+    /// CIFAR-10 validation accuracy.
+    private func gcnFitSeconds() throws -> Double {
+        let table = try catalog.load("nats-tss")
+        let bench = try NATSTopologyBenchmark(table: table)
+        let accuracy = try table.metric("c10_valid_200ep").values
+        let n = 250
+        let graphs = (0..<n).compactMap { bench.index.cell(at: $0)?.cellGraph }
+        let targets = accuracy.prefix(n).map(Double.init)
+        return try medianSeconds(repetitions: max(1, repetitions / 2)) {
+            var network = GraphConvolutionalNetwork(configuration: .dervisi())
+            try network.fit(graphs: graphs, targets: targets)
+            blackHole(network.parameters)
+        }
     }
 
     /// One trial as `nasreplay run` would run it, on `ofa-mbv3-dynast` with the knn

@@ -1,6 +1,5 @@
-#include "SMOKernels.h"
+#include "SIMDKernels.h"
 
-#include <stdatomic.h>
 #include <string.h>
 
 // libsvm computes each product and sum on its own; a fused multiply-add would round once
@@ -311,47 +310,10 @@ VARIANTS(baseline, )
 #if defined(__x86_64__)
 VARIANTS(avx2, __attribute__((target("avx2"))))
 VARIANTS(avx512, __attribute__((target("avx512f"))))
-
-/// What the processor and the operating system both support: AVX2 needs the AVX state
-/// saved by the OS (XCR0 bits 1–2), AVX-512 also its mask and upper-register state (5–7).
-static int widest_variant(void) {
-    unsigned a, b, c, d;
-    __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0), "c"(0));
-    unsigned maxLeaf = a;
-    if (maxLeaf < 7) return 0;
-    __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(1), "c"(0));
-    if (!(c & (1u << 27))) return 0;  // OSXSAVE: xgetbv is available
-    unsigned lo, hi;
-    __asm__("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
-    __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(7), "c"(0));
-    int avxState = (lo & 0x6) == 0x6, avx512State = (lo & 0xE6) == 0xE6;
-    if ((b & (1u << 16)) && avx512State) return 2;
-    if ((b & (1u << 5)) && avxState) return 1;
-    return 0;
-}
-#else
-static int widest_variant(void) { return 0; }
 #endif
 
-/// −1 until the first call chooses.
-static _Atomic int chosen = -1;
-
-int smo_variant(void) {
-    int v = atomic_load_explicit(&chosen, memory_order_relaxed);
-    if (v < 0) {
-        v = widest_variant();
-        atomic_store_explicit(&chosen, v, memory_order_relaxed);
-    }
-    return v;
-}
-
-void smo_force_variant(int variant) {
-    int widest = widest_variant();
-    atomic_store_explicit(&chosen, variant < 0 ? widest : (variant < widest ? variant : widest), memory_order_relaxed);
-}
-
 smo_maxima smo_compute_maxima(const double *h, const double *upBias, const double *lowBias, int64_t count) {
-    switch (smo_variant()) {
+    switch (simd_variant()) {
 #if defined(__x86_64__)
     case 2: return compute_maxima_avx512(h, upBias, lowBias, count);
     case 1: return compute_maxima_avx2(h, upBias, lowBias, count);
@@ -362,7 +324,7 @@ smo_maxima smo_compute_maxima(const double *h, const double *upBias, const doubl
 
 smo_maxima smo_update_gradient(double *h, const float *rowI, const float *rowJ, double stepI, double stepJ,
                                const double *upBias, const double *lowBias, int64_t count) {
-    switch (smo_variant()) {
+    switch (simd_variant()) {
 #if defined(__x86_64__)
     case 2: return update_gradient_avx512(h, rowI, rowJ, stepI, stepJ, upBias, lowBias, count);
     case 1: return update_gradient_avx2(h, rowI, rowJ, stepI, stepJ, upBias, lowBias, count);
@@ -373,7 +335,7 @@ smo_maxima smo_update_gradient(double *h, const float *rowI, const float *rowJ, 
 
 int64_t smo_select_j(const double *h, const double *lowBias, const double *quadDiagonal, const float *rowI,
                      double gMax, double qdI, double tau, int64_t count) {
-    switch (smo_variant()) {
+    switch (simd_variant()) {
 #if defined(__x86_64__)
     case 2: return select_j_avx512(h, lowBias, quadDiagonal, rowI, gMax, qdI, tau, count);
     case 1: return select_j_avx2(h, lowBias, quadDiagonal, rowI, gMax, qdI, tau, count);
@@ -384,7 +346,7 @@ int64_t smo_select_j(const double *h, const double *lowBias, const double *quadD
 
 smo_maxima smo_paired_compute_maxima(const double *h, const double *upBias, const double *lowBias,
                                      const int64_t *upPosition, int64_t count) {
-    switch (smo_variant()) {
+    switch (simd_variant()) {
 #if defined(__x86_64__)
     case 2: return paired_compute_maxima_avx512(h, upBias, lowBias, upPosition, count);
     case 1: return paired_compute_maxima_avx2(h, upBias, lowBias, upPosition, count);
@@ -396,7 +358,7 @@ smo_maxima smo_paired_compute_maxima(const double *h, const double *upBias, cons
 smo_maxima smo_paired_update_gradient(double *h, const float *rowI, const float *rowJ, double stepI, double stepJ,
                                       const double *upBias, const double *lowBias, const int64_t *upPosition,
                                       int64_t count) {
-    switch (smo_variant()) {
+    switch (simd_variant()) {
 #if defined(__x86_64__)
     case 2: return paired_update_gradient_avx512(h, rowI, rowJ, stepI, stepJ, upBias, lowBias, upPosition, count);
     case 1: return paired_update_gradient_avx2(h, rowI, rowJ, stepI, stepJ, upBias, lowBias, upPosition, count);
@@ -407,7 +369,7 @@ smo_maxima smo_paired_update_gradient(double *h, const float *rowI, const float 
 
 int64_t smo_paired_select_j(const double *h, const double *lowBias, const double *quadDiagonal, const float *rowI,
                             const int64_t *lowPosition, double gMax, double qdI, double tau, int64_t count) {
-    switch (smo_variant()) {
+    switch (simd_variant()) {
 #if defined(__x86_64__)
     case 2: return paired_select_j_avx512(h, lowBias, quadDiagonal, rowI, lowPosition, gMax, qdI, tau, count);
     case 1: return paired_select_j_avx2(h, lowBias, quadDiagonal, rowI, lowPosition, gMax, qdI, tau, count);

@@ -3,9 +3,9 @@
 
 // The three O(n) passes of the ε-SVR SMO solver (Predictors/SVM/SMOSolver.swift), over the
 // active set, eight variables at a time. Each is compiled for AVX-512, AVX2 and the
-// baseline, and the widest the processor runs is chosen once; every variant computes
+// baseline, and `simd_variant` chooses which runs; every variant computes
 // libsvm's expressions in libsvm's order, with no fused multiply-add, so all give the
-// same bits (SMOKernelsTests holds them equal).
+// same bits (SIMDVariantTests holds them equal).
 
 #include <stdint.h>
 
@@ -44,13 +44,5 @@ smo_maxima smo_paired_update_gradient(double *h, const float *rowI, const float 
 
 int64_t smo_paired_select_j(const double *h, const double *lowBias, const double *quadDiagonal, const float *rowI,
                             const int64_t *lowPosition, double gMax, double qdI, double tau, int64_t count);
-
-/// Which variant runs: 0 the baseline, 1 AVX2, 2 AVX-512 (the widest the processor has,
-/// unless `smo_force_variant` chose one).
-int smo_variant(void);
-
-/// Makes every later call use `variant` (clamped to what the processor runs); −1 restores
-/// the automatic choice. For tests and `bench`.
-void smo_force_variant(int variant);
 
 #endif
