@@ -1,4 +1,4 @@
-#include "SIMDKernels.h"
+#include "Dispatch.h"
 
 #include <string.h>
 
@@ -265,75 +265,33 @@ VARIANTS(avx512, __attribute__((target("avx512f"))))
 
 void dense_multiply(const float *a, const float *w, float *out, int64_t rows, int64_t inner, int64_t columns,
                     int accumulate, float *scratch) {
-    switch (simd_variant()) {
-#if defined(__x86_64__)
-    case 2: multiply_avx512(a, w, out, rows, inner, columns, accumulate, scratch); return;
-    case 1: multiply_avx2(a, w, out, rows, inner, columns, accumulate, scratch); return;
-#endif
-    default: multiply_baseline(a, w, out, rows, inner, columns, accumulate, scratch); return;
-    }
+    DISPATCH(, multiply, (a, w, out, rows, inner, columns, accumulate, scratch))
 }
 
 void dense_accumulate_transposed_product(const float *a, const float *d, float *g, int64_t rows, int64_t inner,
                                          int64_t columns, float *scratch) {
-    switch (simd_variant()) {
-#if defined(__x86_64__)
-    case 2: accumulate_transposed_product_avx512(a, d, g, rows, inner, columns, scratch); return;
-    case 1: accumulate_transposed_product_avx2(a, d, g, rows, inner, columns, scratch); return;
-#endif
-    default: accumulate_transposed_product_baseline(a, d, g, rows, inner, columns, scratch); return;
-    }
+    DISPATCH(, accumulate_transposed_product, (a, d, g, rows, inner, columns, scratch))
 }
 
 void dense_multiply_transposed(const float *d, const float *w, float *out, int64_t rows, int64_t inner,
                                int64_t columns, int accumulate, float *scratch) {
-    switch (simd_variant()) {
-#if defined(__x86_64__)
-    case 2: multiply_transposed_avx512(d, w, out, rows, inner, columns, accumulate, scratch); return;
-    case 1: multiply_transposed_avx2(d, w, out, rows, inner, columns, accumulate, scratch); return;
-#endif
-    default: multiply_transposed_baseline(d, w, out, rows, inner, columns, accumulate, scratch); return;
-    }
+    DISPATCH(, multiply_transposed, (d, w, out, rows, inner, columns, accumulate, scratch))
 }
 
 void dense_gather_rows(const float *x, int64_t width, const intptr_t *rowStart, const intptr_t *from,
                        const float *weight, float *out, int64_t rows) {
-    switch (simd_variant()) {
-#if defined(__x86_64__)
-    case 2: gather_rows_avx512(x, width, rowStart, from, weight, out, rows); return;
-    case 1: gather_rows_avx2(x, width, rowStart, from, weight, out, rows); return;
-#endif
-    default: gather_rows_baseline(x, width, rowStart, from, weight, out, rows); return;
-    }
+    DISPATCH(, gather_rows, (x, width, rowStart, from, weight, out, rows))
 }
 
 void dense_relu(float *x, int64_t count) {
-    switch (simd_variant()) {
-#if defined(__x86_64__)
-    case 2: relu_avx512(x, count); return;
-    case 1: relu_avx2(x, count); return;
-#endif
-    default: relu_baseline(x, count); return;
-    }
+    DISPATCH(, relu, (x, count))
 }
 
 void dense_mask_relu(float *d, const float *y, int64_t count) {
-    switch (simd_variant()) {
-#if defined(__x86_64__)
-    case 2: mask_relu_avx512(d, y, count); return;
-    case 1: mask_relu_avx2(d, y, count); return;
-#endif
-    default: mask_relu_baseline(d, y, count); return;
-    }
+    DISPATCH(, mask_relu, (d, y, count))
 }
 
 void dense_adam_step(float *p, const float *g, float *m, float *v, int64_t count, float beta1, float beta2,
                      float epsilon, float rate) {
-    switch (simd_variant()) {
-#if defined(__x86_64__)
-    case 2: adam_step_avx512(p, g, m, v, count, beta1, beta2, epsilon, rate); return;
-    case 1: adam_step_avx2(p, g, m, v, count, beta1, beta2, epsilon, rate); return;
-#endif
-    default: adam_step_baseline(p, g, m, v, count, beta1, beta2, epsilon, rate); return;
-    }
+    DISPATCH(, adam_step, (p, g, m, v, count, beta1, beta2, epsilon, rate))
 }

@@ -1,4 +1,4 @@
-#include "SIMDKernels.h"
+#include "Dispatch.h"
 
 #include <string.h>
 
@@ -313,67 +313,31 @@ VARIANTS(avx512, __attribute__((target("avx512f"))))
 #endif
 
 smo_maxima smo_compute_maxima(const double *h, const double *upBias, const double *lowBias, int64_t count) {
-    switch (simd_variant()) {
-#if defined(__x86_64__)
-    case 2: return compute_maxima_avx512(h, upBias, lowBias, count);
-    case 1: return compute_maxima_avx2(h, upBias, lowBias, count);
-#endif
-    default: return compute_maxima_baseline(h, upBias, lowBias, count);
-    }
+    DISPATCH(return, compute_maxima, (h, upBias, lowBias, count))
 }
 
 smo_maxima smo_update_gradient(double *h, const float *rowI, const float *rowJ, double stepI, double stepJ,
                                const double *upBias, const double *lowBias, int64_t count) {
-    switch (simd_variant()) {
-#if defined(__x86_64__)
-    case 2: return update_gradient_avx512(h, rowI, rowJ, stepI, stepJ, upBias, lowBias, count);
-    case 1: return update_gradient_avx2(h, rowI, rowJ, stepI, stepJ, upBias, lowBias, count);
-#endif
-    default: return update_gradient_baseline(h, rowI, rowJ, stepI, stepJ, upBias, lowBias, count);
-    }
+    DISPATCH(return, update_gradient, (h, rowI, rowJ, stepI, stepJ, upBias, lowBias, count))
 }
 
 int64_t smo_select_j(const double *h, const double *lowBias, const double *quadDiagonal, const float *rowI,
                      double gMax, double qdI, double tau, int64_t count) {
-    switch (simd_variant()) {
-#if defined(__x86_64__)
-    case 2: return select_j_avx512(h, lowBias, quadDiagonal, rowI, gMax, qdI, tau, count);
-    case 1: return select_j_avx2(h, lowBias, quadDiagonal, rowI, gMax, qdI, tau, count);
-#endif
-    default: return select_j_baseline(h, lowBias, quadDiagonal, rowI, gMax, qdI, tau, count);
-    }
+    DISPATCH(return, select_j, (h, lowBias, quadDiagonal, rowI, gMax, qdI, tau, count))
 }
 
 smo_maxima smo_paired_compute_maxima(const double *h, const double *upBias, const double *lowBias,
                                      const int64_t *upPosition, int64_t count) {
-    switch (simd_variant()) {
-#if defined(__x86_64__)
-    case 2: return paired_compute_maxima_avx512(h, upBias, lowBias, upPosition, count);
-    case 1: return paired_compute_maxima_avx2(h, upBias, lowBias, upPosition, count);
-#endif
-    default: return paired_compute_maxima_baseline(h, upBias, lowBias, upPosition, count);
-    }
+    DISPATCH(return, paired_compute_maxima, (h, upBias, lowBias, upPosition, count))
 }
 
 smo_maxima smo_paired_update_gradient(double *h, const float *rowI, const float *rowJ, double stepI, double stepJ,
                                       const double *upBias, const double *lowBias, const int64_t *upPosition,
                                       int64_t count) {
-    switch (simd_variant()) {
-#if defined(__x86_64__)
-    case 2: return paired_update_gradient_avx512(h, rowI, rowJ, stepI, stepJ, upBias, lowBias, upPosition, count);
-    case 1: return paired_update_gradient_avx2(h, rowI, rowJ, stepI, stepJ, upBias, lowBias, upPosition, count);
-#endif
-    default: return paired_update_gradient_baseline(h, rowI, rowJ, stepI, stepJ, upBias, lowBias, upPosition, count);
-    }
+    DISPATCH(return, paired_update_gradient, (h, rowI, rowJ, stepI, stepJ, upBias, lowBias, upPosition, count))
 }
 
 int64_t smo_paired_select_j(const double *h, const double *lowBias, const double *quadDiagonal, const float *rowI,
                             const int64_t *lowPosition, double gMax, double qdI, double tau, int64_t count) {
-    switch (simd_variant()) {
-#if defined(__x86_64__)
-    case 2: return paired_select_j_avx512(h, lowBias, quadDiagonal, rowI, lowPosition, gMax, qdI, tau, count);
-    case 1: return paired_select_j_avx2(h, lowBias, quadDiagonal, rowI, lowPosition, gMax, qdI, tau, count);
-#endif
-    default: return paired_select_j_baseline(h, lowBias, quadDiagonal, rowI, lowPosition, gMax, qdI, tau, count);
-    }
+    DISPATCH(return, paired_select_j, (h, lowBias, quadDiagonal, rowI, lowPosition, gMax, qdI, tau, count))
 }
