@@ -47,57 +47,81 @@ BODY void pad_rows(const float *source, float *target, int64_t rows, int64_t col
 /// What a product does with the output it computes.
 enum { overwrite = 0, continue_sum = 1, add_sum = 2 };
 
-/// One block of out = x·y: output rows r and r + 1 (when `two`), the columns j, j + 1, …
-/// of `vectors` vectors, the last of them holding `tail` columns (16 when whole).
-/// sum(r, c) = Σₜ x(r, t)·y(t, c), t ascending, each product rounded and then added: the
-/// reference loops' order. x(r, t) is x[r·xRow + t·xStep]; y is padded to whole vectors
-/// (rows of yStride floats). `mode`: overwrite writes the sum (from 0); continue_sum
+enum { most_block_rows = 4 };
+
+/// One block of out = x·y: `block_rows` output rows from r and `vectors` vectors of
+/// columns from j, the last vector holding `tail` columns (16 when whole). Called with
+/// constants for both counts, so each shape compiles to its own loop with every sum in a
+/// register. sum(r, c) = Σₜ x(r, t)·y(t, c), t ascending, each product rounded and then
+/// added: the reference loops' order. x(r, t) is x[r·xRow + t·xStep]; y is padded to whole
+/// vectors (rows of yStride floats). `mode`: overwrite writes the sum (from 0); continue_sum
 /// starts it from the output; add_sum adds the finished sum to the output.
 BODY void product_block(const float *x, int64_t xRow, int64_t xStep, const float *y, int64_t yStride,
-                        float *out, int64_t outStride, int64_t r, int two, int64_t j, int vectors, int64_t tail,
-                        int64_t terms, int mode) {
-    lanes acc0[chunk_vectors], acc1[chunk_vectors];
-    float *o0 = out + r * outStride + j, *o1 = o0 + outStride;
-    for (int v = 0; v < chunk_vectors; v++) {
-        acc0[v] = (lanes)0; acc1[v] = (lanes)0;
-        if (v >= vectors || mode != continue_sum) continue;
-        int64_t count = v == vectors - 1 ? tail : lane_count;
-        acc0[v] = count == lane_count ? load(o0 + v * lane_count) : load_part(o0 + v * lane_count, count);
-        if (two) acc1[v] = count == lane_count ? load(o1 + v * lane_count) : load_part(o1 + v * lane_count, count);
-    }
-    const float *x0 = x + r * xRow, *x1 = x0 + xRow;
-    for (int64_t t = 0; t < terms; t++) {
-        lanes s0 = (lanes)x0[t * xStep], s1 = two ? (lanes)x1[t * xStep] : (lanes)0;
-        const float *yt = y + t * yStride + j;
-        for (int v = 0; v < chunk_vectors; v++) {
-            if (v >= vectors) continue;
-            lanes yv = load(yt + v * lane_count);
-            acc0[v] = acc0[v] + s0 * yv;
-            if (two) acc1[v] = acc1[v] + s1 * yv;
+                        float *out, int64_t outStride, int64_t r, int block_rows, int64_t j, int vectors,
+                        int64_t tail, int64_t terms, int mode) {
+    lanes acc[most_block_rows][chunk_vectors];
+    for (int row = 0; row < block_rows; row++) {
+        for (int v = 0; v < vectors; v++) {
+            const float *o = out + (r + row) * outStride + j + v * lane_count;
+            int64_t count = v == vectors - 1 ? tail : lane_count;
+            acc[row][v] = mode != continue_sum ? (lanes)0 : count == lane_count ? load(o) : load_part(o, count);
         }
     }
-    for (int v = 0; v < chunk_vectors; v++) {
-        if (v >= vectors) continue;
-        int64_t count = v == vectors - 1 ? tail : lane_count;
-        for (int row = 0; row < 1 + two; row++) {
-            float *o = (row ? o1 : o0) + v * lane_count;
-            lanes sum = row ? acc1[v] : acc0[v];
+    for (int64_t t = 0; t < terms; t++) {
+        lanes s[most_block_rows];
+        for (int row = 0; row < block_rows; row++) s[row] = (lanes)x[(r + row) * xRow + t * xStep];
+        const float *yt = y + t * yStride + j;
+        for (int v = 0; v < vectors; v++) {
+            lanes yv = load(yt + v * lane_count);
+            for (int row = 0; row < block_rows; row++) acc[row][v] = acc[row][v] + s[row] * yv;
+        }
+    }
+    for (int row = 0; row < block_rows; row++) {
+        for (int v = 0; v < vectors; v++) {
+            float *o = out + (r + row) * outStride + j + v * lane_count;
+            int64_t count = v == vectors - 1 ? tail : lane_count;
+            lanes sum = acc[row][v];
             if (mode == add_sum) sum = (count == lane_count ? load(o) : load_part(o, count)) + sum;
             if (count == lane_count) store(o, sum); else store_part(o, sum, count);
         }
     }
 }
 
-/// out (rows × columns, row stride outStride) = x·y over `terms`, y padded (yStride).
+/// `product_block` with constant counts: block_rows 1…4 × vectors 1…4.
+BODY void product_block_of_shape(const float *x, int64_t xRow, int64_t xStep, const float *y, int64_t yStride,
+                                 float *out, int64_t outStride, int64_t r, int block_rows, int64_t j, int vectors,
+                                 int64_t tail, int64_t terms, int mode) {
+#define SHAPE(R, V)                                                                                          \
+    case (R - 1) * chunk_vectors + V - 1:                                                                    \
+        product_block(x, xRow, xStep, y, yStride, out, outStride, r, R, j, V, tail, terms, mode); break;
+    switch ((block_rows - 1) * chunk_vectors + vectors - 1) {
+    SHAPE(1, 1) SHAPE(1, 2) SHAPE(1, 3) SHAPE(1, 4)
+    SHAPE(2, 1) SHAPE(2, 2) SHAPE(2, 3) SHAPE(2, 4)
+    SHAPE(3, 1) SHAPE(3, 2) SHAPE(3, 3) SHAPE(3, 4)
+    SHAPE(4, 1) SHAPE(4, 2) SHAPE(4, 3) SHAPE(4, 4)
+    }
+#undef SHAPE
+}
+
+/// out (rows × columns, row stride outStride) = x·y over `terms`, y padded (yStride). A
+/// block holds about eight sums in registers: two rows of a chunk of four vectors, four
+/// rows of a narrower last chunk (a block with fewer sums waits on the latency of each add).
 BODY void product_body(const float *x, int64_t xRow, int64_t xStep, const float *y, int64_t yStride, float *out,
                        int64_t outStride, int64_t rows, int64_t columns, int64_t terms, int mode) {
-    for (int64_t r = 0; r < rows; r += 2) {
-        int two = r + 1 < rows;
+    for (int64_t r = 0; r < rows; r += most_block_rows) {
+        int here = rows - r < most_block_rows ? (int)(rows - r) : most_block_rows;
         for (int64_t j = 0; j < columns; j += chunk) {
             int64_t left = columns - j;
             int vectors = left >= chunk ? chunk_vectors : (int)((left + lane_count - 1) / lane_count);
             int64_t tail = left >= chunk ? lane_count : left - (int64_t)(vectors - 1) * lane_count;
-            product_block(x, xRow, xStep, y, yStride, out, outStride, r, two, j, vectors, tail, terms, mode);
+            if (vectors <= 2) {
+                product_block_of_shape(x, xRow, xStep, y, yStride, out, outStride, r, here, j, vectors, tail, terms, mode);
+                continue;
+            }
+            for (int64_t pair = r; pair < r + here; pair += 2) {
+                int two = r + here - pair < 2 ? 1 : 2;
+                product_block_of_shape(x, xRow, xStep, y, yStride, out, outStride, pair, two, j, vectors, tail, terms, mode);
+            }
         }
     }
 }
