@@ -22,8 +22,9 @@ import NASCore
 public struct GraphConvolutionalNetwork: Sendable {
     /// The defaults (SAGE-mean 32 → 32 → 32, mean readout, head 64 → 1, Adam 1e-3, batch
     /// 32, 50 epochs) reach Kendall τ ≈ 0.80 on NATS-TSS c10_valid_200ep with 1,000
-    /// training cells in ≈ 3 s (release, one core); widths 64 and 100 epochs gain ≈ 0.03
-    /// for 6× the time.
+    /// training cells, fitted in ≈ 0.2 s (release, one core, the AVX-512 build of the dense
+    /// loops; `make fig3`'s `predictors-nats-tss-others`); widths 64 and 100 epochs gain
+    /// ≈ 0.03 for 6× the time (measured with the earlier Swift loops).
     public struct Configuration: Sendable, Equatable {
         public var layer: GraphConvolution
         /// Output width of each graph-convolution layer.
