@@ -2,14 +2,16 @@
 
 #include <string.h>
 
-// The dense products of the neural predictors (Predictors/Neural/DenseKernels.swift).
-// Every output is the sum a scalar loop would build: each product rounded, then added, in
-// the loop's order. A fused multiply-add would round once where that loop rounds twice.
+// The loops of the neural predictors (Predictors/Neural/DenseKernels.swift): the dense
+// products, the graph propagation, ReLU and the Adam step. Every output is the sum a scalar
+// loop would build: each product rounded, then added, in the loop's order. A fused
+// multiply-add would round once where that loop rounds twice.
 //
-// The speed comes from keeping sums in registers: a block of two output rows × 64 columns
-// (eight 16-lane sums) takes every term before it is stored, where the loops they replace
-// loaded and stored the output once per term. Operands read in whole vectors are first
-// copied with their rows padded to a multiple of 16 (`pad_rows`).
+// The speed comes from keeping sums in registers: a block of about eight 16-lane sums (two
+// output rows × 64 columns, or four rows of a narrower last chunk) takes every term before
+// it is stored, where the loops they replace loaded and stored the output once per term.
+// Operands read in whole vectors are first copied with their rows padded to a multiple of
+// 16 (`pad_rows`).
 #pragma clang fp contract(off)
 
 // Sixteen lanes, whatever the target: the baseline compiles them as four SSE pairs, AVX2
