@@ -39,9 +39,10 @@ struct PredictorBench {
         SIMDVariant.use(.baseline)
         defer { SIMDVariant.use(nil) }
         let linasBaseline = try linasTrialSeconds()
-        let gcnBaseline = try gcnFitSeconds()
+        let cells = try natsCells(250)
+        let gcnBaseline = try gcnFitSeconds(cells)
         SIMDVariant.use(nil)
-        let gcn = try gcnFitSeconds()
+        let gcn = try gcnFitSeconds(cells)
         return [
             ["DyNAS-T predictor grid, 250 × \(x.columns) (2 × 100 candidates × 5 folds), all cores", formatSeconds(gridTime), "< 0.5 s"],
             ["the same grid, one thread", formatSeconds(serialTime), "reported"],
@@ -57,19 +58,20 @@ struct PredictorBench {
         ]
     }
 
-    /// One fit of `PredictorModel.dervisiGCN`'s network, as NAS-EA-FA's `gcn` surrogate
-    /// makes after 250 evaluations: the first 250 NATS-TSS cells' Pan graphs and their
-    /// CIFAR-10 validation accuracy.
-    private func gcnFitSeconds() throws -> Double {
+    /// The first `n` NATS-TSS cells' Pan graphs and their CIFAR-10 validation accuracy.
+    private func natsCells(_ n: Int) throws -> (graphs: [CellGraph], targets: [Double]) {
         let table = try catalog.load("nats-tss")
         let bench = try NATSTopologyBenchmark(table: table)
         let accuracy = try table.metric("c10_valid_200ep").values
-        let n = 250
-        let graphs = (0..<n).compactMap { bench.index.cell(at: $0)?.cellGraph }
-        let targets = accuracy.prefix(n).map(Double.init)
-        return try medianSeconds(repetitions: max(1, repetitions / 2)) {
+        return ((0..<n).compactMap { bench.index.cell(at: $0)?.cellGraph }, accuracy.prefix(n).map(Double.init))
+    }
+
+    /// One fit of `PredictorModel.dervisiGCN`'s network, as NAS-EA-FA's `gcn` surrogate
+    /// makes after 250 evaluations.
+    private func gcnFitSeconds(_ cells: (graphs: [CellGraph], targets: [Double])) throws -> Double {
+        try medianSeconds(repetitions: max(1, repetitions / 2)) {
             var network = GraphConvolutionalNetwork(configuration: .dervisi())
-            try network.fit(graphs: graphs, targets: targets)
+            try network.fit(graphs: cells.graphs, targets: cells.targets)
             blackHole(network.parameters)
         }
     }
